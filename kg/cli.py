@@ -86,7 +86,8 @@ def eval_(
 @app.command()
 def query(
     query_: Annotated[
-        str | None, typer.Argument(metavar="QUERY", help="SPARQL text, a .rq file or a named query.")
+        str | None,
+        typer.Argument(metavar="QUERY", help="SPARQL text, a .rq file or a named query."),
     ] = None,
     graph: Annotated[Path, typer.Option(help="Graph file or Oxigraph store.")] = Path(
         "output/graph.ttl"

@@ -36,14 +36,20 @@ def _segment(text: str) -> str:
     for ch in text:
         if ch.isascii():
             out.append(ch if (ch.isalnum() or ch in _SAFE) else quote(ch, safe=""))
-        elif ch.isprintable() and not ch.isspace() and ord(ch) >= 0xA0 and not (
-            0xE000 <= ord(ch) <= 0xF8FF or 0xFFF0 <= ord(ch)
+        elif (
+            ch.isprintable()
+            and not ch.isspace()
+            and ord(ch) >= 0xA0
+            and not (0xE000 <= ord(ch) <= 0xF8FF or ord(ch) >= 0xFFF0)
         ):
             out.append(ch)
         else:
             out.append(quote(ch, safe=""))
     s = "".join(out)
-    return s or "_"
+    if not s.strip("."):
+        # "." and ".." would be removed by IRI path normalization (RFC 3986 5.2.4).
+        return s.replace(".", "%2E") or "_"
+    return s
 
 
 def paper_iri(arxiv_id: str) -> str:

@@ -20,7 +20,14 @@ ENTITY_TYPES: tuple[str, ...] = (
 ROLES: tuple[str, ...] = ("proposes", "uses", "evaluatesOn", "comparesWith", "runsOn", "mentions")
 
 # Canonical keys of the five analysis sections, plus the paper title.
-SECTION_KEYS: tuple[str, ...] = ("title", "fields", "contribution", "usage", "innovations", "results")
+SECTION_KEYS: tuple[str, ...] = (
+    "title",
+    "fields",
+    "contribution",
+    "usage",
+    "innovations",
+    "results",
+)
 SECTION_ZH: dict[str, str] = {
     "title": "标题",
     "fields": "应用领域",
@@ -147,6 +154,9 @@ class Relation:
     predicate: str  # e.g. "fineTunedFrom", "basedOn", "variantOf"
     object: str  # entity key
     evidence: Evidence | None = None
+    # Name and type for the object when no paper mentions it directly (a model family).
+    object_name: str | None = None
+    object_type: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

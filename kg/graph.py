@@ -1,0 +1,232 @@
+"""Merge parsed papers and their extractions into one canonical networkx graph."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+
+import networkx as nx
+
+from kg.iri import entity_iri, field_iri, paper_iri
+from kg.model import (
+    Alias,
+    Area,
+    EntityMention,
+    Evidence,
+    FieldMention,
+    PaperExtraction,
+    PaperRecord,
+    Relation,
+)
+
+
+def _vote(counter: Counter[str]) -> str:
+    """Most common value; ties go to the alphabetically first so the result is stable."""
+    return min(counter.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+
+
+def _entity_type(types: Counter[str]) -> str:
+    """Majority type, Benchmark counted as Dataset; a Dataset used to evaluate is a Benchmark."""
+    merged = Counter("Dataset" if t == "Benchmark" else t for t in types.elements())
+    winner = _vote(merged)
+    if winner == "Dataset" and types["Benchmark"]:
+        return "Benchmark"
+    return winner
+
+
+def _paper_nodes(records: Sequence[PaperRecord]) -> dict[str, dict]:
+    by_id: dict[str, list[PaperRecord]] = defaultdict(list)
+    for r in records:
+        by_id[r.arxiv_id].append(r)
+    nodes = {}
+    for arxiv_id, recs in by_id.items():
+        recs = sorted(recs, key=lambda r: (r.failed, r.date or "", r.source, r.line))
+        first = recs[0]
+        nodes[paper_iri(arxiv_id)] = {
+            "kind": "Paper",
+            "label": first.title,
+            "arxiv_id": arxiv_id,
+            "title": first.title,
+            "url": first.url,
+            "dates": tuple(sorted({r.date for r in recs if r.date})),
+            "sources": tuple(sorted({(r.source, r.line) for r in recs})),
+            "read_source": first.read_source,
+            # A paper analysed successfully in any report is not failed.
+            "failed": all(r.failed for r in recs),
+            "error": first.error if all(r.failed for r in recs) else None,
+        }
+    return nodes
+
+
+class _EntityAcc:
+    """Everything known about one entity key across papers."""
+
+    __slots__ = ("names", "types", "aliases", "in_kb", "papers")
+
+    def __init__(self) -> None:
+        self.names: Counter[str] = Counter()
+        self.types: Counter[str] = Counter()
+        self.aliases: set[Alias] = set()
+        self.in_kb = False
+        self.papers: set[str] = set()
+
+    def add(self, m: EntityMention, paper: str) -> None:
+        self.names[m.name] += 1
+        self.types[m.etype] += 1
+        self.aliases.update(m.aliases)
+        self.in_kb |= m.in_kb
+        self.papers.add(paper)
+
+    def label(self) -> str:
+        return _vote(self.names)
+
+    def alias_tuple(self, label: str) -> tuple[Alias, ...]:
+        names = {Alias(n) for n in self.names if n != label}
+        aliases = {a for a in self.aliases | names if a.text != label and a.text.strip()}
+        return tuple(sorted(aliases, key=lambda a: (a.text, a.lang or "")))
+
+
+def build_graph(
+    records: Iterable[PaperRecord],
+    extractions: Iterable[PaperExtraction],
+    areas: Sequence[Area] = (),
+) -> nx.MultiDiGraph:
+    """One graph from paper records (possibly repeated across reports) and their extractions."""
+    records = list(records)
+    papers = _paper_nodes(records)
+
+    entities: dict[str, _EntityAcc] = defaultdict(_EntityAcc)
+    links: dict[tuple[str, str], tuple[set[str], set[Evidence]]] = {}
+    fields: dict[str, dict] = {}
+    field_names: dict[str, tuple[Counter[str], Counter[str]]] = defaultdict(
+        lambda: (Counter(), Counter())
+    )
+    in_field: dict[tuple[str, str], set[Evidence]] = defaultdict(set)
+    broader: set[tuple[str, str]] = set()
+    relations: list[Relation] = []
+    area_keys = {a.key for a in areas}
+
+    for ex in extractions:
+        p = paper_iri(ex.arxiv_id)
+        for m in ex.entities:
+            entities[m.key].add(m, p)
+            roles, evidence = links.setdefault((p, m.key), (set(), set()))
+            roles.update(r for r in m.roles if r != "mentions")
+            evidence.update(m.evidence)
+        for f in ex.fields:
+            _add_field(f, fields, field_names)
+            if f.evidence:
+                in_field[(p, f.key)].add(f.evidence)
+            else:
+                in_field[(p, f.key)]
+            up = f.parent or (f.area if f.area in area_keys else None)
+            if up and up != f.key:
+                broader.add((f.key, up))
+        relations.extend(ex.relations)
+
+    G = nx.MultiDiGraph()
+    G.graph["areas"] = tuple(sorted(areas, key=lambda a: a.key))
+
+    for a in areas:
+        zh, en = field_names[a.key]
+        zh[a.zh] += 1_000_000  # the taxonomy's own labels win over labels seen in reports
+        en[a.en] += 1_000_000
+        fields.setdefault(a.key, {})
+
+    # Entities: one node per key, typed by vote; relation objects nobody mentions get a node.
+    kinds: dict[str, str] = {}
+    nodes: dict[str, dict] = dict(papers)
+    for key, acc in entities.items():
+        kind = _entity_type(acc.types)
+        kinds[key] = kind
+        label = acc.label()
+        nodes[entity_iri(kind, key)] = {
+            "kind": kind,
+            "label": label,
+            "key": key,
+            "aliases": acc.alias_tuple(label),
+            "support": len(acc.papers),
+            "in_kb": acc.in_kb,
+        }
+    for r in sorted(relations, key=lambda r: (r.subject, r.predicate, r.object)):
+        if r.object in kinds or r.subject not in kinds:
+            continue
+        kind = r.object_type or kinds[r.subject]
+        kinds[r.object] = kind
+        nodes[entity_iri(kind, r.object)] = {
+            "kind": kind,
+            "label": r.object_name or r.object,
+            "key": r.object,
+            "aliases": (),
+            "support": 0,
+            "in_kb": False,
+        }
+
+    field_support: Counter[str] = Counter(f for _, f in in_field)
+    for key in fields:
+        zh, en = field_names[key]
+        zh_label = _vote(zh) if zh else None
+        en_label = _vote(en) if en else None
+        nodes[field_iri(key)] = {
+            "kind": "Field",
+            "label": en_label or zh_label or key,
+            "key": key,
+            "zh": zh_label,
+            "en": en_label,
+            "top": key in area_keys,
+            "support": field_support[key],
+        }
+
+    for node_id in sorted(nodes):
+        G.add_node(node_id, **nodes[node_id])
+
+    edges: list[tuple[str, str, str, dict]] = []
+    for (p, key), (roles, evidence) in links.items():
+        edges.append(
+            (
+                p,
+                entity_iri(kinds[key], key),
+                "mentions",
+                {"roles": tuple(sorted(roles)), "evidence": _sorted_evidence(evidence)},
+            )
+        )
+    for (p, key), evidence in in_field.items():
+        edges.append((p, field_iri(key), "inField", {"evidence": _sorted_evidence(evidence)}))
+    for narrow, wide in broader:
+        if wide in fields:
+            edges.append((field_iri(narrow), field_iri(wide), "broader", {}))
+    rel_evidence: dict[tuple[str, str, str], set[Evidence]] = defaultdict(set)
+    for r in relations:
+        if r.subject in kinds and r.object in kinds and r.subject != r.object:
+            ev = rel_evidence[(r.subject, r.predicate, r.object)]
+            if r.evidence:
+                ev.add(r.evidence)
+    for (s, pred, o), ev in rel_evidence.items():
+        edges.append(
+            (
+                entity_iri(kinds[s], s),
+                entity_iri(kinds[o], o),
+                pred,
+                {"evidence": _sorted_evidence(ev)},
+            )
+        )
+    for u, v, rel, data in sorted(edges, key=lambda e: (e[0], e[1], e[2])):
+        G.add_edge(u, v, key=rel, rel=rel, **data)
+    return G
+
+
+def _add_field(
+    f: FieldMention,
+    fields: dict[str, dict],
+    names: dict[str, tuple[Counter[str], Counter[str]]],
+) -> None:
+    fields.setdefault(f.key, {})
+    zh, en = names[f.key]
+    if f.zh:
+        zh[f.zh] += 1
+    if f.en:
+        en[f.en] += 1
+
+
+def _sorted_evidence(evidence: Iterable[Evidence]) -> tuple[Evidence, ...]:
+    return tuple(sorted(evidence, key=lambda e: (e.source, e.line, e.section, e.sentence)))

@@ -1,0 +1,1 @@
+"""Interactive HTML explorer of the graph (pyvis data, own offline template)."""

@@ -1,0 +1,1 @@
+"""RDF export of the knowledge graph: vocabulary, serializers, SHACL validation, VoID."""

@@ -1,0 +1,260 @@
+"""networkx graph -> rdflib Graph, and the byte-deterministic writers (Turtle, N-Triples,
+JSON-LD, Oxigraph store)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+from rdflib import Graph, Literal, URIRef
+
+from kg.errors import UserError
+from kg.iri import field_iri, mention_iri, report_iri
+from kg.model import Evidence
+from kg.rdf.vocab import (
+    DCTERMS,
+    ENTITY_CLASSES,
+    KG,
+    PREFIXES,
+    PROV,
+    RDF,
+    RDFS,
+    RELATION_PROPERTIES,
+    ROLE_PROPERTIES,
+    SKOS,
+    XSD,
+)
+
+FORMATS: tuple[str, ...] = ("ttl", "nt", "jsonld", "oxigraph")
+FILE_NAMES: dict[str, str] = {
+    "ttl": "graph.ttl",
+    "nt": "graph.nt",
+    "jsonld": "graph.jsonld",
+    "oxigraph": "store",
+}
+VOID_FILE = "void.ttl"
+
+def new_graph() -> Graph:
+    """Empty graph with the project's prefixes bound (and rdflib's defaults dropped)."""
+    g = Graph(bind_namespaces="none")
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns)
+    return g
+
+
+def to_rdf(G: nx.MultiDiGraph) -> Graph:
+    """Translate the networkx graph (schema of docs/ARCHITECTURE.md) into RDF."""
+    g = new_graph()
+    areas = {a.key: a for a in G.graph.get("areas", ())}
+    for node, data in sorted(G.nodes(data=True), key=lambda nd: nd[0]):
+        kind = data.get("kind")
+        if kind == "Paper":
+            _add_paper(g, URIRef(node), data)
+        elif kind == "Field":
+            _add_field(g, URIRef(node), data)
+        elif kind in ENTITY_CLASSES:
+            _add_entity(g, URIRef(node), kind, data)
+        else:
+            raise ValueError(f"node {node!r} has unknown kind {kind!r}")
+    # Top-level areas are concepts of the taxonomy even when no paper is in them.
+    for key in sorted(areas):
+        area = areas[key]
+        iri = URIRef(field_iri(area.key))
+        if iri not in G:
+            _add_field(g, iri, {"label": area.en, "zh": area.zh, "en": area.en, "top": True})
+    for u, v, key, data in sorted(G.edges(keys=True, data=True), key=lambda e: e[:3]):
+        rel = data.get("rel", key)
+        s, o = URIRef(u), URIRef(v)
+        if rel == "mentions":
+            _add_link(g, G.nodes[u]["arxiv_id"], s, o, data)
+        elif rel == "inField":
+            g.add((s, KG.inField, o))
+            _add_evidence(g, G.nodes[u]["arxiv_id"], s, o, data.get("evidence", ()))
+        elif rel == "broader":
+            g.add((s, SKOS.broader, o))
+        else:
+            g.add((s, RELATION_PROPERTIES.get(rel, KG.relatedTo), o))
+    return g
+
+
+def _add_paper(g: Graph, p: URIRef, data: dict[str, Any]) -> None:
+    g.add((p, RDF.type, KG.Paper))
+    g.add((p, KG.arxivId, Literal(data["arxiv_id"])))
+    title = data.get("title") or data.get("label") or data["arxiv_id"]
+    g.add((p, DCTERMS.title, Literal(title)))
+    g.add((p, RDFS.label, Literal(title)))
+    if data.get("url"):
+        g.add((p, KG.hfPage, URIRef(data["url"])))
+    for date in data.get("dates", ()):
+        g.add((p, KG.reportDate, Literal(date, datatype=XSD.date)))
+    if data.get("read_source"):
+        g.add((p, KG.readSource, Literal(data["read_source"])))
+    g.add((p, KG.analysisFailed, Literal(bool(data.get("failed", False)))))
+    if data.get("error"):
+        g.add((p, KG.analysisError, Literal(data["error"])))
+    for source, _line in data.get("sources", ()):
+        g.add((p, KG.reportedIn, _add_report(g, source)))
+
+
+def _add_report(g: Graph, source: str) -> URIRef:
+    r = URIRef(report_iri(source))
+    g.add((r, RDF.type, KG.Report))
+    g.add((r, RDF.type, PROV.Entity))
+    g.add((r, KG.sourceFile, Literal(source)))
+    return r
+
+
+def _add_entity(g: Graph, e: URIRef, kind: str, data: dict[str, Any]) -> None:
+    g.add((e, RDF.type, ENTITY_CLASSES[kind]))
+    g.add((e, RDFS.label, Literal(data["label"])))
+    g.add((e, SKOS.prefLabel, Literal(data["label"])))
+    for alias in data.get("aliases", ()):
+        g.add((e, SKOS.altLabel, Literal(alias.text, lang=alias.lang)))
+    if data.get("key"):
+        g.add((e, KG.key, Literal(data["key"])))
+    g.add((e, KG.supportCount, Literal(int(data.get("support", 0)))))
+    g.add((e, KG.inKnowledgeBase, Literal(bool(data.get("in_kb", False)))))
+
+
+def _add_field(g: Graph, f: URIRef, data: dict[str, Any]) -> None:
+    g.add((f, RDF.type, KG.Field))
+    g.add((f, RDF.type, SKOS.Concept))
+    g.add((f, SKOS.inScheme, KG.FieldTaxonomy))
+    labels = [(data.get(lang), lang) for lang in ("en", "zh") if data.get(lang)]
+    if not labels:
+        labels = [(data["label"], None)]
+    for text, lang in labels:
+        g.add((f, RDFS.label, Literal(text, lang=lang)))
+        g.add((f, SKOS.prefLabel, Literal(text, lang=lang)))
+    if data.get("key"):
+        g.add((f, KG.key, Literal(data["key"])))
+    if "support" in data:
+        g.add((f, KG.supportCount, Literal(int(data["support"]))))
+    if data.get("top"):
+        g.add((f, SKOS.topConceptOf, KG.FieldTaxonomy))
+        g.add((KG.FieldTaxonomy, SKOS.hasTopConcept, f))
+    g.add((KG.FieldTaxonomy, RDF.type, SKOS.ConceptScheme))
+
+
+def _add_link(g: Graph, arxiv_id: str, p: URIRef, e: URIRef, data: dict[str, Any]) -> None:
+    g.add((p, KG.mentions, e))
+    for role in data.get("roles", ()):
+        g.add((p, ROLE_PROPERTIES.get(role, KG.mentions), e))
+    _add_evidence(g, arxiv_id, p, e, data.get("evidence", ()))
+
+
+def _add_evidence(
+    g: Graph, arxiv_id: str, p: URIRef, target: URIRef, evidence: Iterable[Evidence]
+) -> None:
+    """One kg:Mention node per Evidence: which paper, which entity or field, where, what."""
+    for index, ev in enumerate(evidence, start=1):
+        m = URIRef(mention_iri(arxiv_id, str(target), index))
+        g.add((m, RDF.type, KG.Mention))
+        g.add((m, RDF.type, PROV.Entity))
+        g.add((m, KG.paper, p))
+        g.add((m, KG.entity, target))
+        g.add((m, KG.sentence, Literal(ev.sentence)))
+        g.add((m, KG.section, Literal(ev.section)))
+        g.add((m, KG.sourceFile, Literal(ev.source)))
+        g.add((m, KG.line, Literal(int(ev.line))))
+        g.add((m, PROV.wasDerivedFrom, _add_report(g, ev.source)))
+
+
+# --- writers ----------------------------------------------------------------------------
+
+
+def write_rdf(g: Graph, out_dir: Path, formats: Sequence[str]) -> tuple[Path, ...]:
+    """Write `g` in each format (graph.ttl, graph.nt, graph.jsonld, store/) plus void.ttl."""
+    from kg.rdf.void import describe
+
+    unknown = sorted(set(formats) - set(FORMATS))
+    if unknown:
+        raise UserError(
+            f"unknown RDF format(s): {', '.join(unknown)} (choose from {', '.join(FORMATS)})"
+        )
+    out_dir.mkdir(parents=True, exist_ok=True)
+    writers: dict[str, Callable[[Graph, Path], None]] = {
+        "ttl": lambda gr, path: _atomic_write(path, serialize_turtle(gr)),
+        "nt": lambda gr, path: _atomic_write(path, serialize_ntriples(gr)),
+        "jsonld": lambda gr, path: _atomic_write(path, serialize_jsonld(gr)),
+        "oxigraph": write_store,
+    }
+    written = []
+    for fmt in sorted(set(formats), key=FORMATS.index):
+        path = out_dir / FILE_NAMES[fmt]
+        writers[fmt](g, path)
+        written.append(path)
+    void_path = out_dir / VOID_FILE
+    _atomic_write(void_path, serialize_turtle(describe(g)))
+    written.append(void_path)
+    return tuple(written)
+
+
+def serialize_turtle(g: Graph) -> bytes:
+    return g.serialize(format="turtle", encoding="utf-8")
+
+
+def serialize_ntriples(g: Graph) -> bytes:
+    """N-Triples with lines sorted: the serializer follows store order, sorting fixes it."""
+    text = g.serialize(format="nt", encoding="utf-8").decode("utf-8")
+    lines = sorted({line for line in text.splitlines() if line.strip()})
+    return ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
+
+
+def jsonld_context() -> dict[str, str]:
+    return dict(PREFIXES)
+
+
+def serialize_jsonld(g: Graph) -> bytes:
+    """Compacted JSON-LD with an @context; arrays sorted (JSON-LD sets have no order)."""
+    text = g.serialize(format="json-ld", context=jsonld_context(), auto_compact=True)
+    doc = _sorted_json(json.loads(text))
+    return (json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
+
+
+def _sorted_json(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _sorted_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        items = [_sorted_json(v) for v in value]
+        return sorted(items, key=lambda v: json.dumps(v, ensure_ascii=False, sort_keys=True))
+    return value
+
+
+def write_store(g: Graph, path: Path) -> None:
+    """Build an on-disk Oxigraph store in a sibling temp dir, then swap it in by renames."""
+    import pyoxigraph
+
+    tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}-", dir=path.parent))
+    try:
+        store = pyoxigraph.Store(str(tmp))
+        store.bulk_load(serialize_ntriples(g), format=pyoxigraph.RdfFormat.N_TRIPLES)
+        store.flush()
+        del store
+        old = None
+        if path.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{path.name}-old-", dir=path.parent))
+            os.replace(path, old / path.name)
+        os.replace(tmp, path)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+    finally:
+        if tmp.exists():
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

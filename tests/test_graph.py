@@ -1,0 +1,104 @@
+"""Tests of kg.graph: papers merged across reports, entities canonicalized and typed by vote."""
+
+from __future__ import annotations
+
+from kg.graph import build_graph
+from kg.iri import entity_iri, field_iri, paper_iri
+from kg.keys import entity_key
+from kg.model import (
+    Alias,
+    Area,
+    EntityMention,
+    Evidence,
+    FieldMention,
+    PaperExtraction,
+    PaperRecord,
+    Relation,
+)
+
+
+def rec(arxiv: str, date: str, source: str, failed: bool = False) -> PaperRecord:
+    return PaperRecord(arxiv, f"Title {arxiv}", f"https://huggingface.co/papers/{arxiv}", date, source, 7, failed=failed)
+
+
+def ev(source: str = "r.md", line: int = 10, sentence: str = "s") -> Evidence:
+    return Evidence(source, line, "results", sentence)
+
+
+def ent(name: str, etype: str, *roles: str, aliases=(), source: str = "r.md") -> EntityMention:
+    return EntityMention(entity_key(name), name, etype, tuple(roles), tuple(aliases), (ev(source),))
+
+
+def test_graph_same_paper_in_two_reports_is_one_node_with_both_dates() -> None:
+    records = [rec("2602.1", "2026-02-19", "b.md"), rec("2602.1", "2026-02-08", "a.md")]
+    G = build_graph(records, [PaperExtraction("2602.1"), PaperExtraction("2602.1")])
+    node = G.nodes[paper_iri("2602.1")]
+    assert node["dates"] == ("2026-02-08", "2026-02-19")
+    assert node["sources"] == (("a.md", 7), ("b.md", 7))
+    assert sum(1 for _, d in G.nodes(data=True) if d["kind"] == "Paper") == 1
+
+
+def test_graph_failed_only_if_failed_everywhere() -> None:
+    G = build_graph([rec("1", "2026-01-01", "a", True), rec("1", "2026-01-02", "b")], [])
+    assert G.nodes[paper_iri("1")]["failed"] is False
+    G = build_graph([rec("1", "2026-01-01", "a", True)], [])
+    assert G.nodes[paper_iri("1")]["failed"] is True
+
+
+def test_graph_entity_surface_forms_merge_and_vote_label() -> None:
+    records = [rec(str(i), "2026-01-01", "r.md") for i in range(3)]
+    exs = [
+        PaperExtraction("0", (ent("Qwen2.5-VL-7B", "Model", "uses"),)),
+        PaperExtraction("1", (ent("Qwen2.5-VL-7B", "Model", "comparesWith"),)),
+        PaperExtraction("2", (ent("Qwen2.5 VL 7B", "Model", aliases=[Alias("千问", "zh")]),)),
+    ]
+    G = build_graph(records, exs)
+    node = G.nodes[entity_iri("Model", "Qwen2.5-VL-7B")]
+    assert node["label"] == "Qwen2.5-VL-7B"
+    assert node["support"] == 3
+    assert node["aliases"] == (Alias("Qwen2.5 VL 7B"), Alias("千问", "zh"))
+    edge = G.edges[paper_iri("0"), entity_iri("Model", "Qwen2.5-VL-7B"), "mentions"]
+    assert edge["roles"] == ("uses",) and edge["evidence"] == (ev(),)
+
+
+def test_graph_dataset_used_for_evaluation_is_benchmark() -> None:
+    exs = [
+        PaperExtraction("0", (ent("VBench", "Dataset"),)),
+        PaperExtraction("1", (ent("VBench", "Benchmark", "evaluatesOn"),)),
+    ]
+    G = build_graph([rec("0", None, "r"), rec("1", None, "r")], exs)
+    assert G.nodes[entity_iri("Dataset", "VBench")]["kind"] == "Benchmark"
+
+
+def test_graph_relation_object_gets_a_node() -> None:
+    r = Relation("qwen2.5-vl-7b", "variantOf", "qwen2.5-vl", ev(), "Qwen2.5-VL", "Model")
+    exs = [PaperExtraction("0", (ent("Qwen2.5-VL-7B", "Model"),), relations=(r,))]
+    G = build_graph([rec("0", None, "r")], exs)
+    fam = entity_iri("Model", "Qwen2.5-VL")
+    assert G.nodes[fam]["label"] == "Qwen2.5-VL" and G.nodes[fam]["support"] == 0
+    assert G.has_edge(entity_iri("Model", "Qwen2.5-VL-7B"), fam, "variantOf")
+
+
+def test_graph_fields_taxonomy_and_support() -> None:
+    areas = [Area("computer-vision", "计算机视觉", "Computer Vision")]
+    f1 = FieldMention("video-generation", "视频生成", "Video Generation", parent="computer-vision", area="computer-vision")
+    f0 = FieldMention("computer-vision", "计算机视觉", None, area="computer-vision")
+    exs = [PaperExtraction("0", fields=(f0, f1)), PaperExtraction("1", fields=(f1,))]
+    G = build_graph([rec("0", None, "r"), rec("1", None, "r")], exs, areas)
+    cv, vg = field_iri("computer-vision"), field_iri("video-generation")
+    assert G.nodes[cv]["top"] and G.nodes[cv]["en"] == "Computer Vision" and G.nodes[cv]["zh"] == "计算机视觉"
+    assert G.nodes[vg]["support"] == 2 and not G.nodes[vg]["top"]
+    assert G.has_edge(vg, cv, "broader")
+    assert not G.has_edge(cv, cv, "broader")
+    assert G.has_edge(paper_iri("1"), vg, "inField")
+
+
+def test_graph_is_deterministic_whatever_the_input_order() -> None:
+    exs = [
+        PaperExtraction("0", (ent("B", "Method"), ent("A", "Model"))),
+        PaperExtraction("1", (ent("A", "Model"), ent("C", "Hardware", "runsOn"))),
+    ]
+    recs = [rec("0", None, "r"), rec("1", None, "r")]
+    g1, g2 = build_graph(recs, exs), build_graph(recs[::-1], exs[::-1])
+    assert list(g1.nodes(data=True)) == list(g2.nodes(data=True))
+    assert list(g1.edges(keys=True, data=True)) == list(g2.edges(keys=True, data=True))
