@@ -95,18 +95,26 @@ def query(
     fmt: Annotated[str, typer.Option("--format", help="table, csv, tsv or json.")] = "table",
     list_: Annotated[bool, typer.Option("--list", help="List the named queries.")] = False,
     engine: Annotated[str, typer.Option(help="oxigraph or rdflib.")] = "oxigraph",
+    param: Annotated[
+        list[str],
+        typer.Option(
+            "--param",
+            help="NAME=VALUE for a parameter of a named query, e.g. method=PPO (repeatable).",
+        ),
+    ] = [],  # noqa: B006 - Typer reads list defaults
 ) -> None:
     """Run a SPARQL query against the built graph."""
-    from kg.query import list_queries, run_query
+    from kg.query import describe_queries, parse_params, run_query
 
     if list_:
-        typer.echo("\n".join(list_queries()))
+        typer.echo("\n".join(describe_queries()))
         return
     if not query_:
         _fail("give a QUERY (SPARQL text, a .rq file or a name from --list)", 2)
         return
     try:
-        typer.echo(run_query(query_, graph, fmt=fmt, engine=engine), nl=False)
+        params = parse_params(param)
+        typer.echo(run_query(query_, graph, fmt=fmt, engine=engine, params=params), nl=False)
     except UserError as e:
         _fail(str(e))
 

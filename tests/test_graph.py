@@ -18,7 +18,15 @@ from kg.model import (
 
 
 def rec(arxiv: str, date: str, source: str, failed: bool = False) -> PaperRecord:
-    return PaperRecord(arxiv, f"Title {arxiv}", f"https://huggingface.co/papers/{arxiv}", date, source, 7, failed=failed)
+    return PaperRecord(
+        arxiv,
+        f"Title {arxiv}",
+        f"https://huggingface.co/papers/{arxiv}",
+        date,
+        source,
+        7,
+        failed=failed,
+    )
 
 
 def ev(source: str = "r.md", line: int = 10, sentence: str = "s") -> Evidence:
@@ -81,12 +89,22 @@ def test_graph_relation_object_gets_a_node() -> None:
 
 def test_graph_fields_taxonomy_and_support() -> None:
     areas = [Area("computer-vision", "计算机视觉", "Computer Vision")]
-    f1 = FieldMention("video-generation", "视频生成", "Video Generation", parent="computer-vision", area="computer-vision")
+    f1 = FieldMention(
+        "video-generation",
+        "视频生成",
+        "Video Generation",
+        parent="computer-vision",
+        area="computer-vision",
+    )
     f0 = FieldMention("computer-vision", "计算机视觉", None, area="computer-vision")
     exs = [PaperExtraction("0", fields=(f0, f1)), PaperExtraction("1", fields=(f1,))]
     G = build_graph([rec("0", None, "r"), rec("1", None, "r")], exs, areas)
     cv, vg = field_iri("computer-vision"), field_iri("video-generation")
-    assert G.nodes[cv]["top"] and G.nodes[cv]["en"] == "Computer Vision" and G.nodes[cv]["zh"] == "计算机视觉"
+    assert (
+        G.nodes[cv]["top"]
+        and G.nodes[cv]["en"] == "Computer Vision"
+        and G.nodes[cv]["zh"] == "计算机视觉"
+    )
     assert G.nodes[vg]["support"] == 2 and not G.nodes[vg]["top"]
     assert G.has_edge(vg, cv, "broader")
     assert not G.has_edge(cv, cv, "broader")

@@ -17,7 +17,7 @@ FORBIDDEN = re.compile(r"[\x00-\x20<>\"{}|\\^`#?\s]")
 NASTY = [
     "Qwen2.5-VL-7B",
     "GPT 4o <script>alert(1)</script>",
-    'a"b\'c&d',
+    "a\"b'c&d",
     "H100/H800",
     "x?y#z",
     "100% {ok}",
@@ -59,7 +59,9 @@ def test_keys_variants_share_a_key(a: str, b: str) -> None:
     assert entity_iri("Model", a) == entity_iri("Model", b)
 
 
-@pytest.mark.parametrize(("a", "b"), [("Qwen2.5-VL", "Qwen3-VL"), ("H100", "H800"), ("Janus", "Janus-Pro")])
+@pytest.mark.parametrize(
+    ("a", "b"), [("Qwen2.5-VL", "Qwen3-VL"), ("H100", "H800"), ("Janus", "Janus-Pro")]
+)
 def test_keys_distinct_versions_stay_distinct(a: str, b: str) -> None:
     assert entity_iri("Model", a) != entity_iri("Model", b)
 

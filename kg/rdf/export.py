@@ -40,6 +40,7 @@ FILE_NAMES: dict[str, str] = {
 }
 VOID_FILE = "void.ttl"
 
+
 def new_graph() -> Graph:
     """Empty graph with the project's prefixes bound (and rdflib's defaults dropped)."""
     g = Graph(bind_namespaces="none")

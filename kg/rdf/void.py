@@ -40,7 +40,13 @@ def describe(g: Graph) -> Graph:
             ),
         )
     )
-    d.add((ds, DCTERMS.description, Literal("从 Hugging Face 每日论文报告中抽取的论文、实体、领域及证据。", lang="zh")))
+    d.add(
+        (
+            ds,
+            DCTERMS.description,
+            Literal("从 Hugging Face 每日论文报告中抽取的论文、实体、领域及证据。", lang="zh"),
+        )
+    )
     d.add((ds, VOID.uriSpace, Literal(BASE)))
     for prefix in _VOCABULARIES:
         d.add((ds, VOID.vocabulary, URIRef(PREFIXES[prefix])))

@@ -1,0 +1,195 @@
+"""From candidate mentions in a Doc to one EntityMention per entity, plus relations."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from kg.extract.cands import Cand
+from kg.extract.resources import has_cjk, resources
+from kg.extract.shapes import family_key, is_size, key_of
+from kg.model import Alias, EntityMention, Evidence, PaperRecord, Relation
+
+_FINETUNE = re.compile(r"基于\s*$")
+_FINETUNE_AFTER = re.compile(r"^\s*(?:模型)?\s*(?:进行)?\s*(?:微调|初始化|训练|后训练|继续训练)")
+_COMPARE = re.compile(r"优于|超越|超过|相比|对比|胜过|击败")
+_BASED_ON = re.compile(r"^\s*(?:构建|搭建|开发|实现)")
+
+
+@dataclass(slots=True)
+class _Acc:
+    key: str
+    name: str
+    labels: Counter[str] = field(default_factory=Counter)
+    zh: set[str] = field(default_factory=set)
+    types: Counter[str] = field(default_factory=Counter)
+    kb_type: str | None = None
+    votes: Counter[str] = field(default_factory=Counter)
+    roles: set[str] = field(default_factory=set)
+    evidence: set[Evidence] = field(default_factory=set)
+    in_kb: bool = False
+    first: int = 0
+
+
+def _canonical(c: Cand) -> tuple[str, str]:
+    name = c.kb.name if c.kb is not None else (c.name or c.text)
+    return key_of(name), name
+
+
+def entities(
+    doc: Doc, paper: PaperRecord
+) -> tuple[tuple[EntityMention, ...], tuple[Relation, ...]]:
+    """Group a Doc's live candidates by entity and build the paper's mentions and relations."""
+    res = resources()
+    cands = [c for c in doc._.paperkg_cands if not c.dropped and c.etype]
+    # Aliases written next to a name (`PPI` of `Predictive Policy Improvement (PPI)`) route
+    # later standalone uses of the alias to the same entity.
+    route: dict[str, str] = {}
+    redefined: set[str] = set()
+    for c in cands:
+        key, _ = _canonical(c)
+        for a in c.aliases:
+            if not has_cjk(a):
+                route.setdefault(key_of(a), key)
+        if c.origin == "pair" and c.kb is None:
+            redefined.add(key_of(c.text))
+    for c in cands:
+        # A name the paper defines itself (`AMD（Adaptive Matching Distillation）`) is not
+        # the knowledge base's entity of the same spelling.
+        if c.kb is not None and c.origin in ("kb", "zh") and key_of(c.text) in redefined:
+            c.kb = None
+    accs: dict[str, _Acc] = {}
+    sents = doc._.paperkg_sents
+    for c in cands:
+        key, name = _canonical(c)
+        key = route.get(key, key) if c.origin != "pair" else key
+        acc = accs.get(key)
+        if acc is None:
+            acc = accs[key] = _Acc(key=key, name=name, first=c.start)
+        if c.kb is not None:
+            acc.in_kb = True
+            acc.kb_type = c.kb.etype
+            acc.name = c.kb.name
+        elif c.origin == "pair" and not acc.in_kb:
+            acc.name = name
+        acc.labels[c.text] += 1
+        for a in c.aliases:
+            if has_cjk(a):
+                acc.zh.add(a)
+            else:
+                acc.labels[a] += 1
+        if has_cjk(c.text):
+            acc.zh.add(c.text)
+        acc.types[c.etype] += 1
+        acc.votes.update(c.votes)
+        acc.roles |= c.roles
+        s = sents[c.sent]
+        acc.evidence.add(Evidence(paper.source, s.line, s.section, s.evidence))
+    mentions: list[EntityMention] = []
+    relations: list[Relation] = []
+    for acc in accs.values():
+        acc.kb_type = acc.kb_type or _inherited_type(acc, accs)
+    for acc in accs.values():
+        tally = acc.votes if acc.votes else acc.types
+        etype = acc.kb_type or max(sorted(tally), key=lambda t: tally[t])
+        if etype == "Dataset" and "evaluatesOn" in acc.roles:
+            etype = "Benchmark"
+        if etype not in ("Dataset", "Benchmark"):
+            acc.roles.discard("evaluatesOn")
+        aliases = {Alias(t) for t in acc.labels if t != acc.name and not has_cjk(t)}
+        aliases |= {Alias(z, "zh") for z in acc.zh if z != acc.name}
+        family = family_key(acc.name) if etype == "Model" else None
+        if family == acc.key:
+            family = None
+        if family:
+            fam_name = _family_name(acc.name)
+            relations.append(
+                Relation(acc.key, "variantOf", family, object_name=fam_name, object_type=etype)
+            )
+        mentions.append(
+            EntityMention(
+                key=acc.key,
+                name=acc.name,
+                etype=etype,
+                roles=tuple(sorted(acc.roles)),
+                aliases=tuple(sorted(aliases, key=lambda a: (a.text, a.lang or ""))),
+                evidence=tuple(sorted(acc.evidence, key=lambda e: (e.line, e.section, e.sentence))),
+                family=family,
+                in_kb=acc.in_kb,
+            )
+        )
+    relations.extend(_stated_relations(doc, paper, cands, accs, route))
+    del res
+    mentions.sort(key=lambda m: m.key)
+    return tuple(mentions), tuple(sorted(set(relations), key=_relation_order))
+
+
+def _inherited_type(acc: _Acc, accs: dict[str, _Acc]) -> str | None:
+    """`RynnBrain-Nav` with no cue of its own is typed like the paper's `RynnBrain`."""
+    if acc.in_kb or acc.votes:
+        return None
+    for other in accs.values():
+        if other is not acc and acc.name.startswith(other.name + "-"):
+            tally = other.votes or other.types
+            if other.kb_type:
+                return other.kb_type
+            if tally:
+                return max(sorted(tally), key=lambda t: tally[t])
+    return None
+
+
+def _family_name(name: str) -> str:
+    """'Qwen2.5-VL-7B-Instruct' -> 'Qwen2.5-VL' (the text before the size part)."""
+    parts = re.split(r"([\s\-]+)", name)
+    out: list[str] = []
+    for i, p in enumerate(parts):
+        if i > 0 and i % 2 == 0 and is_size(p):
+            break
+        out.append(p)
+    return "".join(out).rstrip(" -")
+
+
+def _relation_order(r: Relation) -> tuple[str, str, str, int]:
+    return (r.subject, r.predicate, r.object, r.evidence.line if r.evidence else 0)
+
+
+def _stated_relations(
+    doc: Doc,
+    paper: PaperRecord,
+    cands: list[Cand],
+    accs: dict[str, _Acc],
+    route: dict[str, str],
+) -> list[Relation]:
+    """`基于 X 微调`: the paper's own model is fine-tuned from X; `基于 X 构建` -> basedOn."""
+    own = [a for a in accs.values() if "proposes" in a.roles]
+    if not own:
+        return []
+    own.sort(key=lambda a: a.first)
+    subject = own[0].key
+    text = doc.text
+    out: list[Relation] = []
+    for c in cands:
+        key, _ = _canonical(c)
+        key = route.get(key, key)
+        if key == subject or accs[key].kb_type not in (None, "Model") or c.etype != "Model":
+            continue
+        sent = doc._.paperkg_sents[c.sent]
+        left = text[sent.start : c.start]
+        if not _FINETUNE.search(left):
+            continue
+        clause = re.split(r"[，。；,;]", left)[-1]
+        if _COMPARE.search(clause):
+            continue
+        right = text[c.end : sent.end]
+        if _FINETUNE_AFTER.match(right):
+            predicate = "fineTunedFrom"
+        elif _BASED_ON.match(right):
+            predicate = "basedOn"
+        else:
+            continue
+        ev = Evidence(paper.source, sent.line, sent.section, sent.evidence)
+        out.append(Relation(subject, predicate, key, ev))
+    return out

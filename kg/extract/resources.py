@@ -1,0 +1,174 @@
+"""Loading of the extractor's data files: knowledge base, cue words, name shapes, field tables."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from kg.errors import UserError
+from kg.keys import entity_key, field_key
+from kg.model import ENTITY_TYPES, Area
+from kg.paths import ONTOLOGY_DIR, PACKAGE_DIR
+
+KB_DIR = ONTOLOGY_DIR / "kb"
+PATTERNS_DIR = PACKAGE_DIR / "extract" / "patterns"
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_KB_FILES: dict[str, str] = {
+    "model.tsv": "Model",
+    "dataset.tsv": "Dataset",
+    "hardware.tsv": "Hardware",
+    "method.tsv": "Method",
+    "metric.tsv": "Metric",
+    "software.tsv": "Software",
+    "organization.tsv": "Organization",
+}
+
+
+def has_cjk(text: str) -> bool:
+    return _CJK.search(text) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class KBEntry:
+    """One curated entity: canonical name, type and every known spelling."""
+
+    key: str
+    name: str
+    etype: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    word: str
+    side: str  # "before" / "after" the name, or "clause"
+    value: str  # entity type or role
+    weight: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Resources:
+    """Everything the pipeline reads from data files, loaded once."""
+
+    kb: dict[str, KBEntry]  # entity key -> entry
+    kb_alias: dict[str, KBEntry]  # key of any Latin-script spelling -> entry
+    kb_zh: dict[str, KBEntry]  # Chinese alias -> entry
+    kb_exact_case: frozenset[str]  # all-caps spellings that must match case exactly
+    stop: frozenset[str]  # entity keys that are never entities on their own
+    type_cues: tuple[Cue, ...]
+    role_cues: tuple[Cue, ...]
+    suffixes: tuple[tuple[str, str], ...]  # (name ending, type), longest first
+    variant_words: frozenset[str]
+    lowercase_tails: frozenset[str]
+    title_cues: dict[str, str]  # English title word -> type of the name before the colon
+    areas: tuple[Area, ...]
+    area_rules: tuple[tuple[str, str], ...]  # (lowercased keyword, area key)
+    field_syn: dict[str, tuple[str, str]]  # normalized spelling -> (canonical en, zh)
+
+
+def _rows(path: Path, min_cols: int) -> Iterator[tuple[int, list[str]]]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as e:
+        raise UserError(f"{path}: cannot read data file ({e.strerror})") from e
+    for number, raw in enumerate(text.splitlines(), 1):
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        cols = raw.split("\t")
+        if len(cols) < min_cols or not cols[0].strip():
+            raise UserError(f"{path}:{number}: expected {min_cols} tab-separated columns")
+        yield number, [c.strip() for c in cols]
+
+
+def _load_kb() -> tuple[dict[str, KBEntry], dict[str, KBEntry], dict[str, KBEntry], frozenset[str]]:
+    kb: dict[str, KBEntry] = {}
+    alias: dict[str, KBEntry] = {}
+    zh: dict[str, KBEntry] = {}
+    exact: set[str] = set()
+    for filename, etype in _KB_FILES.items():
+        assert etype in ENTITY_TYPES
+        path = KB_DIR / filename
+        for number, cols in _rows(path, 1):
+            name = cols[0]
+            spellings = [a.strip() for a in (cols[1] if len(cols) > 1 else "").split("|")]
+            spellings = [a for a in spellings if a]
+            key = entity_key(name)
+            if key in kb:
+                raise UserError(f"{path}:{number}: duplicate knowledge-base entry {name!r}")
+            entry = KBEntry(key, name, etype, tuple(spellings))
+            kb[key] = entry
+            for s in [name, *spellings]:
+                if has_cjk(s):
+                    zh.setdefault(s, entry)
+                    continue
+                # First writer wins: a canonical name beats a later file's alias.
+                alias.setdefault(entity_key(s), entry)
+                letters = [c for c in s if c.isalpha()]
+                if letters and all(c.isupper() for c in letters) and len(letters) <= 5:
+                    exact.add(s)
+    return kb, alias, zh, frozenset(exact)
+
+
+def _load_areas() -> tuple[Area, ...]:
+    areas = []
+    for _, cols in _rows(ONTOLOGY_DIR / "fields.areas.tsv", 2):
+        en, zh = cols[0], cols[1]
+        areas.append(Area(key=field_key(zh, en), zh=zh, en=en))
+    return tuple(areas)
+
+
+def norm_field(text: str) -> str:
+    """Spelling-insensitive form of a field name for synonym lookup."""
+    return re.sub(r"[\s\-_]+", "", text).casefold()
+
+
+@lru_cache(maxsize=1)
+def resources() -> Resources:
+    kb, kb_alias, kb_zh, exact = _load_kb()
+    stop = frozenset(entity_key(c[0]) for _, c in _rows(KB_DIR / "stoplist.tsv", 1))
+    type_cues = tuple(
+        Cue(c[0], c[1], c[2], int(c[3]) if len(c) > 3 else 1)
+        for _, c in _rows(PATTERNS_DIR / "type_cues.tsv", 3)
+    )
+    role_cues = tuple(Cue(c[0], c[2], c[1]) for _, c in _rows(PATTERNS_DIR / "role_cues.tsv", 3))
+    suffixes = tuple(
+        sorted(
+            ((c[0], c[2]) for _, c in _rows(PATTERNS_DIR / "name_affixes.tsv", 3)),
+            key=lambda p: -len(p[0]),
+        )
+    )
+    variants = frozenset(c[0] for _, c in _rows(PATTERNS_DIR / "variant_words.txt", 1))
+    tails = frozenset(c[0] for _, c in _rows(PATTERNS_DIR / "lowercase_suffixes.txt", 1))
+    title_cues = {c[0]: c[1] for _, c in _rows(PATTERNS_DIR / "title_cues.tsv", 2)}
+    areas = _load_areas()
+    by_en = {a.en: a.key for a in areas}
+    rules = []
+    for number, cols in _rows(ONTOLOGY_DIR / "fields.keywords.tsv", 2):
+        if cols[1] not in by_en:
+            raise UserError(f"fields.keywords.tsv:{number}: unknown area {cols[1]!r}")
+        rules.append((cols[0].casefold(), by_en[cols[1]]))
+    syn: dict[str, tuple[str, str]] = {}
+    for _, cols in _rows(ONTOLOGY_DIR / "fields.synonyms.tsv", 2):
+        en, zh = cols[0], cols[1]
+        others = cols[2].split("|") if len(cols) > 2 and cols[2] else []
+        for s in [en, zh, *others]:
+            syn.setdefault(norm_field(s), (en, zh))
+    return Resources(
+        kb=kb,
+        kb_alias=kb_alias,
+        kb_zh=kb_zh,
+        kb_exact_case=exact,
+        stop=stop,
+        type_cues=type_cues,
+        role_cues=role_cues,
+        suffixes=suffixes,
+        variant_words=variants,
+        lowercase_tails=tails,
+        title_cues=title_cues,
+        areas=areas,
+        area_rules=tuple(rules),
+        field_syn=syn,
+    )

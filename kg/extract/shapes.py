@@ -1,0 +1,97 @@
+"""Name shapes: what an unknown Latin-script name looks like, sizes, versions and families."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kg.keys import entity_key
+
+# Parameter counts and MoE sizes: 7B, 0.6B, 30B-A3B's parts, 8x7B, 1.4B, 92K, 350M.
+SIZE = re.compile(r"^(?:\d+(?:\.\d+)?[BbMKkT]|A\d+(?:\.\d+)?B|\d+x\d+(?:\.\d+)?B)$")
+# Version-like tokens that may continue a name: 3, 2.5, v2, V3, 3D, 4K, Gen 2.
+VERSION = re.compile(r"^(?:[vV]?\d+(?:\.\d+)*[a-z]?|\d+[DK]|[IVX]{1,3})$")
+NUMBER = re.compile(r"^[\d.,%+\-]+$")
+ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&+\-]*$")
+
+
+def is_size(token: str) -> bool:
+    return SIZE.match(token) is not None
+
+
+def is_version(token: str) -> bool:
+    return VERSION.match(token) is not None
+
+
+def upper_count(token: str) -> int:
+    return sum(1 for c in token if c.isupper())
+
+
+def is_acronym(token: str) -> bool:
+    """PPI, MC-Critic's 'MC', CoP, L2E: mostly capitals, short."""
+    if not ACRONYM.match(token) or len(token) > 12:
+        return False
+    letters = [c for c in token if c.isalpha()]
+    return len(letters) >= 2 and upper_count(token) >= max(2, (len(letters) + 1) // 2)
+
+
+def shape_strength(token: str) -> int:
+    """2: looks like a name on its own (RynnBrain, SAW-Bench, Qwen3, V-Retrver, CoP);
+    1: capitalised hyphen compound that is as often a title word (Context-Cycling, Multi-Turn);
+    0: anything else."""
+    if len(token) < 2 or not token[0].isalpha() or "_" in token:
+        return 0
+    parts = [p for p in token.split("-") if p]
+    if all(is_size(p) or NUMBER.match(p) for p in parts):
+        return 0
+    for i, p in enumerate(parts):
+        if any(c.isupper() for c in p[1:]):
+            return 2
+        if any(c.isdigit() for c in p) and any(c.isalpha() for c in p) and not is_size(p):
+            return 2
+        # A one-letter prefix before a capitalised part: V-Retrver, X-Embodiment.
+        if i == 0 and len(p) == 1 and p.isupper() and len(parts) > 1 and parts[1][:1].isupper():
+            return 2
+    if len(parts) > 1 and sum(1 for p in parts if p[:1].isupper()) >= 2:
+        return 1
+    return 0
+
+
+def is_name_shaped(token: str) -> bool:
+    """A token that looks like a name on its own: inner capitals, or letters mixed with digits."""
+    return shape_strength(token) == 2
+
+
+def size_index(parts: list[str]) -> int | None:
+    """Index of the first size part of a hyphen/space split name (Qwen2.5-VL-7B -> 2)."""
+    for i, p in enumerate(parts):
+        if i > 0 and is_size(p):
+            return i
+    return None
+
+
+_SPLIT = re.compile(r"[\s\-]+")
+
+
+@lru_cache(maxsize=65536)
+def family_key(name: str) -> str | None:
+    """Key of the model family of a sized checkpoint: Qwen2.5-VL-7B-Instruct -> qwen2.5-vl."""
+    parts = _SPLIT.split(name.strip())
+    i = size_index(parts)
+    if i is None:
+        return None
+    # The family is the name part before the size: 'Qwen2.5-VL' of 'Qwen2.5-VL-7B'.
+    head = name.strip()
+    cut = 0
+    for _ in range(i):
+        m = re.search(r"[\s\-]+", head[cut:])
+        if m is None:
+            return None
+        cut += m.end()
+    fam = head[:cut].rstrip(" -")
+    return entity_key(fam) if fam else None
+
+
+@lru_cache(maxsize=65536)
+def key_of(text: str) -> str:
+    return entity_key(text)

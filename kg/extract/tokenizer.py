@@ -1,0 +1,56 @@
+"""A mixed-script spaCy tokenizer: Latin-script name runs, CJK runs, punctuation, spaces."""
+
+from __future__ import annotations
+
+import re
+
+import spacy
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+# A Latin-script token keeps inner dots, hyphens, +, @, ^ and apostrophes (Qwen2.5-VL-7B,
+# Pass@k, Prisoner's); "/" joins only a short number ("SiT-XL/2") so that "H100/H800" splits.
+LATIN_CHARS = r"A-Za-z0-9\u00c0-\u024f\u0370-\u03ff"
+LATIN_TOKEN = (
+    rf"[{LATIN_CHARS}](?:[{LATIN_CHARS}.+_'’@^\-]|/(?=\d{{1,2}}(?![\d.]))"
+    rf")*[{LATIN_CHARS}+]|[{LATIN_CHARS}]"
+)
+CJK_RUN = r"[\u3400-\u4dbf\u4e00-\u9fff]+"
+_TOKEN = re.compile(rf"({LATIN_TOKEN})|({CJK_RUN})|(\s+)|(.)", re.S)
+
+
+class MixedScriptTokenizer:
+    """Tokenizes without word segmentation: CJK text stays in runs, names stay whole."""
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.vocab = vocab
+
+    def __call__(self, text: str) -> Doc:
+        words: list[str] = []
+        spaces: list[bool] = []
+        for m in _TOKEN.finditer(text):
+            tok = m.group()
+            if m.lastindex == 3:
+                if words and not spaces[-1] and tok[0] == " ":
+                    spaces[-1] = True
+                    tok = tok[1:]
+                    if not tok:
+                        continue
+            words.append(tok)
+            spaces.append(False)
+        return Doc(self.vocab, words=words, spaces=spaces)
+
+    # spaCy serialization hooks: the tokenizer has no state besides the vocab.
+    def to_bytes(self, **kwargs: object) -> bytes:
+        return b""
+
+    def from_bytes(self, data: bytes, **kwargs: object) -> MixedScriptTokenizer:
+        return self
+
+
+@spacy.registry.tokenizers("paperkg.mixed_script_tokenizer.v1")
+def create_tokenizer() -> object:
+    def make(nlp: spacy.language.Language) -> MixedScriptTokenizer:
+        return MixedScriptTokenizer(nlp.vocab)
+
+    return make

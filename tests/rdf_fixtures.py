@@ -1,0 +1,252 @@
+"""Small hand-made networkx graphs in the schema of docs/ARCHITECTURE.md, for RDF tests."""
+
+from __future__ import annotations
+
+import networkx as nx
+
+from kg.iri import entity_iri, field_iri, paper_iri
+from kg.keys import entity_key, field_key
+from kg.model import Alias, Area, Evidence
+
+AREAS = (
+    Area(key="computer-vision", zh="计算机视觉", en="Computer Vision"),
+    Area(key="machine-learning", zh="机器学习", en="Machine Learning"),
+)
+
+
+def _ev(source: str, line: int, section: str, sentence: str) -> Evidence:
+    return Evidence(source=source, line=line, section=section, sentence=sentence)
+
+
+def tiny_graph() -> nx.MultiDiGraph:
+    """Two papers, four entities, three fields: the golden-file graph."""
+    G = nx.MultiDiGraph(areas=AREAS[:1])
+    p1 = paper_iri("2602.15927")
+    G.add_node(
+        p1,
+        kind="Paper",
+        label="Visual Memory Injection Attacks",
+        arxiv_id="2602.15927",
+        title="Visual Memory Injection Attacks",
+        url="https://huggingface.co/papers/2602.15927",
+        dates=("2026-02-19",),
+        sources=(("000_a.txt", 7),),
+        read_source="HTML",
+        failed=False,
+        error=None,
+    )
+    p2 = paper_iri("2602.16682")
+    G.add_node(
+        p2,
+        kind="Paper",
+        label="Learning Situated Awareness",
+        arxiv_id="2602.16682",
+        title="Learning Situated Awareness",
+        url="https://huggingface.co/papers/2602.16682",
+        dates=("2026-02-19", "2026-02-20"),
+        sources=(("000_a.txt", 40), ("001_b.txt", 3)),
+        read_source=None,
+        failed=True,
+        error="analysis timed out",
+    )
+    qwen7 = _entity(G, "Model", "Qwen2.5-VL-7B", support=1)
+    qwen = _entity(G, "Model", "Qwen2.5-VL", support=1, in_kb=True)
+    grpo = _entity(
+        G,
+        "Method",
+        "GRPO",
+        support=2,
+        aliases=(Alias("Group Relative Policy Optimization"), Alias("组相对策略优化", "zh")),
+    )
+    bench = _entity(G, "Benchmark", "SAW-Bench", support=1)
+    cv = _field(G, "计算机视觉", "Computer Vision", support=1, top=True)
+    ego = _field(G, "第一人称视频理解", "Egocentric Video Understanding", support=1)
+    sec = _field(G, "多模态大模型安全", None, support=1)
+    G.add_edge(
+        p1,
+        grpo,
+        key="mentions",
+        rel="mentions",
+        roles=("uses",),
+        evidence=(_ev("000_a.txt", 20, "usage", "使用 GRPO 训练。"),),
+    )
+    G.add_edge(
+        p1,
+        qwen7,
+        key="mentions",
+        rel="mentions",
+        roles=("comparesWith", "evaluatesOn"),
+        evidence=(
+            _ev("000_a.txt", 30, "results", "在 Qwen2.5-VL-7B 上攻击成功。"),
+            _ev("000_a.txt", 31, "results", "Qwen2.5-VL-7B 同样受影响。"),
+        ),
+    )
+    G.add_edge(
+        p2,
+        bench,
+        key="mentions",
+        rel="mentions",
+        roles=("proposes",),
+        evidence=(_ev("000_a.txt", 45, "contribution", "提出了 SAW-Bench 基准。"),),
+    )
+    G.add_edge(
+        p2,
+        grpo,
+        key="mentions",
+        rel="mentions",
+        roles=(),
+        evidence=(_ev("001_b.txt", 9, "innovations", "不同于 GRPO。"),),
+    )
+    G.add_edge(
+        p1,
+        sec,
+        key="inField",
+        rel="inField",
+        evidence=(_ev("000_a.txt", 12, "fields", "多模态大模型安全"),),
+    )
+    G.add_edge(
+        p2,
+        ego,
+        key="inField",
+        rel="inField",
+        evidence=(_ev("000_a.txt", 43, "fields", "计算机视觉 - 第一人称视频理解"),),
+    )
+    G.add_edge(ego, cv, key="broader", rel="broader")
+    G.add_edge(qwen7, qwen, key="variantOf", rel="variantOf")
+    G.add_edge(
+        bench,
+        qwen,
+        key="evaluatedWith",
+        rel="evaluatedWith",
+        evidence=(_ev("000_a.txt", 46, "results", "..."),),
+    )
+    return G
+
+
+def _entity(
+    G: nx.MultiDiGraph,
+    kind: str,
+    name: str,
+    *,
+    support: int,
+    aliases: tuple[Alias, ...] = (),
+    in_kb: bool = False,
+) -> str:
+    iri = entity_iri(kind, entity_key(name))
+    G.add_node(
+        iri,
+        kind=kind,
+        label=name,
+        key=entity_key(name),
+        aliases=aliases,
+        support=support,
+        in_kb=in_kb,
+    )
+    return iri
+
+
+def _field(
+    G: nx.MultiDiGraph, zh: str | None, en: str | None, *, support: int, top: bool = False
+) -> str:
+    key = field_key(zh, en)
+    iri = field_iri(key)
+    G.add_node(iri, kind="Field", label=en or zh, key=key, zh=zh, en=en, top=top, support=support)
+    return iri
+
+
+# Names the named queries' default parameters refer to, plus filler, for synthetic graphs.
+_SYNTH_ENTITIES: tuple[tuple[str, str], ...] = (
+    ("Method", "GRPO"),
+    ("Method", "PPO"),
+    ("Method", "LoRA"),
+    ("Benchmark", "VBench"),
+    ("Benchmark", "MMLU"),
+    ("Dataset", "MS-COCO"),
+    ("Model", "Qwen2.5-VL"),
+    ("Model", "Qwen2.5-VL-7B"),
+    ("Model", "Qwen2.5-VL-72B"),
+    ("Model", "Llama-3-8B"),
+    ("Hardware", "H100"),
+    ("Hardware", "A100"),
+    ("Metric", "FID"),
+    ("Software", "PyTorch"),
+    ("Organization", "NVIDIA"),
+)
+_SYNTH_ROLES: dict[str, tuple[str, ...]] = {
+    "Method": ("uses", "proposes", "comparesWith"),
+    "Benchmark": ("evaluatesOn", "proposes"),
+    "Dataset": ("uses", "evaluatesOn"),
+    "Model": ("uses", "comparesWith"),
+    "Hardware": ("runsOn", ""),
+    "Metric": ("",),
+    "Software": ("uses", ""),
+    "Organization": ("",),
+}
+
+
+def synthetic_graph(n_papers: int = 30, seed: int = 7) -> nx.MultiDiGraph:
+    """A seeded random graph that exercises every named query (both CV and NLP papers,
+    GRPO users, VBench evaluations, a Qwen2.5-VL family, shared hardware)."""
+    import random
+
+    rng = random.Random(seed)
+    G = nx.MultiDiGraph(areas=(Area("computer-vision", "计算机视觉", "Computer Vision"),))
+    entities = [_entity(G, kind, name, support=0) for kind, name in _SYNTH_ENTITIES]
+    cv = _field(G, "计算机视觉", "Computer Vision", support=0, top=True)
+    nlp = _field(G, "自然语言处理", "Natural Language Processing", support=0, top=True)
+    video = _field(G, "视频生成", "Video Generation", support=0)
+    G.add_edge(video, cv, key="broader", rel="broader")
+    fields = (cv, nlp, video)
+    for i in range(n_papers):
+        arxiv = f"2601.{10000 + i}"
+        p = paper_iri(arxiv)
+        source = f"{i % 3:03d}_r.txt"
+        G.add_node(
+            p,
+            kind="Paper",
+            label=f"Paper {i}",
+            arxiv_id=arxiv,
+            title=f"Paper {i}",
+            url=f"https://huggingface.co/papers/{arxiv}",
+            dates=(f"2026-01-{1 + i % 5:02d}",),
+            sources=((source, 10 * i + 1),),
+            read_source="HTML",
+            failed=False,
+            error=None,
+        )
+        field = fields[i % 3]
+        G.add_edge(
+            p,
+            field,
+            key="inField",
+            rel="inField",
+            evidence=(_ev(source, 10 * i + 2, "fields", "领域"),),
+        )
+        for e in rng.sample(entities, 5):
+            kind = G.nodes[e]["kind"]
+            role = rng.choice(_SYNTH_ROLES[kind])
+            if G.nodes[e]["label"] in ("GRPO", "VBench") and i % 4 == 0:
+                role = "uses" if kind == "Method" else "evaluatesOn"
+            G.add_edge(
+                p,
+                e,
+                key="mentions",
+                rel="mentions",
+                roles=(role,) if role else (),
+                evidence=(_ev(source, 10 * i + 5, "results", f"{G.nodes[e]['label']} 句子。"),),
+            )
+    for e in entities:
+        G.nodes[e]["support"] = len({u for u, _ in G.in_edges(e)})
+    for f in fields:
+        G.nodes[f]["support"] = len({u for u, _ in G.in_edges(f) if G.nodes[u]["kind"] == "Paper"})
+    qwen = entity_iri("Model", "qwen2.5-vl")
+    for size in ("qwen2.5-vl-7b", "qwen2.5-vl-72b"):
+        G.add_edge(entity_iri("Model", size), qwen, key="variantOf", rel="variantOf")
+    G.add_edge(
+        entity_iri("Model", "llama-3-8b"),
+        entity_iri("Model", "qwen2.5-vl-7b"),
+        key="fineTunedFrom",
+        rel="fineTunedFrom",
+        evidence=(),
+    )
+    return G

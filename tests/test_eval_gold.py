@@ -1,0 +1,133 @@
+"""Tests of kg.eval gold-file checking, the CLI errors, and the shipped gold annotations."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from kg.cli import app
+from kg.errors import UserError
+from kg.eval import evaluate, load_gold
+from kg.keys import entity_key
+from kg.model import ENTITY_TYPES
+
+PROJECT = Path(__file__).resolve().parent.parent
+GOLD_DIR = PROJECT / "tests" / "gold"
+REPORTS = PROJECT / "reports"
+
+_OK_ENTITY = {"name": "GRPO", "type": "Method", "aliases": []}
+
+
+def _paper(**changes) -> dict:
+    paper = {"arxiv_id": "2602.00001", "entities": [dict(_OK_ENTITY)], "fields": []}
+    paper.update(changes)
+    return paper
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('{"papers": [\n  {"arxiv_id": "1",\n  }]}', r"bad\.json:3:\d+: not valid JSON"),
+        ("[]", "expected an object with a 'papers' list"),
+        ('{"guide": "x"}', "expected an object with a 'papers' list"),
+        (json.dumps({"papers": [{"entities": []}]}), "paper #1: missing key 'arxiv_id'"),
+        (json.dumps({"papers": [{"arxiv_id": "1"}]}), "paper #1: missing key 'entities'"),
+        (
+            json.dumps({"papers": [_paper(entities=[{"name": "GRPO"}])]}),
+            "entity #1: missing or empty key 'type'",
+        ),
+        (
+            json.dumps({"papers": [_paper(entities=[{"name": "X", "type": "Thing"}])]}),
+            "unknown type 'Thing'",
+        ),
+        (
+            json.dumps({"papers": [_paper(entities=[{**_OK_ENTITY, "alt_types": ["Foo"]}])]}),
+            "unknown type 'Foo'",
+        ),
+        (
+            json.dumps({"papers": [_paper(entities=[{**_OK_ENTITY, "aliases": "GRPO"}])]}),
+            "'aliases' must be a list of strings",
+        ),
+        (
+            json.dumps({"papers": [_paper(entities=[{**_OK_ENTITY, "optional": "yes"}])]}),
+            "'optional' must be true or false",
+        ),
+        (json.dumps({"papers": [_paper(fields=[{"zh": None}])]}), "needs a 'zh' or 'en' string"),
+        (json.dumps({"papers": [_paper(), _paper(arxiv_id="2602.00001v2")]}), "given twice"),
+    ],
+)
+def test_eval_bad_gold_file_is_user_error(tmp_path, text, message):
+    path = tmp_path / "bad.json"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(UserError, match=message) as info:
+        load_gold(path)
+    assert "bad.json" in str(info.value)
+
+
+def test_eval_missing_gold_and_graph_are_user_errors(tmp_path):
+    with pytest.raises(UserError, match="gold file not found"):
+        load_gold(tmp_path / "nope.json")
+    gold = tmp_path / "g.json"
+    gold.write_text(json.dumps({"papers": [_paper()]}), encoding="utf-8")
+    with pytest.raises(UserError, match="graph not found"):
+        evaluate([gold], tmp_path / "graph.ttl")
+    broken = tmp_path / "broken.ttl"
+    broken.write_text("this is not turtle <<<", encoding="utf-8")
+    with pytest.raises(UserError, match="cannot read the graph"):
+        evaluate([gold], broken)
+
+
+def test_eval_cli_reports_user_error_without_traceback(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text("{", encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", "--gold", str(bad), "--graph", "x.ttl"])
+    assert result.exit_code == 1
+    assert "bad.json:1:" in result.output and "Traceback" not in result.output
+
+
+def _report_ids(source: str) -> list[str]:
+    """arXiv ids of the analysed papers of a report, in file order."""
+    text = (REPORTS / source).read_text(encoding="utf-8")
+    ids = []
+    for block in re.split(r"^(?=## 📄 )", text, flags=re.M)[1:]:
+        m = re.search(r"huggingface\.co/papers/(\S+)", block)
+        if m and "AI 分析出错" not in block:
+            ids.append(m.group(1))
+    return ids
+
+
+@pytest.mark.parametrize(("name", "minimum"), [("dev.json", 26), ("heldout.json", 12)])
+def test_eval_shipped_gold_is_well_formed(name, minimum):
+    path = GOLD_DIR / name
+    gold = load_gold(path)
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    assert len(gold.papers) >= minimum
+    # papers are the first analysed papers of their reports, in file order
+    by_source: dict[str, list[str]] = {}
+    for paper in raw["papers"]:
+        by_source.setdefault(paper["source"], []).append(paper["arxiv_id"])
+    for source, ids in by_source.items():
+        assert ids == _report_ids(source)[: len(ids)], source
+    for paper in gold.papers:
+        assert paper.entities and paper.fields, paper.arxiv_id
+        keys = [e.keys for e in paper.entities]
+        for i, a in enumerate(keys):
+            assert a, (paper.arxiv_id, paper.entities[i].name)
+            for b in keys[i + 1 :]:
+                assert not (a & b), (paper.arxiv_id, sorted(a & b))
+        for e in paper.entities:
+            assert e.type in ENTITY_TYPES and e.name == e.name.strip()
+            assert entity_key(e.name) not in {entity_key(a) for a in e.aliases}
+    # the file is written sorted with 2-space indent, so diffs stay readable
+    expected = json.dumps(raw, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    assert path.read_text(encoding="utf-8") == expected
+
+
+def test_eval_heldout_is_disjoint_from_dev():
+    dev = {p.arxiv_id for p in load_gold(GOLD_DIR / "dev.json").papers}
+    held = {p.arxiv_id for p in load_gold(GOLD_DIR / "heldout.json").papers}
+    assert not dev & held
