@@ -39,13 +39,19 @@ def score(gold_path: Path, reports: Path, show: int) -> None:
             labels = _labels(ge["name"], ge.get("aliases", []))
             types = {_t(ge["type"]), *(_t(t) for t in ge.get("alt_types", []))}
             hit = None
+            # Prefer the prediction named like the gold entity, then any shared label.
             for i, pe in enumerate(pred):
+                if i not in used and entity_key(pe.name) == entity_key(ge["name"]):
+                    hit = i
+                    break
+            for i, pe in enumerate(pred):
+                if hit is not None:
+                    break
                 if i in used:
                     continue
                 plabels = _labels(pe.name, [a.text for a in pe.aliases])
                 if labels & plabels:
                     hit = i
-                    break
             gt = _t(ge["type"])
             if hit is None:
                 if not ge.get("optional"):

@@ -46,14 +46,15 @@ class GoldEntity:
 
 @dataclass(frozen=True)
 class GoldField:
-    """One annotated field of a paper (Chinese and/or English name)."""
+    """One annotated field of a paper (Chinese and/or English name, other forms as aliases)."""
 
     zh: str | None
     en: str | None
+    aliases: tuple[str, ...] = ()
 
     @property
     def keys(self) -> frozenset[str]:
-        return _keys(v for v in (self.zh, self.en) if v)
+        return _keys(v for v in (self.zh, self.en, *self.aliases) if v)
 
     @property
     def label(self) -> str:
@@ -277,7 +278,11 @@ def score_gold(gold: GoldSet, predictions: Mapping[str, PredictedPaper]) -> File
 
 def format_report(report: EvalReport, max_errors: int = 30) -> str:
     """Plain-text report: per-type and overall scores, then the first errors of each kind."""
-    lines = [f"graph: {report.graph}", "Dataset and Benchmark count as the same type."]
+    lines = [
+        f"graph: {report.graph}",
+        "Dataset and Benchmark count as the same type. Optional gold entities are neither hits",
+        "nor misses, and predictions matching them are left out of the counts.",
+    ]
     for score in report.files:
         lines += ["", *_format_file(score, max_errors)]
     return "\n".join(lines) + "\n"
@@ -297,7 +302,7 @@ def _format_file(s: FileScore, max_errors: int) -> list[str]:
     lines += ["", head + f"   {'gold':>5} {'pred':>5}"]
     untyped = dict(s.untyped_by_type)
     for t, typed in s.typed_by_type:
-        lines.append(_row(GROUP_LABEL.get(t, t), untyped[t], typed))
+        lines.append(_row(GROUP_LABEL.get(t, t), untyped.get(t, Counts()), typed))
     lines.append(_row("overall (micro)", s.untyped, s.typed))
     f = s.fields
     lines.append(f"{'fields':<18} {_prf(f, 9)}   (tp {f.matched_gold}, fp {f.fp}, fn {f.fn})")
@@ -364,9 +369,9 @@ def _score_entities(
         tally[("untyped", pred.primary_type, "matched_pred")] += 1
         agreed = [t for t in pred.types if t in entity.accepted_types]
         if agreed:
-            hit = g_type if g_type in agreed else agreed[0]
-            tally[("typed", hit, "matched_gold")] += 1
-            tally[("typed", hit, "matched_pred")] += 1
+            # as in the untyped rows: recall side by gold type, precision side by the agreed type
+            tally[("typed", g_type, "matched_gold")] += 1
+            tally[("typed", g_type if g_type in agreed else agreed[0], "matched_pred")] += 1
         else:
             tally[("typed", g_type, "fn")] += 1
             tally[("typed", pred.primary_type, "fp")] += 1
@@ -478,7 +483,7 @@ def _gold_field(where: str, j: int, raw: object) -> GoldField:
     zh, en = raw.get("zh"), raw.get("en")
     if not all(v is None or isinstance(v, str) for v in (zh, en)) or not (zh or en):
         raise UserError(f"{where}: needs a 'zh' or 'en' string")
-    return GoldField(zh=zh, en=en)
+    return GoldField(zh=zh, en=en, aliases=tuple(_str_list(where, raw, "aliases")))
 
 
 def _str_list(where: str, raw: dict, key: str) -> list[str]:

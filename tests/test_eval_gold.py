@@ -131,3 +131,32 @@ def test_eval_heldout_is_disjoint_from_dev():
     dev = {p.arxiv_id for p in load_gold(GOLD_DIR / "dev.json").papers}
     held = {p.arxiv_id for p in load_gold(GOLD_DIR / "heldout.json").papers}
     assert not dev & held
+
+
+def test_eval_gold_scores_itself_perfectly(tmp_path):
+    """A graph holding exactly the gold annotations scores 1.0 everywhere (scorer and gold agree)."""
+    from rdflib import RDF, RDFS, SKOS, Graph, Literal, Namespace, URIRef
+
+    kg = Namespace("https://w3id.org/paperkg/ontology#")
+    gold_path = GOLD_DIR / "heldout.json"
+    g = Graph()
+    for paper in load_gold(gold_path).papers:
+        node = URIRef(f"https://example.org/paper/{paper.arxiv_id}")
+        g.add((node, RDF.type, kg.Paper))
+        g.add((node, kg.arxivId, Literal(paper.arxiv_id)))
+        for i, e in enumerate(paper.entities):
+            ent = URIRef(f"https://example.org/entity/{paper.arxiv_id}/{i}")
+            g.add((node, kg.mentions, ent))
+            g.add((ent, RDF.type, kg[e.type]))
+            g.add((ent, RDFS.label, Literal(e.name)))
+            for alias in e.aliases:
+                g.add((ent, SKOS.altLabel, Literal(alias)))
+        for i, f in enumerate(paper.fields):
+            field = URIRef(f"https://example.org/field/{paper.arxiv_id}/{i}")
+            g.add((node, kg.inField, field))
+            g.add((field, RDFS.label, Literal(f.label)))
+    graph = tmp_path / "graph.ttl"
+    g.serialize(graph, format="turtle")
+    s = evaluate([gold_path], graph).files[0]
+    assert s.untyped.f1 == s.typed.f1 == s.fields.f1 == 1.0
+    assert s.misses == s.false_positives == s.type_errors == ()

@@ -212,29 +212,19 @@ def test_eval_missing_paper_counts_as_misses(tmp_path):
     assert "missing from the graph" in format_report(report)
 
 
-def test_eval_fields_match_on_zh_or_en(tmp_path):
-    gold = _gold(
-        tmp_path,
-        [
-            {
-                "arxiv_id": "2602.00001",
-                "entities": [],
-                "fields": [
-                    {"zh": "具身智能", "en": "Embodied AI"},
-                    {"zh": "博弈论", "en": "Game Theory"},
-                    {"zh": "计算机视觉", "en": None},
-                ],
-            }
-        ],
-    )
-    graph = _graph(
-        tmp_path,
-        {"2602.00001": []},
-        fields={"2602.00001": [("具身智能", None), (None, "game theory"), ("机器人", "Robotics")]},
-    )
+def test_eval_fields_match_on_zh_en_or_alias(tmp_path):
+    fields = [
+        {"zh": "具身智能", "en": "Embodied AI"},
+        {"zh": "博弈论", "en": "Game Theory"},
+        {"zh": "计算机视觉", "en": None},
+        {"zh": "自然语言处理", "en": "Natural Language Processing", "aliases": ["NLP"]},
+    ]
+    gold = _gold(tmp_path, [{"arxiv_id": "2602.00001", "entities": [], "fields": fields}])
+    predicted = [("具身智能", None), (None, "game theory"), ("机器人", "Robotics"), (None, "NLP")]
+    graph = _graph(tmp_path, {"2602.00001": []}, fields={"2602.00001": predicted})
     s = evaluate([gold], graph).files[0]
-    assert (s.fields.matched_gold, s.fields.fp, s.fields.fn) == (2, 1, 1)
-    assert s.fields.precision == pytest.approx(2 / 3)
+    assert (s.fields.matched_gold, s.fields.fp, s.fields.fn) == (3, 1, 1)
+    assert s.fields.precision == pytest.approx(3 / 4)
 
 
 def test_eval_scores_each_gold_file_separately(tmp_path):
@@ -261,3 +251,12 @@ def test_eval_error_lists_are_capped_and_sorted(tmp_path):
     text = format_report(s_report, max_errors=2)
     assert "Misses (FN): 5, first 2" in text
     assert "M0" in text and "M1" in text and "M2" not in text
+
+
+def test_eval_alt_type_hit_counts_recall_under_gold_type(tmp_path):
+    gold = [_ent("MiniMax", "Model", alt_types=["Organization"])]
+    s = _score(tmp_path, gold, [("e1", ["Organization"], "MiniMax", [])])
+    by_type = dict(s.typed_by_type)
+    assert (by_type["Model"].matched_gold, by_type["Model"].matched_pred) == (1, 0)
+    assert (by_type["Organization"].matched_pred, by_type["Organization"].matched_gold) == (1, 0)
+    assert by_type["Organization"].precision == 1.0

@@ -228,3 +228,22 @@ def test_export_of_bundled_reports_round_trips(built) -> None:  # noqa: ANN001 -
     for role in (KG.proposes, KG.uses, KG.evaluatesOn, KG.comparesWith, KG.runsOn):
         for s, o in g.subject_objects(role):
             assert (s, KG.mentions, o) in g
+
+
+@pytest.mark.parametrize("url", ["", None, "not a url", "https://huggingface.co/papers/a b"])
+def test_export_skips_unusable_paper_urls(url: str | None) -> None:
+    G = tiny_graph()
+    G.nodes[str(P1)]["url"] = url
+    g = to_rdf(G)
+    assert g.value(P1, KG.hfPage) is None
+    assert g.value(P1, KG.arxivId) == Literal("2602.15927")
+
+
+def test_export_files_get_normal_permissions(tmp_path: Path, tiny: Graph) -> None:
+    old = os.umask(0o022)
+    try:
+        written = write_rdf(tiny, tmp_path, ["ttl", "oxigraph"])
+    finally:
+        os.umask(old)
+    modes = {p.name: p.stat().st_mode & 0o777 for p in written}
+    assert modes == {"graph.ttl": 0o644, "store": 0o755, "void.ttl": 0o644}

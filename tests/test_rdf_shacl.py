@@ -38,7 +38,9 @@ BREAKAGES: dict[str, Callable[[Graph], None]] = {
     "mention without line": lambda g: g.remove((_mention(g), KG.line, None)),
     "mention without sentence": lambda g: g.remove((_mention(g), KG.sentence, None)),
     "line not an integer": lambda g: g.set((_mention(g), KG.line, Literal("42"))),
-    "role without mentions": lambda g: g.remove((P1, KG.mentions, GRPO)),
+    "mentions a field": lambda g: g.add(
+        (P1, KG.mentions, sorted(g.subjects(RDF.type, KG.Field))[0])
+    ),
     "inField to a non-field": lambda g: g.add((P1, KG.inField, GRPO)),
     "failed flag missing": lambda g: g.remove((P1, KG.analysisFailed, None)),
     "support not integer": lambda g: g.set(

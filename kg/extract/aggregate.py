@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from kg.extract.cands import Cand
+from kg.extract.cands import Cand, state
 from kg.extract.resources import has_cjk, resources
-from kg.extract.shapes import family_key, is_size, key_of
+from kg.extract.shapes import family_key, is_acronym, is_size, key_of
+from kg.extract.text import Sentence
 from kg.model import Alias, EntityMention, Evidence, PaperRecord, Relation
 
 _FINETUNE = re.compile(r"基于\s*$")
@@ -29,7 +30,7 @@ class _Acc:
     kb_type: str | None = None
     votes: Counter[str] = field(default_factory=Counter)
     roles: set[str] = field(default_factory=set)
-    evidence: set[Evidence] = field(default_factory=set)
+    evidence: set[int] = field(default_factory=set)  # sentence indices
     in_kb: bool = False
     first: int = 0
 
@@ -44,7 +45,7 @@ def entities(
 ) -> tuple[tuple[EntityMention, ...], tuple[Relation, ...]]:
     """Group a Doc's live candidates by entity and build the paper's mentions and relations."""
     res = resources()
-    cands = [c for c in doc._.paperkg_cands if not c.dropped and c.etype]
+    cands = [c for c in state(doc).cands if not c.dropped and c.etype]
     # Aliases written next to a name (`PPI` of `Predictive Policy Improvement (PPI)`) route
     # later standalone uses of the alias to the same entity.
     route: dict[str, str] = {}
@@ -62,7 +63,7 @@ def entities(
         if c.kb is not None and c.origin in ("kb", "zh") and key_of(c.text) in redefined:
             c.kb = None
     accs: dict[str, _Acc] = {}
-    sents = doc._.paperkg_sents
+    sents = state(doc).sents
     for c in cands:
         key, name = _canonical(c)
         key = route.get(key, key) if c.origin != "pair" else key
@@ -86,8 +87,8 @@ def entities(
         acc.types[c.etype] += 1
         acc.votes.update(c.votes)
         acc.roles |= c.roles
-        s = sents[c.sent]
-        acc.evidence.add(Evidence(paper.source, s.line, s.section, s.evidence))
+        acc.evidence.add(c.sent)
+    _merge_acronyms(accs, route)
     mentions: list[EntityMention] = []
     relations: list[Relation] = []
     for acc in accs.values():
@@ -116,7 +117,12 @@ def entities(
                 etype=etype,
                 roles=tuple(sorted(acc.roles)),
                 aliases=tuple(sorted(aliases, key=lambda a: (a.text, a.lang or ""))),
-                evidence=tuple(sorted(acc.evidence, key=lambda e: (e.line, e.section, e.sentence))),
+                evidence=tuple(
+                    sorted(
+                        (_evidence(paper, sents[i]) for i in acc.evidence),
+                        key=lambda e: (e.line, e.section, e.sentence),
+                    )
+                ),
                 family=family,
                 in_kb=acc.in_kb,
             )
@@ -125,6 +131,36 @@ def entities(
     del res
     mentions.sort(key=lambda m: m.key)
     return tuple(mentions), tuple(sorted(set(relations), key=_relation_order))
+
+
+_CONNECT = frozenset({"of", "for", "to", "and", "with", "in", "via", "on", "the", "a", "by"})
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.split(r"[\s\-]+", name) if w and w not in _CONNECT).upper()
+
+
+def _merge_acronyms(accs: dict[str, _Acc], route: dict[str, str]) -> None:
+    """`LUSPO` and `Length-Unbiased Sequence Policy Optimization` in one paper are one entity."""
+    longs = {
+        _initials(a.name): a for a in accs.values() if not a.in_kb and len(a.name.split()) >= 2
+    }
+    for key, acc in list(accs.items()):
+        if acc.in_kb or " " in acc.name or not is_acronym(acc.name):
+            continue
+        letters = "".join(ch for ch in acc.name if ch.isalpha()).upper()
+        target = longs.get(letters)
+        if target is None or target is acc:
+            continue
+        target.labels.update(acc.labels)
+        target.zh |= acc.zh
+        target.types.update(acc.types)
+        target.votes.update(acc.votes)
+        target.roles |= acc.roles
+        target.evidence |= acc.evidence
+        target.first = min(target.first, acc.first)
+        del accs[key]
+        route[key] = target.key
 
 
 def _inherited_type(acc: _Acc, accs: dict[str, _Acc]) -> str | None:
@@ -152,6 +188,10 @@ def _family_name(name: str) -> str:
     return "".join(out).rstrip(" -")
 
 
+def _evidence(paper: PaperRecord, s: Sentence) -> Evidence:
+    return Evidence(paper.source, s.line, s.section, s.evidence)
+
+
 def _relation_order(r: Relation) -> tuple[str, str, str, int]:
     return (r.subject, r.predicate, r.object, r.evidence.line if r.evidence else 0)
 
@@ -169,14 +209,20 @@ def _stated_relations(
         return []
     own.sort(key=lambda a: a.first)
     subject = own[0].key
-    text = doc.text
+    text = state(doc).text
     out: list[Relation] = []
     for c in cands:
         key, _ = _canonical(c)
         key = route.get(key, key)
-        if key == subject or accs[key].kb_type not in (None, "Model") or c.etype != "Model":
+        key = route.get(key, key)
+        if (
+            key not in accs
+            or key == subject
+            or accs[key].kb_type not in (None, "Model")
+            or c.etype != "Model"
+        ):
             continue
-        sent = doc._.paperkg_sents[c.sent]
+        sent = state(doc).sents[c.sent]
         left = text[sent.start : c.start]
         if not _FINETUNE.search(left):
             continue

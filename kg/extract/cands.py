@@ -46,32 +46,34 @@ class Pair:
     acr: str | None
 
 
+@dataclass(slots=True)
+class PaperState:
+    """What the components share about one paper: `doc._.paperkg`."""
+
+    text: str  # doc.text, kept because spaCy rebuilds doc.text on every access
+    title: str
+    sents: tuple[Sentence, ...]
+    starts: tuple[int, ...]
+    runs: tuple[tuple[tuple[int, int, str], ...], ...] = ()
+    cands: list[Cand] = field(default_factory=list)
+    pairs: tuple[Pair, ...] = ()
+    examples: tuple[tuple[int, int, str], ...] = ()
+
+
+# Where spaCy stores the value of the Doc extension `paperkg`; components read it directly
+# because the `doc._` proxy costs more than the rest of a lookup in hot loops.
+_KEY = ("._.", "paperkg", None, None)
+
+
 def register_extensions() -> None:
-    """Doc extensions the components read and write (idempotent)."""
-    for name, default in (
-        ("paperkg_sents", ()),
-        ("paperkg_starts", ()),
-        ("paperkg_runs", ()),
-        ("paperkg_cands", None),
-        ("paperkg_pairs", ()),
-        ("paperkg_examples", ()),
-        ("paperkg_title", ""),
-    ):
-        if not Doc.has_extension(name):
-            Doc.set_extension(name, default=default)
+    """The Doc extension the components read and write (idempotent)."""
+    if not Doc.has_extension("paperkg"):
+        Doc.set_extension("paperkg", default=None)
+
+
+def state(doc: Doc) -> PaperState:
+    return doc.user_data[_KEY]
 
 
 def sentence_of(doc: Doc, offset: int) -> int:
-    return bisect_right(doc._.paperkg_starts, offset) - 1
-
-
-def sentence(doc: Doc, index: int) -> Sentence:
-    return doc._.paperkg_sents[index]
-
-
-def live(doc: Doc) -> list[Cand]:
-    return [c for c in doc._.paperkg_cands if not c.dropped]
-
-
-def covered(cands: list[Cand], start: int, end: int) -> bool:
-    return any(c.start <= start and end <= c.end and not c.dropped for c in cands)
+    return bisect_right(state(doc).starts, offset) - 1

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from functools import lru_cache
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.cands import Cand, Pair, covered, sentence_of
+from kg.extract.cands import Cand, Pair, sentence_of, state
 from kg.extract.resources import KBEntry, Resources, has_cjk, resources
 from kg.extract.shapes import (
     is_acronym,
@@ -27,92 +30,59 @@ _LIST_SEP = re.compile(r"^\s*(?:[、,，/]|和|与|及|以及|或|and|or)\s*")
 _LIST_END = re.compile(r"^\s*(?:等|等等)?\s*")
 _PUNCT_STOP = re.compile(r"[，。；：:,;！？!?（）()\n]")
 # Chinese characters that end the Chinese term glossed by a parenthesis (its left edge).
-_ZH_CUT = re.compile(r"[的了是和与在为将把对从及以由被等或即：:，,、“”\"'‘’「」《》]|一种|一个|名为")
+_ZH_CUT = re.compile(
+    r"[的了和与及等或即：:，,、“”\"'‘’「」《》]|一种|一个|名为|称为|作为|基于|通过|使用|采用|利用|进行"
+)
+_NAME_LIST = re.compile(
+    r"^[A-Za-z][\w.\-]*(?:\s+[\w.\-]+)*(?:\s*(?:[、,，]|和|与|及|以及)\s*[A-Za-z][\w.\-]*"
+    r"(?:\s+[\w.\-]+)*)+\s*(?:等)?$"
+)
 _GLOSS = re.compile(r"^[A-Za-z][A-Za-z0-9 .'’&+\-]*$")
 _CONNECTORS = frozenset({"of", "for", "to", "and", "with", "in", "via", "on", "the", "a", "by"})
-_PHENOMENA = (
-    "现象",
-    "问题",
-    "能力",
-    "困境",
-    "偏见",
-    "效应",
-    "悖论",
-    "任务",
-    "场景",
-    "缺陷",
-    "倾向",
-    "智能体",
-    "模式",
-)
-_METHODISH = (
-    "法",
-    "算法",
-    "策略",
-    "机制",
-    "损失",
-    "蒸馏",
-    "优化",
-    "注意力",
-    "调度",
-    "攻击",
-    "架构",
-    "框架",
-    "范式",
-    "模块",
-    "技术",
-    "方法",
-    "截断",
-    "裁剪",
-    "匹配",
-    "缓存",
-    "聚合",
-    "雕刻",
-    "分解",
-    "锐化",
-    "自适应",
-    "分配",
-    "学习",
-    "训练",
-    "采样",
-    "搜索",
-    "分块",
-    "策略优化",
-)
-_METRICISH = ("率", "度", "分数", "评分", "得分", "指标", "误差", "距离", "范数")
-_TYPE_BY_ZH_SUFFIX = {**{s: "Method" for s in _METHODISH}, **{s: "Metric" for s in _METRICISH}}
+
+
+class _CueIndex:
+    """Cue words of type_cues.tsv compiled into regexes (longest word first)."""
+
+    def __init__(self, res: Resources) -> None:
+        after = sorted({c.word for c in res.type_cues if c.side == "after"}, key=len, reverse=True)
+        every = sorted({c.word for c in res.type_cues}, key=len, reverse=True)
+        self.after_value = {c.word: (c.value, c.weight) for c in res.type_cues if c.side == "after"}
+        self.before_value: dict[str, tuple[str, int]] = {}
+        for c in res.type_cues:
+            self.before_value.setdefault(c.word, (c.value, c.weight))
+        for c in res.type_cues:
+            if c.side == "before":
+                self.before_value[c.word] = (c.value, c.weight)
+        alt = "|".join(re.escape(w) for w in after)
+        self.start = re.compile(rf"(?:{alt})")
+        self.any = re.compile(rf"(?:{alt})")
+        self.end = re.compile(rf"(?:{'|'.join(re.escape(w) for w in every)})$")
+
+
+@lru_cache(maxsize=1)
+def _cues() -> _CueIndex:
+    return _CueIndex(resources())
 
 
 def _cue_after(res: Resources, text: str) -> tuple[str, int] | None:
     """Type suggested by a cue word at the start of `text` (the text right after a name)."""
-    best: tuple[str, int] | None = None
-    best_len = 0
-    for cue in res.type_cues:
-        if cue.side == "after" and text.startswith(cue.word) and len(cue.word) > best_len:
-            best, best_len = (cue.value, cue.weight), len(cue.word)
-    return best
+    m = _cues().start.match(text)
+    return _cues().after_value[m.group()] if m else None
 
 
 def _cue_before(res: Resources, text: str) -> tuple[str, int] | None:
-    best: tuple[str, int] | None = None
-    best_len = 0
-    for cue in res.type_cues:
-        if text.endswith(cue.word) and len(cue.word) > best_len:
-            best, best_len = (cue.value, cue.weight), len(cue.word)
-    return best
+    """Type suggested by a cue word at the end of `text` (the text right before a name)."""
+    m = _cues().end.search(text[-8:])
+    return _cues().before_value[m.group()] if m else None
 
 
 def _last_cue(res: Resources, window: str) -> tuple[str, int] | None:
     """Head-final noun phrase: the cue word that occurs last in `window` wins."""
-    best: tuple[str, int] | None = None
-    best_pos = -1
-    for cue in res.type_cues:
-        if cue.side != "after":
-            continue
-        pos = window.rfind(cue.word)
-        if pos >= 0 and pos + len(cue.word) > best_pos:
-            best, best_pos = (cue.value, cue.weight), pos + len(cue.word)
-    return best
+    last = None
+    for m in _cues().any.finditer(window):
+        last = m
+    return _cues().after_value[last.group()] if last else None
 
 
 def _surface_ok(res: Resources, surface: str, entry: KBEntry) -> bool:
@@ -174,8 +144,8 @@ def _kb_prefix(res: Resources, token: str) -> tuple[KBEntry, str, str] | None:
 
 @Language.factory(
     "paperkg_kb_ruler",
-    assigns=["doc._.paperkg_runs", "doc._.paperkg_cands"],
-    requires=["doc._.paperkg_sents"],
+    assigns=["doc._.paperkg"],
+    requires=["doc._.paperkg"],
 )
 def make_kb_ruler(nlp: Language, name: str) -> KBRuler:
     return KBRuler()
@@ -190,14 +160,20 @@ class KBRuler:
 
     def __init__(self) -> None:
         self.res = resources()
-        zh = sorted(self.res.kb_zh, key=len, reverse=True)
-        self.zh_re = re.compile("|".join(re.escape(z) for z in zh)) if zh else None
+        # Key of the first word of every KB spelling -> most words a spelling starting so has.
+        self.first_words: dict[str, int] = {}
+        for spelling_key in self.res.kb_alias:
+            words = spelling_key.split("-")
+            first = words[0]
+            self.first_words[first] = max(self.first_words.get(first, 0), len(words))
+        self.zh_re = self.res.zh_pattern
 
     def __call__(self, doc: Doc) -> Doc:
+        st = state(doc)
         res = self.res
-        text = doc.text
+        text = st.text
         runs = _find_runs(text)
-        doc._.paperkg_runs = runs
+        st.runs = runs
         cands: list[Cand] = []
         for run in runs:
             i = 0
@@ -205,29 +181,61 @@ class KBRuler:
             while i < n:
                 step = self._match_at(doc, run, i, cands)
                 i += step
+        cands.extend(self._slash_variants(text, cands, runs))
         if self.zh_re is not None:
             for m in self.zh_re.finditer(text):
                 sent = sentence_of(doc, m.start())
-                if doc._.paperkg_sents[sent].section == "fields":
+                if st.sents[sent].section == "fields":
                     continue
                 entry = res.kb_zh[m.group()]
                 cands.append(Cand(m.start(), m.end(), m.group(), sent, "zh", kb=entry))
-        doc._.paperkg_cands = cands
+        st.cands = cands
         return doc
+
+    def _slash_variants(self, text: str, cands: list[Cand], runs: tuple) -> list[Cand]:
+        """`Qwen3 Base/Instruct` names two models: the second is `Qwen3 Instruct`."""
+        run_at = {run[0][0]: run for run in runs}
+        out: list[Cand] = []
+        for c in cands:
+            if c.origin != "variant" or " " not in c.text:
+                continue
+            stem = c.text.rsplit(" ", 1)[0]
+            pos = c.end
+            while pos < len(text) and text[pos] == "/":
+                run = run_at.get(pos + 1)
+                if run is None or run[0][2] not in self.res.variant_words:
+                    break
+                s, e, word = run[0]
+                out.append(
+                    Cand(s, e, word, c.sent, "variant", kb_hint=c.kb_hint, name=f"{stem} {word}")
+                )
+                pos = e
+        return out
 
     def _match_at(self, doc: Doc, run: tuple, i: int, cands: list[Cand]) -> int:
         """Match at token i of a run; returns how many tokens were consumed."""
+        st = state(doc)
         res = self.res
-        text = doc.text
+        text = st.text
         n = len(run)
-        for j in range(min(n, i + 6), i, -1):
+        first = run[i][2]
+        reach = self.first_words.get(key_of(first).split("-", 1)[0], 0)
+        for j in range(min(n, i + reach), i, -1):
             s, e = run[i][0], run[j - 1][1]
             surface = text[s:e]
             entry = res.kb_alias.get(key_of(surface))
             if entry is None or not _surface_ok(res, surface, entry):
                 continue
-            k = _extend(res, run, j) if entry.etype in self.EXTENDABLE else j
             sent = sentence_of(doc, s)
+            if (
+                st.sents[sent].section == "title"
+                and j == i + 1
+                and _is_capitalised(surface)
+                and entry.etype in ("Metric", "Method")
+            ):
+                # Title words such as 'Recall' or 'Attention' are ordinary English there.
+                return 1
+            k = _extend(res, run, j) if entry.etype in self.EXTENDABLE else j
             if k > j:
                 e = run[k - 1][1]
                 cands.append(Cand(s, e, text[s:e], sent, "variant", kb_hint=entry))
@@ -245,7 +253,11 @@ class KBRuler:
             cands.append(Cand(s, s + len(head), head, sent, "kb", kb=entry))
             return 1
         parts = tail.split("-")
-        if all(_is_extension(res, p) for p in parts) or all(p.isalpha() for p in parts):
+        exact = head in (entry.name, *entry.aliases)
+        section = st.sents[sent].section
+        if all(_is_extension(res, p) for p in parts) or (
+            exact and section != "title" and all(p.isalpha() and p.islower() for p in parts)
+        ):
             # 'Qwen2.5-VL-7B-Instruct' (a variant) or 'verl-tool' (a related named thing).
             k = _extend(res, run, i + 1) if entry.etype in self.EXTENDABLE else i + 1
             e = run[k - 1][1]
@@ -256,8 +268,8 @@ class KBRuler:
 
 @Language.factory(
     "paperkg_shape_finder",
-    assigns=["doc._.paperkg_cands"],
-    requires=["doc._.paperkg_runs", "doc._.paperkg_cands"],
+    assigns=["doc._.paperkg"],
+    requires=["doc._.paperkg"],
 )
 def make_shape_finder(nlp: Language, name: str) -> ShapeFinder:
     return ShapeFinder()
@@ -275,22 +287,39 @@ class ShapeFinder:
         self.res = resources()
 
     def __call__(self, doc: Doc) -> Doc:
+        st = state(doc)
         res = self.res
-        text = doc.text
-        cands: list[Cand] = doc._.paperkg_cands
+        text = st.text
+        cands: list[Cand] = st.cands
         self._title_name(doc, cands)
         taken = sorted((c.start, c.end) for c in cands)
+        taken_starts = [a for a, _ in taken]
+        # Longest end among spans starting at or before each position: covered-by test in O(log n).
+        reach: list[int] = []
+        for _, b in taken:
+            reach.append(max(b, reach[-1]) if reach else b)
         new: list[Cand] = []
-        for run in doc._.paperkg_runs:
+        for run in st.runs:
             i = 0
             while i < len(run):
                 s, e, tok = run[i]
-                if any(a <= s < b for a, b in taken):
+                k = bisect_right(taken_starts, s)
+                if k and reach[k - 1] > s:
                     i += 1
                     continue
                 sent = sentence_of(doc, s)
-                section = doc._.paperkg_sents[sent].section
+                section = st.sents[sent].section
                 if section == "fields" or key_of(tok) in res.stop:
+                    i += 1
+                    continue
+                if "-" in tok and tok.rsplit("-", 1)[1].lower() in res.lowercase_tails:
+                    # `LLM-based`, `Transformer-style`: only the head can be a name.
+                    tok = tok.rsplit("-", 1)[0]
+                    e = s + len(tok)
+                    if key_of(tok) in res.stop or shape_strength(tok) < 2:
+                        i += 1
+                        continue
+                    new.append(Cand(s, e, tok, sent, "shape"))
                     i += 1
                     continue
                 strength = shape_strength(tok)
@@ -316,17 +345,20 @@ class ShapeFinder:
 
     def _title_name(self, doc: Doc, cands: list[Cand]) -> None:
         """`RynnBrain: Open Embodied Foundation Models` -> RynnBrain, typed by the title words."""
-        title = doc._.paperkg_title
-        sent = doc._.paperkg_sents[0] if doc._.paperkg_sents else None
+        st = state(doc)
+        title = st.title
+        sent = st.sents[0] if st.sents else None
         if sent is None or sent.section != "title" or ":" not in title:
             return
         head = title.split(":", 1)[0].strip()
         words = head.split()
         if not words or len(words) > 6 or key_of(head) in self.res.stop:
             return
-        if not all(w[:1].isupper() or w[:1].isdigit() or w in _CONNECTORS for w in words):
+        if not all(w[:1].isupper() or w[:1].isdigit() for w in words):
             return
-        start = doc.text.find(head, sent.start, sent.end)
+        if len(words) > 1 and words[0].endswith("ing"):
+            return  # `Breaking the Static Graph`, `Failing to Explore`: a phrase, not a name
+        start = st.text.find(head, sent.start, sent.end)
         if start < 0:
             return
         end = start + len(head)
@@ -336,11 +368,17 @@ class ShapeFinder:
                 c.dropped = True
         cand = Cand(start, end, head, 0, "title", kb=kb)
         rest = title.split(":", 1)[1]
-        for w in re.findall(r"[A-Za-z][A-Za-z\-]*", rest + " " + head):
-            etype = self.res.title_cues.get(w)
-            if etype:
-                cand.votes[etype] += 3
-                break
+        last = self.res.kb_alias.get(key_of(words[-1]))
+        if last is not None and len(words) > 1:
+            cand.votes[last.etype] += 3  # `Multi-Task GRPO`: a kind of GRPO
+        else:
+            # The head's own words first, then the phrase after the colon up to a preposition.
+            after = re.split(r"\s(?:for|in|of|on|with|via|from|to|across|under|by)\s", rest)[0]
+            for w in re.findall(r"[A-Za-z][A-Za-z\-]*", head + " " + after):
+                etype = self.res.title_cues.get(w)
+                if etype:
+                    cand.votes[etype] += 3
+                    break
         cand.roles.add("proposes")
         cands.append(cand)
 
@@ -356,8 +394,8 @@ def _is_capitalised(tok: str) -> bool:
 
 @Language.factory(
     "paperkg_pair_linker",
-    assigns=["doc._.paperkg_pairs", "doc._.paperkg_examples", "doc._.paperkg_cands"],
-    requires=["doc._.paperkg_cands", "doc._.paperkg_runs"],
+    assigns=["doc._.paperkg"],
+    requires=["doc._.paperkg"],
 )
 def make_pair_linker(nlp: Language, name: str) -> PairLinker:
     return PairLinker()
@@ -370,20 +408,24 @@ class PairLinker:
         self.res = resources()
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
-        cands: list[Cand] = doc._.paperkg_cands
+        st = state(doc)
+        text = st.text
+        cands: list[Cand] = st.cands
         pairs: list[Pair] = []
         examples: list[tuple[int, int, str]] = []
-        run_by_end = {run[-1][1]: run for run in doc._.paperkg_runs}
+        run_by_end = {run[-1][1]: run for run in st.runs}
         for m in _PAREN.finditer(text):
             sent_i = sentence_of(doc, m.start())
-            sent = doc._.paperkg_sents[sent_i]
+            sent = st.sents[sent_i]
             if sent.section == "fields":
                 continue
             content = m.group(1)
             left = text[sent.start : m.start()]
             ex = _EXAMPLE.match(content)
-            if ex:
+            if ex or (
+                _NAME_LIST.match(content)
+                and (re.search(r"[、和与及]", content) or len(re.findall(r"[,，]", content)) >= 2)
+            ):
                 examples.append((m.start(), m.end(), left.rstrip()))
                 continue
             if has_cjk(content):
@@ -404,8 +446,8 @@ class PairLinker:
                 self._zh_then_latin(doc, cands, m, zh, en, acr, sent_i, pairs)
             elif stripped and stripped[-1].isalnum():
                 self._latin_then_latin(doc, cands, m, stripped, en, acr, sent_i, run_by_end, pairs)
-        doc._.paperkg_pairs = tuple(pairs)
-        doc._.paperkg_examples = tuple(examples)
+        st.pairs = tuple(pairs)
+        st.examples = tuple(examples)
         cands.sort(key=lambda c: (c.start, -c.end))
         return doc
 
@@ -425,6 +467,10 @@ class PairLinker:
         if cut is not None:
             term = term[cut:]
         term = term.strip()
+        for verb in sorted(resources().light_verbs, key=len, reverse=True):
+            if verb and term.startswith(verb) and len(term) > len(verb) + 1:
+                term = term[len(verb) :]
+                break
         if len(term) > 16:
             term = term[-16:]
         return term if term and has_cjk(term) else None
@@ -436,11 +482,12 @@ class PairLinker:
         self, doc: Doc, m: re.Match[str], zh: str | None, en: str, sent_i: int
     ) -> str | None:
         """Type of a `中文（English）` gloss that names something, or None for plain glosses."""
+        st = state(doc)
         res = self.res
-        text = doc.text
-        sent = doc._.paperkg_sents[sent_i]
-        after = text[m.end() : m.end() + 8].lstrip(" ”“\"")
-        if any(after.startswith(p) for p in _PHENOMENA):
+        text = st.text
+        sent = st.sents[sent_i]
+        after = text[m.end() : m.end() + 8].lstrip(' ”“"')
+        if after.startswith(res.gloss_after_reject):
             return None
         kb = res.kb_alias.get(key_of(en))
         if kb is not None:
@@ -448,22 +495,36 @@ class PairLinker:
         words = en.split()
         if not words or key_of(en) in res.stop:
             return None
+        if en.rsplit("-", 1)[-1].lower() in res.lowercase_tails:
+            return None
+        quoted = text[m.start() - 1 : m.start()] in "”\"'’"
+        if len(words) == 1 and shape_strength(en) == 0:
+            # A single plain word (`可提示（Promptable）`, `“效用”（Utility）`) is a translation.
+            return None
         cue = _cue_after(res, after)
         if cue is not None and cue[0] in ("Method", "Metric", "Dataset", "Model", "Software"):
             return cue[0]
+        if words[-1] in res.gloss_en_reject:
+            return None
         if zh:
-            for suffix, etype in sorted(_TYPE_BY_ZH_SUFFIX.items(), key=lambda p: -len(p[0])):
+            for suffix, etype in res.zh_suffix_type:
                 if zh.endswith(suffix):
-                    return etype
+                    return None if etype == "reject" else etype
         before = text[sent.start : m.start()]
-        if re.search(r"(名为|提出了?(一种|一个|新的)*|称为|命名为)\s*[“\"]?[^，。,；]{0,16}$", before):
+        if re.search(
+            r"(名为|提出了?(一种|一个|新的)*|称为|命名为)\s*[“\"]?[^，。,；]{0,16}$", before
+        ):
             return "Method"
         if sent.heading and sent.section in ("innovations", "contribution", "usage"):
             head_end = text.find("：", sent.start, sent.end)
-            if head_end < 0 or m.end() <= head_end + 1:
-                if len(words) >= 2 and all(w[:1].isupper() or w in _CONNECTORS for w in words):
-                    return "Method"
-        if len(words) == 1 and is_name_shaped(en):
+            in_head = head_end < 0 or m.end() <= head_end + 1
+            titled = all(w[:1].isupper() or w in _CONNECTORS for w in words)
+            if in_head and len(words) >= 2 and titled:
+                return "Method"
+        if len(words) == 1 and (quoted or is_name_shaped(en)):
+            return "Method"
+        if quoted and len(words) >= 2 and all(w[:1].isupper() or w in _CONNECTORS for w in words):
+            # `“经验库”（Experience Bank）`: a quoted term with a title-cased English name.
             return "Method"
         return None
 
@@ -485,6 +546,10 @@ class PairLinker:
                 c.dropped = True
             return
         zh_kb = self._zh_kb(cands, m.start(), zh)
+        if en is None and acr is not None and zh and zh.endswith(res.category_zh):
+            for c in inner:
+                c.dropped = True
+            return
         if en is None and acr is not None:
             # `量化感知训练（QAT）`: the acronym is the name, the Chinese its alias.
             target = next((c for c in inner if c.text == acr), None)
@@ -545,16 +610,20 @@ class PairLinker:
             return None
         found = None
         for c in cands:
-            if c.origin == "zh" and not c.dropped and paren - len(zh) - 3 <= c.start < paren:
+            # Only a KB name that is the whole term: 可执行准确率 is not 准确率 (Accuracy).
+            if c.origin != "zh" or c.dropped or not zh.endswith(c.text) or c.start >= paren:
+                continue
+            if paren - c.end <= 3 and zh[: -len(c.text)] in resources().light_verbs:
                 found = c.kb
                 c.dropped = True
         return found
 
     @staticmethod
     def _zh_votes(cand: Cand, zh: str) -> None:
-        for suffix, etype in sorted(_TYPE_BY_ZH_SUFFIX.items(), key=lambda p: -len(p[0])):
+        for suffix, etype in resources().zh_suffix_type:
             if zh.endswith(suffix):
-                cand.votes[etype] += 1
+                if etype != "reject":
+                    cand.votes[etype] += 1
                 return
         if zh.endswith("模型"):
             cand.votes["Model"] += 1
@@ -573,8 +642,9 @@ class PairLinker:
         run_by_end: dict,
         pairs: list[Pair],
     ) -> None:
+        st = state(doc)
         res = self.res
-        run = run_by_end.get(len(left) + doc._.paperkg_sents[sent_i].start)
+        run = run_by_end.get(len(left) + st.sents[sent_i].start)
         if run is None:
             return
         inner = self._inner(cands, m.start(), m.end())
@@ -597,6 +667,12 @@ class PairLinker:
             initials = "".join(w[0].upper() for w in words if w not in _CONNECTORS)
             if len(words) == 1:
                 target = self._cand_at(cands, phrase[0][0], phrase[0][1])
+                if target is not None and key_of(target.text) in key_of(acr) != key_of(target.text):
+                    # `体积 IoU (vIoU)`: a narrower name; `IoU` is part of its Chinese label.
+                    zh = self._zh_term(st.text[st.sents[sent_i].start : m.start()])
+                    target.dropped = True
+                    self._zh_then_latin(doc, cands, m, zh, None, acr, sent_i, pairs)
+                    return
                 if target is not None and key_of(acr) not in res.stop:
                     target.aliases.append(acr)
                     for c in inner:
@@ -605,7 +681,7 @@ class PairLinker:
             if not (letters and initials.startswith(letters[0]) and len(words) <= 7):
                 return
             s, e = phrase[0][0], phrase[-1][1]
-            text = doc.text[s:e]
+            text = st.text[s:e]
             for c in cands:
                 if not c.dropped and s <= c.start and c.end <= e and c.origin != "kb":
                     c.dropped = True
@@ -667,8 +743,8 @@ class PairLinker:
         target = next((c for c in cands if c.end == end and not c.dropped), None)
         if target is None:
             return
-        after = doc.text[m.end() : m.end() + 4]
-        if any(after.startswith(p) for p in _PHENOMENA):
+        after = state(doc).text[m.end() : m.end() + 4]
+        if after.startswith(self.res.gloss_after_reject):
             target.dropped = target.origin == "weak"
             return
         target.aliases.append(content.strip())
@@ -679,8 +755,8 @@ class PairLinker:
 
 @Language.factory(
     "paperkg_context_typer",
-    assigns=["doc._.paperkg_cands"],
-    requires=["doc._.paperkg_cands", "doc._.paperkg_examples"],
+    assigns=["doc._.paperkg"],
+    requires=["doc._.paperkg"],
 )
 def make_context_typer(nlp: Language, name: str) -> ContextTyper:
     return ContextTyper()
@@ -691,14 +767,42 @@ class ContextTyper:
 
     def __init__(self) -> None:
         self.res = resources()
+        affixes = self.res.suffixes
+        ends = [a for a, pos, _ in affixes if pos == "suffix"]
+        self.suffix_re = re.compile("(?:" + "|".join(re.escape(a) for a in ends) + ")$")
+        self.suffix_type = {a: t for a, pos, t in affixes if pos == "suffix"}
+        self.words = {a: t for a, pos, t in affixes if pos == "suffix" and a[0] != "-"}
+        self.infixes = tuple((a, t) for a, pos, t in affixes if pos == "infix")
+        self.prefixes = tuple((a, t) for a, pos, t in affixes if pos == "prefix")
+
+    def _affix_type(self, label: str, tail: list[str]) -> str | None:
+        """Type told by the name's ending (`-Bench`), a final word (`Bench`) or an infix (`@`)."""
+        for affix, etype in self.infixes:
+            if affix in label:
+                return etype
+        for affix, etype in self.prefixes:
+            # `PyRep`: the prefix is followed by a capitalised rest.
+            if label.startswith(affix) and label[len(affix) : len(affix) + 1].isupper():
+                return etype
+        if _COUNT_SUFFIX.search(label):
+            return "Dataset"  # `Toys4K`, `Geometry3K`: a dataset named by its size
+        m = self.suffix_re.search(label)
+        if m is not None and m.start() > 0:
+            return self.suffix_type[m.group()]
+        for word in tail:
+            if word in self.words:
+                return self.words[word]
+        return None
 
     def __call__(self, doc: Doc) -> Doc:
+        st = state(doc)
         res = self.res
-        text = doc.text
-        cands = [c for c in doc._.paperkg_cands if not c.dropped]
+        text = st.text
+        cands = self._resolve_overlaps(st.cands)
         by_start = {c.start: c for c in cands}
+        strong: set[int] = set()
         for c in cands:
-            if key_of(c.label) in res.stop or key_of(c.text) in res.stop:
+            if key_of(c.label) in res.stop or (c.name is None and key_of(c.text) in res.stop):
                 c.dropped = True
                 continue
             if c.kb is not None:
@@ -706,35 +810,58 @@ class ContextTyper:
                 continue
             if c.kb_hint is not None:
                 c.votes[c.kb_hint.etype] += 3
-            strong = self._context_votes(doc, c, by_start)
-            parts = re.split(r"[\s\-]+", c.label)
-            for suffix, etype in res.suffixes:
-                if (c.label.endswith(suffix) or suffix.lstrip("-") in parts[1:]) and len(
-                    c.label
-                ) > len(suffix):
-                    c.votes[etype] += 2
-                    break
+            if self._context_votes(doc, c, by_start):
+                strong.add(c.start)
+            label = c.label
+            parts = _PARTS.split(label)
+            etype = self._affix_type(label, parts[1:])
+            if etype is not None:
+                c.votes[etype] += 2
             for p in parts[1:]:
                 if is_size(p):
                     c.votes["Dataset" if p[-1] in "Kk" else "Model"] += 2
-            sent = doc._.paperkg_sents[c.sent]
+            sent = st.sents[c.sent]
             if sent.section == "results" and re.search(r"在\s*$", text[sent.start : c.start]):
                 c.votes["Dataset"] += 1
             c.votes.pop("?", None)
-            if c.origin == "weak" and not strong:
+        strong |= self._propagate_lists(doc, cands)
+        for c in cands:
+            if c.dropped or c.kb is not None:
+                continue
+            if c.origin == "weak" and c.start not in strong:
                 c.dropped = True
                 continue
             if c.votes:
                 c.etype = max(sorted(c.votes), key=lambda t: c.votes[t])
             else:
                 c.etype = "Method"
-        self._propagate_lists(doc, cands)
         return doc
+
+    @staticmethod
+    def _resolve_overlaps(all_cands: list[Cand]) -> list[Cand]:
+        """A name inside a longer name is not separate: keep the longest of overlapping ones."""
+        kept: list[Cand] = []
+        starts: list[int] = []  # sorted starts of kept, which never overlap each other
+        for c in sorted(all_cands, key=lambda c: (c.start - c.end, c.start)):
+            if c.dropped:
+                continue
+            i = bisect_right(starts, c.start)
+            left = kept[i - 1] if i > 0 else None
+            right = kept[i] if i < len(kept) else None
+            if (left is not None and left.end > c.start) or (
+                right is not None and right.start < c.end
+            ):
+                c.dropped = True
+                continue
+            starts.insert(i, c.start)
+            kept.insert(i, c)
+        return kept
 
     def _list_after(self, doc: Doc, c: Cand, by_start: dict[int, Cand]) -> tuple[int, list[Cand]]:
         """End of the coordinated list `A、B (b) 和 C` that starts at c, and its members."""
-        text = doc.text
-        sent = doc._.paperkg_sents[c.sent]
+        st = state(doc)
+        text = st.text
+        sent = st.sents[c.sent]
         pos = c.end
         members = [c]
         while True:
@@ -753,8 +880,11 @@ class ContextTyper:
             pos = nxt.end
         return pos, members
 
-    def _propagate_lists(self, doc: Doc, cands: list[Cand]) -> None:
-        """Unknown names listed with known ones take their type (`MathVista、DynaMath`)."""
+    def _propagate_lists(self, doc: Doc, cands: list[Cand]) -> set[int]:
+        """Unknown names listed with known ones take their type (`MathVista、DynaMath`).
+
+        Returns the starts of the names so typed."""
+        typed: set[int] = set()
         by_start = {c.start: c for c in cands if not c.dropped}
         seen: set[int] = set()
         for c in cands:
@@ -768,21 +898,31 @@ class ContextTyper:
             etype = max(sorted(set(known)), key=known.count)
             for m in members:
                 if m.kb is None and m.kb_hint is None and not m.votes:
-                    m.etype = etype
                     m.votes[etype] += 1
+                    typed.add(m.start)
+        return typed
 
     def _context_votes(self, doc: Doc, c: Cand, by_start: dict[int, Cand]) -> bool:
         """Add votes from cue words; True if a cue next to the name (or its list) was found."""
+        st = state(doc)
         res = self.res
-        text = doc.text
-        sent = doc._.paperkg_sents[c.sent]
+        text = st.text
+        sent = st.sents[c.sent]
         strong = False
         pos, _ = self._list_after(doc, c, by_start)
         rest = text[pos : sent.end]
         tail = _LIST_END.match(rest)
         after = rest[tail.end() :].lstrip(" ”\"'）)") if tail else rest
         cue = _cue_after(res, after)
-        if cue is not None:
+        before = text[sent.start : c.start].rstrip(' “"')
+        clause_left = _PUNCT_STOP.split(before[::-1], 1)[0][::-1]
+        if cue is not None and cue[0] == "Dataset" and _COMPARE.search(clause_left):
+            # `超越了 LongLive 基准`: 基准 as 'baseline', the name is a compared system.
+            cue = ("Model", 1)
+        if _EVAL_SPAN.match(after) and re.search(r"在[^。；：在]{0,60}$", before):
+            c.votes["Dataset"] += 4
+            strong = True
+        elif cue is not None:
             c.votes[cue[0]] += cue[1] * 2
             strong = True
         elif tail and tail.group().strip():
@@ -791,12 +931,11 @@ class ContextTyper:
             if cue is not None:
                 c.votes[cue[0]] += cue[1] * 2
                 strong = True
-        before = text[sent.start : c.start].rstrip(" “\"")
         cue = _cue_before(res, before)
         if cue is not None:
             c.votes[cue[0]] += cue[1]
             strong = True
-        for s, e, left in doc._.paperkg_examples:
+        for s, e, left in st.examples:
             if s <= c.start and c.end <= e:
                 cue = _cue_before(res, left.rstrip(" ：:"))
                 if cue is None:
@@ -809,23 +948,31 @@ class ContextTyper:
             # `名为 X 的...模型`, `提出了 X，一个...框架`: the head noun of the clause after it.
             right = text[c.end : sent.end]
             clause_left = _PUNCT_STOP.split(before[::-1], 1)[0][::-1]
-            intro = re.match(r"^\s*[，,]?\s*(?:这是|即)?\s*(?:一个|一种|一套)", right)
-            if re.match(r"^\s*的", right) or intro or _INTRO.search(clause_left):
+            intro = re.match(r"^\s*[，,（(]?\s*(?:这是|即)?\s*(?:一个|一种|一套)", right)
+            named = _INTRO.search(clause_left)
+            if intro or (named and re.match(r"^\s*的", right)):
                 body = right[intro.end() :] if intro else right
-                window = _PUNCT_STOP.split(body.lstrip("，, "), 1)[0][:24]
+                window = _PUNCT_STOP.split(body.lstrip("，, "), 1)[0][:30]
                 cue = _last_cue(res, window)
                 if cue is not None:
                     c.votes[cue[0]] += 2
         return strong
 
 
+_COUNT_SUFFIX = re.compile(r"[A-Za-z]-?\d+(?:\.\d+)?[Kk]$")
+_PARTS = re.compile(r"[\s\-]+")
+_COMPARE = re.compile(r"优于|超越|超过|相比|相较|对比|胜过|击败|领先")
+# `在 A、B 等基准上`: what follows a list of names evaluated on.
+_EVAL_SPAN = re.compile(
+    r"^(?:[^\s，。；、]{0,6}?(?:数据集|基准测试|基准|测试集|评测集|任务|环境))?\s*上"
+)
 _INTRO = re.compile(r"名为|提出了?|推出了?|构建了?|设计了?|引入了?")
 
 
 @Language.factory(
     "paperkg_role_assigner",
-    assigns=["doc._.paperkg_cands"],
-    requires=["doc._.paperkg_cands"],
+    assigns=["doc._.paperkg"],
+    requires=["doc._.paperkg"],
 )
 def make_role_assigner(nlp: Language, name: str) -> RoleAssigner:
     return RoleAssigner()
@@ -839,43 +986,63 @@ class RoleAssigner:
 
     def __init__(self) -> None:
         self.res = resources()
-        self.before = [c for c in self.res.role_cues if c.side == "before"]
-        self.after = [c for c in self.res.role_cues if c.side == "after"]
-        self.clause = [c for c in self.res.role_cues if c.side == "clause"]
+        self.cue: dict[tuple[str, str], re.Pattern[str]] = {}
+        for side in ("before", "after", "clause"):
+            for role in ("proposes", "uses", "evaluatesOn", "comparesWith", "runsOn"):
+                words = sorted(
+                    {c.word for c in self.res.role_cues if c.side == side and c.value == role},
+                    key=len,
+                    reverse=True,
+                )
+                if words:
+                    self.cue[side, role] = re.compile("|".join(re.escape(w) for w in words))
+
+    def _has(self, side: str, role: str, text: str) -> bool:
+        pattern = self.cue.get((side, role))
+        return pattern is not None and pattern.search(text) is not None
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
-        title = doc._.paperkg_title
+        st = state(doc)
+        text = st.text
+        title = st.title
         head = title.split(":", 1)[0] if ":" in title else ""
-        for c in doc._.paperkg_cands:
+        for c in st.cands:
             if c.dropped or c.etype is None:
                 continue
-            sent = doc._.paperkg_sents[c.sent]
-            left = text[sent.start : c.start]
-            cut = max((m.end() for m in _CLAUSE.finditer(left)), default=0)
-            clause_left = left[cut:]
-            right = text[c.end : sent.end]
-            clause_right = _CLAUSE.split(right, 1)[0]
+            sent = st.sents[c.sent]
             if c.etype == "Hardware":
                 c.roles.add("runsOn")
                 continue
+            left = text[sent.start : c.start]
+            cut = max((m.end() for m in _CLAUSE.finditer(left)), default=0)
+            clause_left = left[cut:]
+            clause_right = _CLAUSE.split(text[c.end : sent.end], 1)[0]
             if sent.section == "title" and head and c.end <= len(head) + sent.start:
                 c.roles.add("proposes")
-            if c.kb is None and c.kb_hint is None and sent.section in ("contribution", "innovations"):
-                if any(cue.word in clause_left for cue in self.before if cue.value == "proposes"):
-                    c.roles.add("proposes")
-            if any(cue.word in clause_left for cue in self.before if cue.value == "comparesWith"):
-                if c.etype in ("Model", "Method"):
-                    c.roles.add("comparesWith")
+            own = c.kb is None and c.kb_hint is None
+            in_claim = sent.section in ("contribution", "innovations")
+            if own and in_claim and self._has("before", "proposes", clause_left):
+                c.roles.add("proposes")
+            if c.etype in ("Model", "Method") and (
+                self._has("before", "comparesWith", clause_left)
+                or self._has("clause", "comparesWith", clause_left + clause_right)
+            ):
+                c.roles.add("comparesWith")
             if c.etype in ("Dataset", "Benchmark") and (
                 sent.section == "results"
-                or any(cue.word in clause_left + clause_right for cue in self.clause if cue.value == "evaluatesOn")
+                or self._has("clause", "evaluatesOn", clause_left + clause_right)
             ):
                 c.roles.add("evaluatesOn")
-            elif any(cue.word in clause_left for cue in self.before if cue.value == "uses"):
+            elif self._has("before", "uses", clause_left) or c.etype == "Software":
                 c.roles.add("uses")
-            elif c.etype == "Software":
+            if self._has("after", "uses", clause_right[:6]):
                 c.roles.add("uses")
-            if any(cue.word in clause_right[:6] for cue in self.after if cue.value == "uses"):
-                c.roles.add("uses")
+        # The typed names as spaCy spans too (doc.spans["paperkg"], e.g. for displaCy).
+        spans = []
+        for c in st.cands:
+            if not c.dropped and c.etype:
+                span = doc.char_span(c.start, c.end, label=c.etype, alignment_mode="expand")
+                if span is not None:
+                    spans.append(span)
+        doc.spans["paperkg"] = spans
         return doc

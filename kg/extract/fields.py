@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kg.extract.resources import has_cjk, norm_field, resources
 from kg.keys import field_key
@@ -29,6 +30,7 @@ def taxonomy_areas() -> tuple[Area, ...]:
     return resources().areas
 
 
+@lru_cache(maxsize=4096)
 def area_of(zh: str | None, en: str | None) -> str | None:
     """Key of the area whose first keyword rule matches the field's names."""
     hay = " ".join(x for x in (zh, en) if x).casefold()

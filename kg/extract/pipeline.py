@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract import components as _components  # noqa: F401 - registers the factories
-from kg.extract.cands import register_extensions
+from kg.extract.cands import PaperState, register_extensions
 from kg.extract.text import Sentence
 from kg.extract.tokenizer import MixedScriptTokenizer
 
@@ -28,6 +28,9 @@ def nlp() -> Language:
     register_extensions()
     lang = spacy.blank("xx")
     lang.tokenizer = MixedScriptTokenizer(lang.vocab)
+    # No component reads lexical attributes (is_alpha, shape...); computing them for every
+    # new Chinese chunk would dominate tokenization.
+    lang.vocab.lex_attr_getters = {}
     for name in PIPES:
         lang.add_pipe(name)
     return lang
@@ -37,9 +40,9 @@ def make_doc(text: str, sents: tuple[Sentence, ...], title: str) -> Doc:
     """Tokenized Doc carrying the paper's sentences, ready for the components."""
     lang = nlp()
     doc = lang.make_doc(text)
-    doc._.paperkg_sents = sents
-    doc._.paperkg_starts = tuple(s.start for s in sents)
-    doc._.paperkg_title = title
+    doc._.paperkg = PaperState(
+        text=text, title=title, sents=sents, starts=tuple(s.start for s in sents)
+    )
     return doc
 
 

@@ -60,13 +60,19 @@ class Resources:
     stop: frozenset[str]  # entity keys that are never entities on their own
     type_cues: tuple[Cue, ...]
     role_cues: tuple[Cue, ...]
-    suffixes: tuple[tuple[str, str], ...]  # (name ending, type), longest first
+    suffixes: tuple[tuple[str, str, str], ...]  # (affix, suffix|infix, type), longest first
     variant_words: frozenset[str]
     lowercase_tails: frozenset[str]
     title_cues: dict[str, str]  # English title word -> type of the name before the colon
     areas: tuple[Area, ...]
     area_rules: tuple[tuple[str, str], ...]  # (lowercased keyword, area key)
     field_syn: dict[str, tuple[str, str]]  # normalized spelling -> (canonical en, zh)
+    zh_pattern: re.Pattern[str] | None  # every Chinese KB alias, longest first
+    zh_suffix_type: tuple[tuple[str, str], ...]  # gloss: Chinese term ending -> type/reject
+    gloss_after_reject: tuple[str, ...]  # words right after a gloss that make it no name
+    gloss_en_reject: frozenset[str]  # last English words of concepts, not names
+    category_zh: tuple[str, ...]  # Chinese category endings (多智能体系统)
+    light_verbs: frozenset[str]  # verbs before a Chinese term, not part of it
 
 
 def _rows(path: Path, min_cols: int) -> Iterator[tuple[int, list[str]]]:
@@ -136,7 +142,7 @@ def resources() -> Resources:
     role_cues = tuple(Cue(c[0], c[2], c[1]) for _, c in _rows(PATTERNS_DIR / "role_cues.tsv", 3))
     suffixes = tuple(
         sorted(
-            ((c[0], c[2]) for _, c in _rows(PATTERNS_DIR / "name_affixes.tsv", 3)),
+            ((c[0], c[1], c[2]) for _, c in _rows(PATTERNS_DIR / "name_affixes.tsv", 3)),
             key=lambda p: -len(p[0]),
         )
     )
@@ -156,7 +162,18 @@ def resources() -> Resources:
         others = cols[2].split("|") if len(cols) > 2 and cols[2] else []
         for s in [en, zh, *others]:
             syn.setdefault(norm_field(s), (en, zh))
+    gloss = [c for _, c in _rows(PATTERNS_DIR / "gloss_cues.tsv", 3)]
+    zh_sorted = sorted(kb_zh, key=len, reverse=True)
+    zh_pattern = re.compile("|".join(re.escape(z) for z in zh_sorted)) if zh_sorted else None
     return Resources(
+        zh_pattern=zh_pattern,
+        zh_suffix_type=tuple(
+            sorted(((w, v) for w, k, v in gloss if k == "zh_suffix"), key=lambda p: -len(p[0]))
+        ),
+        gloss_after_reject=tuple(w for w, k, _ in gloss if k == "after"),
+        gloss_en_reject=frozenset(w for w, k, _ in gloss if k == "en_last"),
+        category_zh=tuple(w for w, k, _ in gloss if k == "category"),
+        light_verbs=frozenset({""} | {w for w, k, _ in gloss if k == "light_verb"}),
         kb=kb,
         kb_alias=kb_alias,
         kb_zh=kb_zh,

@@ -10,9 +10,9 @@ from kg.keys import entity_key
 # Parameter counts and MoE sizes: 7B, 0.6B, 30B-A3B's parts, 8x7B, 1.4B, 92K, 350M.
 SIZE = re.compile(r"^(?:\d+(?:\.\d+)?[BbMKkT]|A\d+(?:\.\d+)?B|\d+x\d+(?:\.\d+)?B)$")
 # Version-like tokens that may continue a name: 3, 2.5, v2, V3, 3D, 4K, Gen 2.
-VERSION = re.compile(r"^(?:[vV]?\d+(?:\.\d+)*[a-z]?|\d+[DK]|[IVX]{1,3})$")
+VERSION = re.compile(r"^(?:[vV]?\d+(?:\.\d+)*[a-zA-Z]?|[IVX]{1,3})$")
 NUMBER = re.compile(r"^[\d.,%+\-]+$")
-ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&+\-]*$")
+ACRONYM = re.compile(r"^[A-Za-z][A-Za-z0-9&+\-]*$")
 
 
 def is_size(token: str) -> bool:
@@ -35,6 +35,7 @@ def is_acronym(token: str) -> bool:
     return len(letters) >= 2 and upper_count(token) >= max(2, (len(letters) + 1) // 2)
 
 
+@lru_cache(maxsize=65536)
 def shape_strength(token: str) -> int:
     """2: looks like a name on its own (RynnBrain, SAW-Bench, Qwen3, V-Retrver, CoP);
     1: capitalised hyphen compound that is as often a title word (Context-Cycling, Multi-Turn);

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
+from kg.extract.resources import resources
 from kg.model import PaperRecord, Section
 
 # Markdown markup is blanked out with spaces so that character offsets stay valid.
@@ -12,6 +14,9 @@ _MARKUP = str.maketrans({"*": " ", "#": " ", "`": " ", "$": " ", "\\": " "})
 _SENT_END = re.compile(r"[。！？；!?]|\n")
 _SPACES = re.compile(r"\s+")
 _BULLET = re.compile(r"^(?:[-•]|\d+\.)\s+")
+_LATIN = re.compile(r"[A-Za-z]")
+# `*   **名称（Name）**：` or `2.  **名称**`: a bold heading opening a bullet or numbered item.
+_HEADING = re.compile(r"^\s*(?:[*\-•]\s+|\d+\.\s+)?\*\*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,51 +27,66 @@ class Sentence:
     start: int
     end: int
     line: int
-    evidence: str  # the sentence as shown to users: markup removed, spaces collapsed
+    raw: str  # the sentence as written in the report
     heading: bool = False  # the sentence opened with a bold `**...**` heading
+
+    @property
+    def evidence(self) -> str:
+        """The sentence as shown to users: markup removed, spaces collapsed."""
+        return evidence_text(self.raw)
 
 
 def _title_section(paper: PaperRecord) -> Section:
     return paper.section("title") or Section("title", paper.title, paper.line)
 
 
-def _evidence(raw: str) -> str:
+@lru_cache(maxsize=8192)
+def evidence_text(raw: str) -> str:
     s = _SPACES.sub(" ", raw.replace("**", "").replace("`", "")).strip()
     s = _BULLET.sub("", s.lstrip("*# ").strip())
     return s
 
 
 def paper_sentences(paper: PaperRecord) -> tuple[str, tuple[Sentence, ...]]:
-    """Concatenated, markup-free text of all sections and its sentences (title first)."""
+    """Concatenated, markup-free text of the sentences that can name something (title first).
+
+    Only sentences with Latin script or a Chinese knowledge-base name can contain an entity,
+    so the others are left out of the Doc: they are most of the Chinese prose.
+    """
+    zh = resources().zh_pattern
     sections = [_title_section(paper)] + [s for s in paper.sections if s.key != "title"]
     parts: list[str] = []
     sents: list[Sentence] = []
     pos = 0
     for sec in sections:
         text = sec.text
+        clean_text = text.translate(_MARKUP)
         start = 0
+        line = sec.line
         for m in _SENT_END.finditer(text + "\n"):
-            end = m.end() if m.end() <= len(text) else len(text)
-            raw = text[start:end]
-            if raw.strip():
-                clean = raw.translate(_MARKUP)
-                lead = len(clean) - len(clean.lstrip())
-                body = clean.strip()
-                heading = raw.lstrip().lstrip("*-•0123456789. ").startswith("**") or (
-                    raw.lstrip().startswith("**")
-                )
+            end = min(m.end(), len(text))
+            body = clean_text[start:end]
+            stripped = body.strip()
+            if stripped and (
+                sec.key == "title"
+                or _LATIN.search(stripped)
+                or (zh is not None and zh.search(stripped))
+            ):
+                lead = len(body) - len(body.lstrip())
+                raw = text[start:end]
                 sents.append(
                     Sentence(
                         section=sec.key,
                         start=pos,
-                        end=pos + len(body),
-                        line=sec.line_of(start + lead),
-                        evidence=_evidence(raw),
-                        heading=heading,
+                        end=pos + len(stripped),
+                        line=line + body.count("\n", 0, lead),
+                        raw=raw,
+                        heading=_HEADING.match(raw) is not None,
                     )
                 )
-                parts.append(body)
+                parts.append(stripped)
                 parts.append("\n")
-                pos += len(body) + 1
+                pos += len(stripped) + 1
+            line += body.count("\n")
             start = end
     return "".join(parts), tuple(sents)

@@ -211,12 +211,12 @@ def _options(n: int) -> dict[str, Any]:
             "enabled": True,
             "solver": "barnesHut",
             "barnesHut": {
-                "gravitationalConstant": -9000 if large else -4000,
-                "centralGravity": 0.25,
-                "springLength": 110,
+                "gravitationalConstant": -14000 if large else -4000,
+                "centralGravity": 0.15 if large else 0.25,
+                "springLength": 150 if large else 110,
                 "springConstant": 0.04,
                 "damping": 0.35,
-                "avoidOverlap": 0.05,
+                "avoidOverlap": 0.2 if large else 0.05,
                 # Coarser Barnes-Hut approximation on big graphs: about half the cost per tick.
                 "theta": 0.9 if large else 0.5,
             },

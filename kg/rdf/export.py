@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
@@ -17,6 +18,7 @@ from rdflib import Graph, Literal, URIRef
 from kg.errors import UserError
 from kg.iri import field_iri, mention_iri, report_iri
 from kg.model import Evidence
+from kg.rdf.turtle import to_turtle
 from kg.rdf.vocab import (
     DCTERMS,
     ENTITY_CLASSES,
@@ -39,6 +41,7 @@ FILE_NAMES: dict[str, str] = {
     "oxigraph": "store",
 }
 VOID_FILE = "void.ttl"
+_IRI = re.compile(r'^https?://[^\s<>"{}|\\^`]+$')
 
 
 def new_graph() -> Graph:
@@ -90,7 +93,7 @@ def _add_paper(g: Graph, p: URIRef, data: dict[str, Any]) -> None:
     title = data.get("title") or data.get("label") or data["arxiv_id"]
     g.add((p, DCTERMS.title, Literal(title)))
     g.add((p, RDFS.label, Literal(title)))
-    if data.get("url"):
+    if _is_iri(data.get("url")):
         g.add((p, KG.hfPage, URIRef(data["url"])))
     for date in data.get("dates", ()):
         g.add((p, KG.reportDate, Literal(date, datatype=XSD.date)))
@@ -101,6 +104,11 @@ def _add_paper(g: Graph, p: URIRef, data: dict[str, Any]) -> None:
         g.add((p, KG.analysisError, Literal(data["error"])))
     for source, _line in data.get("sources", ()):
         g.add((p, KG.reportedIn, _add_report(g, source)))
+
+
+def _is_iri(url: str | None) -> bool:
+    """An absolute http(s) IRI that Turtle can write as <...> (report text can be anything)."""
+    return bool(url) and _IRI.match(url) is not None
 
 
 def _add_report(g: Graph, source: str) -> URIRef:
@@ -198,7 +206,8 @@ def write_rdf(g: Graph, out_dir: Path, formats: Sequence[str]) -> tuple[Path, ..
 
 
 def serialize_turtle(g: Graph) -> bytes:
-    return g.serialize(format="turtle", encoding="utf-8")
+    """Sorted Turtle from our own writer: rdflib's needs minutes for a million triples."""
+    return to_turtle(g, PREFIXES).encode("utf-8")
 
 
 def serialize_ntriples(g: Graph) -> bytes:
@@ -234,6 +243,7 @@ def write_store(g: Graph, path: Path) -> None:
 
     tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}-", dir=path.parent))
     try:
+        tmp.chmod(0o777 & ~_umask())
         store = pyoxigraph.Store(str(tmp))
         store.bulk_load(serialize_ntriples(g), format=pyoxigraph.RdfFormat.N_TRIPLES)
         store.flush()
@@ -253,9 +263,17 @@ def write_store(g: Graph, path: Path) -> None:
 def _atomic_write(path: Path, data: bytes) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
     try:
+        # mkstemp makes 0600 files; outputs get the usual permissions of new files.
+        os.chmod(tmp, 0o666 & ~_umask())
         with os.fdopen(fd, "wb") as f:
             f.write(data)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

@@ -39,7 +39,7 @@ def validate(g: Graph) -> ShaclResult:
         g,
         shacl_graph=_shapes(),
         inference="none",
-        advanced=True,
+        advanced=False,
         allow_warnings=True,
     )
     if not isinstance(report, Graph):  # pyshacl could not run the shapes themselves

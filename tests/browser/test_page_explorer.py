@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 from typing import Any
@@ -203,9 +204,18 @@ def test_page_large_graph_stays_responsive(tmp_path: Path, open_page: Any) -> No
     assert worst < 1.5, f"page blocked for {worst:.2f}s during layout"
     assert opened.js("paperkg.timings.stabilizedMs") < 60_000
     assert opened.js("paperkg.nodesRendered()") == 5000
-    assert _search(opened, "实体12") == [entity_iri("Method", entity_key("Method-12"))]
+    # Too many links to draw them all: only those of the selected node are drawn.
+    assert opened.js("paperkg.meta.manyEdges") is True
+    assert opened.js("paperkg.edgesDrawn()") == 0
+    method12 = entity_iri("Method", entity_key("Method-12"))
+    assert _search(opened, "实体12") == [method12]
+    assert opened.js("paperkg.edgesDrawn()") == G.degree(method12) > 0
     opened.page.locator('input[data-kind="Paper"]').uncheck()
     assert opened.js("paperkg.nodesRendered()") == 5000 - 1250
+    opened.page.locator('input[data-kind="Paper"]').check()
+    # Last, as every frame is slow with all 12k links drawn in software rendering.
+    opened.page.locator("#all-links").check()
+    assert opened.js("paperkg.edgesDrawn()") == result.edges_shown
     assert opened.external == []
 
 
@@ -235,3 +245,39 @@ def test_page_bundled_reports(request: pytest.FixtureRequest, open_page: Any) ->
         assert node in opened.js("(q) => paperkg.search(q)", alias)
     assert opened.external == []
     assert opened.errors == []
+
+
+def _hover_edge(opened: Any, source: str, target: str) -> str:
+    """Move the mouse onto the middle of the drawn edge source -> target; return the tooltip."""
+    eid = opened.js(
+        "([s, t]) => network.body.data.edges.get().find(e => e.from === s && e.to === t).id",
+        [source, target],
+    )
+    opened.js("(id) => network.focus(id, {scale: 1.5})", source)
+    xy = opened.js(
+        "(id) => network.canvasToDOM(network.body.edges[id].edgeType.getPoint(0.5))", eid
+    )
+    box = opened.page.locator("#graph canvas").bounding_box()
+    opened.page.mouse.move(box["x"] + xy["x"], box["y"] + xy["y"])
+    tip = opened.page.locator("div.vis-tooltip")
+    tip.wait_for(state="visible", timeout=5_000)
+    return tip.inner_text()
+
+
+def test_page_edge_tooltip_shows_evidence(small_page: Any) -> None:
+    text = _hover_edge(small_page, paper_iri("2501.00002"), ASCEND)
+    assert "runsOn" in text
+    assert "所有实验在昇腾910B上完成。" in text
+    assert "2025-01-01.md:20" in text
+
+
+def test_page_large_view_keeps_tooltips(tmp_path: Path, open_page: Any) -> None:
+    G = random_graph(1000, seed=5)  # over the 'large' threshold: hover highlighting is off
+    path = tmp_path / "graph.html"
+    write_html(G, path)
+    opened = open_page(path)
+    assert opened.js("paperkg.meta.large") is True
+    u, v, _ = next(e for e in sorted(G.edges(keys=True)) if e[2] == "mentions")
+    # In a dense view another edge may lie on top, so check the shape, not which edge.
+    text = _hover_edge(opened, u, v)
+    assert re.search(r"→ \w+ →.*\n\nSentence \d+ mentions .*\n— 2025-01-01\.md:\d+", text)

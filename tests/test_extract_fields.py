@@ -1,0 +1,100 @@
+"""The 应用领域 section split into fields with names, parents and top-level areas."""
+
+from __future__ import annotations
+
+import pytest
+from extract_fixtures import extract
+
+from kg.extract import taxonomy_areas
+from kg.extract.fields import area_of, canonical
+
+
+def _fields(text: str) -> list[tuple[str | None, str | None, str | None]]:
+    return [(f.zh, f.en, f.parent) for f in extract(fields=text).fields]
+
+
+def test_extract_fields_pairs_split_on_enumeration_comma() -> None:
+    got = _fields(
+        "多模态大模型安全（Multimodal LLM Security）、对抗性攻击（Adversarial Attacks）。"
+    )
+    assert got == [
+        ("多模态大模型安全", "Multimodal LLM Security", None),
+        ("对抗性攻击", "Adversarial Attacks", None),
+    ]
+
+
+def test_extract_fields_broad_dash_narrow_gives_parent() -> None:
+    got = _fields(
+        "计算机视觉 - 第一人称视频理解 (Egocentric Video Understanding) / 具身智能 (Embodied AI)"
+    )
+    assert got == [
+        ("计算机视觉", "Computer Vision", None),
+        ("第一人称视频理解", "Egocentric Video Understanding", "computer-vision"),
+        ("具身智能", "Embodied AI", None),
+    ]
+
+
+def test_extract_fields_latin_broad_field_and_acronym() -> None:
+    got = _fields(
+        "NLP-大模型智能体（LLM Agents）、多智能体强化学习 (Multi-Agent Reinforcement Learning, MARL)"
+    )
+    # Names as written; the missing language comes from the synonym table.
+    assert got[0][:2] == ("自然语言处理", "NLP")
+    assert got[1] == ("大模型智能体", "LLM Agents", "natural-language-processing")
+    assert got[2][1] == "Multi-Agent Reinforcement Learning"
+
+
+def test_extract_fields_detail_parenthesis_lists_more_fields() -> None:
+    got = _fields("生成式 AI - 图像与视频生成（具体涉及扩散模型加速、分布匹配蒸馏）。")
+    assert [g[0] for g in got] == ["生成式 AI", "图像与视频生成", "扩散模型加速", "分布匹配蒸馏"]
+
+
+def test_extract_fields_slash_inside_english_is_distributed() -> None:
+    got = _fields("单视图 3D 重建 / 3D 生成 (Single-View 3D Reconstruction / Generation)")
+    assert [g[1] for g in got] == ["Single-View 3D Reconstruction", "Generation"]
+
+
+def test_extract_fields_markup_and_later_prose_lines_ignored() -> None:
+    got = _fields("**具身智能 (Embodied AI)**\n主要用于降低模型训练的数据成本，实现高效训练。")
+    assert got == [("具身智能", "Embodied AI", None)]
+
+
+@pytest.mark.parametrize(
+    ("zh", "en", "area"),
+    [
+        ("多模态大模型安全", "Multimodal LLM Security", "ai-safety"),
+        ("视频生成", None, "generative-models"),
+        ("第一人称视频理解", "Egocentric Video Understanding", "computer-vision"),
+        ("视觉语言导航", "VLN", "robotics-and-embodied-ai"),
+        ("推荐系统", None, "recommender-systems"),
+        ("大模型推理加速", None, "ml-systems"),
+        (None, "Speech Recognition", "speech-and-audio"),
+    ],
+)
+def test_extract_fields_area_keywords(zh: str | None, en: str | None, area: str) -> None:
+    assert area_of(zh, en) == area
+
+
+@pytest.mark.parametrize(
+    ("zh", "en"),
+    [("计算机视觉", None), (None, "CV"), ("视觉", "Computer Vision"), (None, "computer vision")],
+)
+def test_extract_fields_synonyms_meet_on_one_key(zh: str | None, en: str | None) -> None:
+    assert canonical(zh, en) == ("计算机视觉", "Computer Vision")
+
+
+def test_extract_fields_every_area_is_in_taxonomy() -> None:
+    keys = {a.key for a in taxonomy_areas()}
+    assert {"computer-vision", "natural-language-processing", "ai-safety"} <= keys
+    assert all(a.zh and a.en for a in taxonomy_areas())
+    x = extract(
+        fields="计算机视觉 - 视频生成、具身智能 (Embodied AI)、博弈论 (Game Theory)、奇怪领域"
+    )
+    assert {f.area for f in x.fields} <= keys
+
+
+def test_extract_fields_area_names_map_to_themselves() -> None:
+    for a in taxonomy_areas():
+        assert area_of(a.zh, a.en) == a.key
+        x = extract(fields=f"{a.zh}（{a.en}）")
+        assert [(f.key, f.area) for f in x.fields] == [(a.key, a.key)]

@@ -1,0 +1,65 @@
+"""The curated knowledge base: loading, matching, spellings and case rules."""
+
+from __future__ import annotations
+
+import pytest
+from extract_fixtures import by_name, extract, labels
+
+from kg.errors import UserError
+from kg.extract import resources as res_mod
+from kg.extract.resources import resources
+from kg.model import ENTITY_TYPES
+
+
+def test_extract_kb_loads_several_hundred_typed_entries() -> None:
+    kb = resources().kb
+    assert len(kb) >= 500
+    assert {e.etype for e in kb.values()} <= set(ENTITY_TYPES)
+    assert kb["h100"].etype == "Hardware"
+    assert kb["grpo"].etype == "Method"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "etype"),
+    [
+        ("在 MMLU 和 GSM8K 上评估。", "MMLU", "Dataset"),
+        ("使用 PyTorch 与 DeepSpeed 训练。", "DeepSpeed", "Software"),
+        ("使用 GRPO 进行强化学习。", "GRPO", "Method"),
+        ("对比 GPT-4o。", "GPT-4o", "Model"),
+        ("在 Hellaswag 上提升。", "HellaSwag", "Dataset"),
+    ],
+)
+def test_extract_kb_matches_known_names(sentence: str, name: str, etype: str) -> None:
+    found = by_name(extract(results=sentence))
+    assert name in found
+    assert found[name].etype in (etype, "Benchmark" if etype == "Dataset" else etype)
+    assert found[name].in_kb
+
+
+def test_extract_kb_alias_keeps_written_form() -> None:
+    e = by_name(extract(usage="实验使用 MS-COCO 数据集。"))["COCO"]
+    assert "MS-COCO" in labels(e)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["这是 Math reasoning 的问题。", "一个 atlas 式的地图。", "Drop 掉部分样本。"],
+)
+def test_extract_kb_case_rules_reject_ordinary_words(sentence: str) -> None:
+    assert extract(usage=sentence).entities == ()
+
+
+def test_extract_kb_chinese_alias_gives_english_name() -> None:
+    e = by_name(extract(results="平均准确率提升了 5%。"))["Accuracy"]
+    assert e.etype == "Metric"
+    assert any(a.text == "准确率" and a.lang == "zh" for a in e.aliases)
+
+
+def test_extract_kb_bad_data_file_is_a_user_error(tmp_path, monkeypatch) -> None:
+    bad = tmp_path / "kb"
+    bad.mkdir()
+    for name in res_mod._KB_FILES:
+        (bad / name).write_text("GPT-4o\t\nGPT-4o\tdup\n", encoding="utf-8")
+    monkeypatch.setattr(res_mod, "KB_DIR", bad)
+    with pytest.raises(UserError, match="duplicate"):
+        res_mod._load_kb()

@@ -1,0 +1,141 @@
+"""Unknown names by shape and context, pairs and acronyms, slashes, stop-list, hardware counts."""
+
+from __future__ import annotations
+
+import pytest
+from extract_fixtures import by_name, extract, labels
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "name", "etype"),
+    [
+        ({"contribution": "提出了 FooBench 基准测试集，用于评估。"}, "FooBench", "Dataset"),
+        ({"contribution": "提出了一种名为 ZetaNet 的多模态模型。"}, "ZetaNet", "Model"),
+        ({"results": "显著优于 TaylorSeer、Fast3Dcache 等现有加速技术。"}, "Fast3Dcache", "Method"),
+        ({"results": "在 Toys4K 和 ISO3D 数据集上取得提升。"}, "ISO3D", "Dataset"),
+        ({"usage": "使用专用模型（如 LamRA）检索候选。"}, "LamRA", "Model"),
+        ({"results": "在 MathVista、DynaMath 上表现强劲。"}, "DynaMath", "Dataset"),
+        ({"usage": "利用了 LLaMA-Factory 和 verl-tool 框架。"}, "verl-tool", "Software"),
+        ({"results": "Geometry3K 上的表现。"}, "Geometry3K", "Dataset"),
+        ({"usage": "基于 PyRep 控制 CoppeliaSim。"}, "CoppeliaSim", "Software"),
+        ({"results": "对比 pass@8 分数。"}, "pass@8", "Metric"),
+    ],
+)
+def test_extract_names_shape_and_context_type(kwargs: dict, name: str, etype: str) -> None:
+    found = by_name(extract(**kwargs))
+    assert name in found
+    want = {etype, "Benchmark"} if etype == "Dataset" else {etype}
+    assert found[name].etype in want
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "others"),
+    [
+        (
+            "使用本文提出的**预测策略改进 (Predictive Policy Improvement, PPI)** 算法。",
+            "Predictive Policy Improvement",
+            {"PPI", "预测策略改进"},
+        ),
+        (
+            "提出了一种名为“视觉记忆注入”（Visual Memory Injection）的隐蔽攻击方法。",
+            "Visual Memory Injection",
+            {"视觉记忆注入"},
+        ),
+        ("优化中需应用“上下文循环”（Context-Cycling）技术。", "Context-Cycling", {"上下文循环"}),
+        (
+            "提出了 BABE（Biology Arena BEnchmark），一个生物学基准。",
+            "BABE",
+            {"Biology Arena BEnchmark"},
+        ),
+        ("在 Aria Digital Twin (ADT) 数据集上评估。", "Aria Digital Twin", {"ADT"}),
+        ("通过引入量化感知训练（QAT）降低误差。", "QAT", {"量化感知训练"}),
+    ],
+)
+def test_extract_names_pairs_link_labels(text: str, name: str, others: set[str]) -> None:
+    x = extract(innovations=text)
+    found = by_name(x)
+    assert name in found, [e.name for e in x.entities]
+    assert others <= labels(found[name])
+    assert len([e for e in x.entities if labels(e) & (others | {name})]) == 1
+
+
+def test_extract_names_acronym_used_later_joins_its_expansion() -> None:
+    x = extract(
+        usage="使用本文提出的预测策略改进 (Predictive Policy Improvement, PPI) 算法。",
+        results="PPI 智能体成功收敛。",
+    )
+    e = by_name(x)["Predictive Policy Improvement"]
+    assert len(e.evidence) == 2
+    assert "PPI" not in by_name(x)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "对比推理模型（Thinking models）的表现。",
+        "可提示（Promptable）模型。",
+        "发现了“干预悖论”（Intervention Paradox）。",
+        "首次发现“视觉测试时扩展（Visual Test-Time Scaling）”现象。",
+    ],
+)
+def test_extract_names_plain_glosses_are_not_entities(text: str) -> None:
+    assert extract(innovations=text).entities == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "多模态大模型（MLLM）在 LLM 与 VLM 上，需要 GPU 资源。",
+        "作为 Agent 的 benchmark，支持 ASR 和 TTS 任务。",
+        "多智能体系统（MAS）框架中的 AI 与 SOTA 对比。",
+        "基于 LLM-based 的 Transformer-style 设计，FPS 提升。",
+    ],
+)
+def test_extract_names_category_words_are_not_entities(text: str) -> None:
+    assert extract(usage=text).entities == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("在 H100/H800 GPU 上训练。", {"H100", "H800"}),
+        ("基于 Qwen3 Base/Instruct 对比。", {"Qwen3 Base", "Qwen3 Instruct"}),
+    ],
+)
+def test_extract_names_slash_compounds_split(text: str, names: set[str]) -> None:
+    assert names <= set(by_name(extract(usage=text)))
+
+
+def test_extract_names_hardware_count_is_not_part_of_name() -> None:
+    e = by_name(extract(usage="训练使用 8 张 NVIDIA A40 显卡。"))["A40"]
+    assert e.etype == "Hardware"
+    assert "NVIDIA A40" in labels(e)
+    assert e.roles == ("runsOn",)
+
+
+def test_extract_names_inside_longer_name_not_separate() -> None:
+    x = extract(innovations="提出了 Asymmetric Dual-Stream DiT 架构，以及 AST-RoPE 编码。")
+    names = {e.name for e in x.entities}
+    assert "DiT" not in names
+    assert "RoPE" not in names
+    assert "AST-RoPE" in names
+
+
+def test_extract_names_title_head_is_the_papers_own() -> None:
+    x = extract(title="RynnBrain: Open Embodied Foundation Models", results="RynnBrain 表现优异。")
+    e = by_name(x)["RynnBrain"]
+    assert e.etype == "Model"
+    assert "proposes" in e.roles
+    assert len(e.evidence) == 2
+
+
+@pytest.mark.parametrize("title", ["Breaking the Static Graph: X", "Failing to Explore: Y"])
+def test_extract_names_descriptive_title_head_is_no_name(title: str) -> None:
+    assert extract(title=title).entities == ()
+
+
+def test_extract_names_lowercase_tail_leaves_the_name() -> None:
+    assert set(by_name(extract(usage="采用 CLIP-based 检索与 FooNet-style 模块。"))) == {
+        "CLIP",
+        "FooNet",
+    }

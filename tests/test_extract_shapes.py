@@ -1,0 +1,62 @@
+"""Name shapes: what an unknown Latin-script token looks like, sizes and model families."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.shapes import family_key, is_acronym, is_size, shape_strength
+
+
+@pytest.mark.parametrize(
+    ("token", "strength"),
+    [
+        ("RynnBrain", 2),
+        ("SAW-Bench", 2),
+        ("Qwen3", 2),
+        ("IM2GPS3K", 2),
+        ("V-Retrver", 2),
+        ("CoP", 2),
+        ("Context-Cycling", 1),
+        ("Multi-Turn", 1),
+        ("training", 0),
+        ("Training", 0),
+        ("7B", 0),
+        ("30B-A3B", 0),
+        ("7Hz", 0),
+        ("Q_1", 0),
+    ],
+)
+def test_extract_shapes_strength(token: str, strength: int) -> None:
+    assert shape_strength(token) == strength
+
+
+@pytest.mark.parametrize(
+    ("token", "expected"),
+    [("7B", True), ("0.6B", True), ("A3B", True), ("8x7B", True), ("92K", True), ("Qwen3", False)],
+)
+def test_extract_shapes_size(token: str, expected: bool) -> None:
+    assert is_size(token) is expected
+
+
+@pytest.mark.parametrize(
+    ("token", "expected"),
+    [("PPI", True), ("CoP", True), ("vIoU", True), ("LUSPO", True), ("Sokoban", False)],
+)
+def test_extract_shapes_acronym(token: str, expected: bool) -> None:
+    assert is_acronym(token) is expected
+
+
+@pytest.mark.parametrize(
+    ("name", "family"),
+    [
+        ("Qwen2.5-VL-7B", "qwen2.5-vl"),
+        ("Qwen2.5-VL-7B-Instruct", "qwen2.5-vl"),
+        ("Qwen3-30B-A3B-Instruct", "qwen3"),
+        ("Wan2.1-1.3B", "wan2.1"),
+        ("Llama 3 8B", "llama-3"),
+        ("Qwen3-VL", None),
+        ("GPT-4o", None),
+    ],
+)
+def test_extract_shapes_family_key(name: str, family: str | None) -> None:
+    assert family_key(name) == family

@@ -1,0 +1,44 @@
+"""The mixed-script tokenizer: Latin names stay whole, Chinese is not segmented."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.pipeline import nlp
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("基于Qwen2.5-VL-7B微调", ["基于", "Qwen2.5-VL-7B", "微调"]),
+        ("使用 8 张 NVIDIA A40", ["使用", "8", "张", "NVIDIA", "A40"]),
+        ("H100/H800 集群", ["H100", "/", "H800", "集群"]),
+        ("在 SiT-XL/2 上", ["在", "SiT-XL/2", "上"]),
+        ("Pass@k 和 GPT-4o。", ["Pass@k", "和", "GPT-4o", "。"]),
+    ],
+)
+def test_extract_tokenizer_splits_scripts(text: str, expected: list[str]) -> None:
+    doc = nlp().make_doc(text)
+    assert [t.text for t in doc] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["提出了 RynnBrain，一个模型。\n  第二行  有两个空格", "  leading", "a\tb\n\nc", ""],
+)
+def test_extract_tokenizer_round_trips_text(text: str) -> None:
+    assert nlp().make_doc(text).text == text
+
+
+def test_extract_tokenizer_doc_carries_typed_spans() -> None:
+    from extract_fixtures import paper
+
+    from kg.extract.pipeline import make_doc, run
+    from kg.extract.text import paper_sentences
+
+    text, sents = paper_sentences(paper(usage="基于Qwen2.5-VL-7B微调，在 8 张 A100 上训练。"))
+    doc = run(make_doc(text, sents, "A Paper"))
+    assert [(s.text, s.label_) for s in doc.spans["paperkg"]] == [
+        ("Qwen2.5-VL-7B", "Model"),
+        ("A100", "Hardware"),
+    ]
