@@ -98,3 +98,25 @@ def test_extract_fields_area_names_map_to_themselves() -> None:
         assert area_of(a.zh, a.en) == a.key
         x = extract(fields=f"{a.zh}（{a.en}）")
         assert [(f.key, f.area) for f in x.fields] == [(a.key, a.key)]
+
+
+@pytest.mark.parametrize(
+    ("text", "zh"),
+    [
+        (
+            "计算机图形学-物理仿真角色控制 (Physics-based Character Control)",
+            ["计算机图形学", "物理仿真角色控制"],
+        ),
+        ("视觉-语言模型鲁棒性（Vision-Language Model Robustness）", ["视觉-语言模型鲁棒性"]),
+        (
+            "计算机视觉 - 视频生成（特别是自回归长视频生成、视频扩散模型）。",
+            ["计算机视觉", "视频生成", "自回归长视频生成", "视频扩散模型"],
+        ),
+        (
+            "计算机视觉 - 视频生成加速（特别是基于Transformer的视频扩散模型，如Wan2.1）。",
+            ["计算机视觉", "视频生成加速"],
+        ),
+    ],
+)
+def test_extract_fields_hyphen_and_focus_lists(text: str, zh: list[str]) -> None:
+    assert [g[0] for g in _fields(text)] == zh

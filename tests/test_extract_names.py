@@ -139,3 +139,18 @@ def test_extract_names_lowercase_tail_leaves_the_name() -> None:
         "CLIP",
         "FooNet",
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        ("在 Qwen3-8B 上进行实验。", set(), {("Qwen3-8B", "Model")}),
+        ("检测效果（AUC 0.730）优于基线。", {"AUC 0.730"}, {("AUC", "Metric")}),
+        ("形成致密的时间流形（dense temporal manifold）。", {"dense temporal manifold"}, set()),
+        ("预测 t+1 时刻的状态。", {"t+1"}, set()),
+    ],
+)
+def test_extract_names_generic_guards(text: str, absent: set, present: set) -> None:
+    found = by_name(extract(results=text))
+    assert not absent & set(found)
+    assert present <= {(n, e.etype) for n, e in found.items()}

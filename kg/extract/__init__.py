@@ -29,7 +29,16 @@ def extract_paper(paper: PaperRecord) -> PaperExtraction:
     )
 
 
+# spaCy's vocabulary keeps every new token string (most Chinese chunks are new), so a fresh
+# pipeline is built now and then to bound memory on large corpora; output is unaffected.
+_RENEW_EVERY = 5000
+
+
 def extract_papers(papers: Iterable[PaperRecord]) -> Iterator[PaperExtraction]:
     """One PaperExtraction per paper, in input order; deterministic."""
-    for paper in papers:
+    from kg.extract.pipeline import nlp
+
+    for i, paper in enumerate(papers, 1):
         yield extract_paper(paper)
+        if i % _RENEW_EVERY == 0:
+            nlp.cache_clear()

@@ -33,6 +33,7 @@ _PUNCT_STOP = re.compile(r"[，。；：:,;！？!?（）()\n]")
 _ZH_CUT = re.compile(
     r"[的了和与及等或即：:，,、“”\"'‘’「」《》]|一种|一个|名为|称为|作为|基于|通过|使用|采用|利用|进行"
 )
+_SCORE_TAIL = re.compile(r"\s+[\d.,%]+$")
 _NAME_LIST = re.compile(
     r"^[A-Za-z][\w.\-]*(?:\s+[\w.\-]+)*(?:\s*(?:[、,，]|和|与|及|以及)\s*[A-Za-z][\w.\-]*"
     r"(?:\s+[\w.\-]+)*)+\s*(?:等)?$"
@@ -107,7 +108,9 @@ def _find_runs(text: str) -> tuple[tuple[tuple[int, int, str], ...], ...]:
 
 
 def _is_extension(res: Resources, tok: str) -> bool:
-    return tok in res.variant_words or is_version(tok) or is_size(tok)
+    return (
+        tok in res.variant_words or is_version(tok) or is_size(tok) or _CODE.match(tok) is not None
+    )
 
 
 def _extend(res: Resources, run: list[tuple[int, int, str]], j: int) -> int:
@@ -438,6 +441,9 @@ class PairLinker:
             en_parts = [p for p in parts if p != acr and any(c.isalpha() for c in p)]
             known = [p for p in en_parts if key_of(p) in self.res.kb_alias]
             en = known[0] if known else (en_parts[0] if en_parts else None)
+            if en is not None:
+                # `（AUC 0.730）`: a score after the name is not part of it.
+                en = _SCORE_TAIL.sub("", en) or None
             if en is not None and len(en.split()) > 8:
                 continue
             stripped = left.rstrip(" \t“”\"'’")
@@ -497,6 +503,9 @@ class PairLinker:
             return None
         if en.rsplit("-", 1)[-1].lower() in res.lowercase_tails:
             return None
+        content = [w for w in words if w not in _CONNECTORS]
+        if len(content) >= 2 and 2 * sum(1 for w in content if w[:1].isupper()) < len(content):
+            return None  # `dense temporal manifold`: a description, not a name
         quoted = text[m.start() - 1 : m.start()] in "”\"'’"
         if len(words) == 1 and shape_strength(en) == 0:
             # A single plain word (`可提示（Promptable）`, `“效用”（Utility）`) is a translation.
@@ -919,7 +928,10 @@ class ContextTyper:
         if cue is not None and cue[0] == "Dataset" and _COMPARE.search(clause_left):
             # `超越了 LongLive 基准`: 基准 as 'baseline', the name is a compared system.
             cue = ("Model", 1)
-        if _EVAL_SPAN.match(after) and re.search(r"在[^。；：在]{0,60}$", before):
+        modelish = (c.kb_hint is not None and c.kb_hint.etype != "Dataset") or any(
+            is_size(p) and p[-1] not in "Kk" for p in _PARTS.split(c.text)[1:]
+        )
+        if not modelish and _EVAL_SPAN.match(after) and re.search(r"在[^。；：在]{0,60}$", before):
             c.votes["Dataset"] += 4
             strong = True
         elif cue is not None:
@@ -960,11 +972,13 @@ class ContextTyper:
 
 
 _COUNT_SUFFIX = re.compile(r"[A-Za-z]-?\d+(?:\.\d+)?[Kk]$")
+# A short model code after a maker's name: `AgiBot G1`, `Unitree H1`.
+_CODE = re.compile(r"^[A-Z]\d{1,2}$")
 _PARTS = re.compile(r"[\s\-]+")
 _COMPARE = re.compile(r"优于|超越|超过|相比|相较|对比|胜过|击败|领先")
 # `在 A、B 等基准上`: what follows a list of names evaluated on.
 _EVAL_SPAN = re.compile(
-    r"^(?:[^\s，。；、]{0,6}?(?:数据集|基准测试|基准|测试集|评测集|任务|环境))?\s*上"
+    r"^(?:[^\s，。；、]{0,10}?(?:数据集|基准测试|基准|测试集|评测集|任务|环境))?\s*上"
 )
 _INTRO = re.compile(r"名为|提出了?|推出了?|构建了?|设计了?|引入了?")
 

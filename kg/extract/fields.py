@@ -13,6 +13,7 @@ from kg.model import Area, Evidence, FieldMention, PaperRecord
 _LIST_SEPS = "、，,；;/"
 _DETAIL = re.compile(r"^(?:具体(?:涉及|细分|包括|为|应用于)?|涵盖|包括|主要涉及)\s*[:：]?\s*")
 _EXAMPLE = re.compile(r"^(?:如|例如|比如|特别是|尤其是|即|e\.g\.)")
+_FOCUS = ("特别是", "尤其是")
 _TRAILING = re.compile(r"[。.;；:：\s]+$")
 _HIER_HYPHEN = re.compile(r"\s+[-–—]\s+|(?<=[A-Za-z)）])\s*[-–—]\s*(?=[\u4e00-\u9fff])")
 
@@ -87,7 +88,13 @@ def _split_hier(text: str) -> list[str]:
             depth = max(0, depth - 1)
         masked.append(ch if depth == 0 else "x")
     flat = "".join(masked)
-    for m in _HIER_HYPHEN.finditer(flat):
+    m0 = re.match(r"^([\u4e00-\u9fff]{3,})\s*[-–—]\s*(?=[\u4e00-\u9fff]{2})", flat)
+    if m0 and norm_field(m0.group(1)) in resources().field_syn:
+        # `计算机图形学-物理仿真角色控制`: a known broad field before a hyphen, not a compound
+        # such as `视觉-语言模型`.
+        parts.append(text[: m0.end(1)])
+        last = m0.end()
+    for m in _HIER_HYPHEN.finditer(flat, last):
         parts.append(text[last : m.start()])
         last = m.end()
     parts.append(text[last:])
@@ -104,10 +111,15 @@ def _parse_item(text: str) -> tuple[str | None, str | None, list[str]]:
     inside = m.group(1).strip()
     extra: list[str] = []
     detail = _DETAIL.match(inside)
+    example = _EXAMPLE.match(inside)
     if detail and has_cjk(inside):
         extra = [p for p, _ in _split_top(inside[detail.end() :])]
         inside = ""
-    elif _EXAMPLE.match(inside):
+    elif example:
+        # `（特别是自回归长视频生成、视频扩散模型）` lists narrower fields; `（如 Wan2.1）` not.
+        items = [p for p, _ in _split_top(inside[example.end() :])]
+        if inside.startswith(_FOCUS) and len(items) > 1 and all(len(p) <= 12 for p in items):
+            extra = items
         inside = ""
     if before and not has_cjk(before) and has_cjk(inside):
         return inside, before, extra

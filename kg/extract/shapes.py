@@ -48,7 +48,10 @@ def shape_strength(token: str) -> int:
     for i, p in enumerate(parts):
         if any(c.isupper() for c in p[1:]):
             return 2
-        if any(c.isdigit() for c in p) and any(c.isalpha() for c in p) and not is_size(p):
+        letters = sum(1 for c in p if c.isalpha())
+        # `Qwen3`, `G1`, but not a formula such as `t+1`.
+        mixed = letters and any(c.isdigit() for c in p) and not is_size(p)
+        if mixed and (letters >= 2 or p[0].isupper()):
             return 2
         # A one-letter prefix before a capitalised part: V-Retrver, X-Embodiment.
         if i == 0 and len(p) == 1 and p.isupper() and len(parts) > 1 and parts[1][:1].isupper():

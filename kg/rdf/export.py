@@ -188,16 +188,24 @@ def write_rdf(g: Graph, out_dir: Path, formats: Sequence[str]) -> tuple[Path, ..
             f"unknown RDF format(s): {', '.join(unknown)} (choose from {', '.join(FORMATS)})"
         )
     out_dir.mkdir(parents=True, exist_ok=True)
-    writers: dict[str, Callable[[Graph, Path], None]] = {
-        "ttl": lambda gr, path: _atomic_write(path, serialize_turtle(gr)),
-        "nt": lambda gr, path: _atomic_write(path, serialize_ntriples(gr)),
-        "jsonld": lambda gr, path: _atomic_write(path, serialize_jsonld(gr)),
-        "oxigraph": write_store,
+    turtle = b""
+
+    def ttl(path: Path) -> None:
+        nonlocal turtle
+        turtle = serialize_turtle(g)
+        _atomic_write(path, turtle)
+
+    writers: dict[str, Callable[[Path], None]] = {
+        "ttl": ttl,
+        "nt": lambda path: _atomic_write(path, serialize_ntriples(g)),
+        "jsonld": lambda path: _atomic_write(path, serialize_jsonld(g)),
+        # The store loads the Turtle just written rather than serializing the graph again.
+        "oxigraph": lambda path: write_store(g, path, turtle=turtle or None),
     }
     written = []
     for fmt in sorted(set(formats), key=FORMATS.index):
         path = out_dir / FILE_NAMES[fmt]
-        writers[fmt](g, path)
+        writers[fmt](path)
         written.append(path)
     void_path = out_dir / VOID_FILE
     _atomic_write(void_path, serialize_turtle(describe(g)))
@@ -237,15 +245,17 @@ def _sorted_json(value: Any) -> Any:
     return value
 
 
-def write_store(g: Graph, path: Path) -> None:
-    """Build an on-disk Oxigraph store in a sibling temp dir, then swap it in by renames."""
+def write_store(g: Graph, path: Path, *, turtle: bytes | None = None) -> None:
+    """Build an on-disk Oxigraph store in a sibling temp dir, then swap it in by renames.
+
+    `turtle`, when given, must be `serialize_turtle(g)` (saves serializing twice)."""
     import pyoxigraph
 
     tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}-", dir=path.parent))
     try:
         tmp.chmod(0o777 & ~_umask())
         store = pyoxigraph.Store(str(tmp))
-        store.bulk_load(serialize_ntriples(g), format=pyoxigraph.RdfFormat.N_TRIPLES)
+        store.bulk_load(turtle or serialize_turtle(g), format=pyoxigraph.RdfFormat.TURTLE)
         store.flush()
         del store
         old = None
