@@ -5,9 +5,7 @@ from __future__ import annotations
 import html
 import json
 import math
-import os
 import re
-import tempfile
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +17,7 @@ from pyvis.network import Network
 from kg.errors import UserError
 from kg.html.layout import initial_positions
 from kg.html.style import EDGE_STYLES, NODE_STYLES, edge_style, main_role, node_style
+from kg.io import write_text
 
 _HERE = Path(__file__).parent
 TEMPLATE = _HERE / "template.html"
@@ -66,7 +65,7 @@ def write_html(
         note=payload["meta"]["note"],
     )
     page = render_page(payload)
-    _write_atomic(Path(path), page)
+    write_text(Path(path), page)
     return result
 
 
@@ -408,16 +407,3 @@ def render_page(payload: dict[str, Any]) -> str:
     }
     # One pass, so text substituted in is never scanned for further tokens.
     return _TOKEN.sub(lambda m: values[m.group(1)], template)
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-        os.chmod(tmp, 0o644)  # mkstemp makes 0600; the page is meant to be shared
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
