@@ -89,6 +89,8 @@ def entities(
         acc.roles |= c.roles
         acc.evidence.add(c.sent)
     _merge_acronyms(accs, route)
+    for key in [k for k, a in accs.items() if _bare_acronym(a)]:
+        del accs[key]
     mentions: list[EntityMention] = []
     relations: list[Relation] = []
     for acc in accs.values():
@@ -142,14 +144,19 @@ def _initials(name: str) -> str:
 
 def _merge_acronyms(accs: dict[str, _Acc], route: dict[str, str]) -> None:
     """`LUSPO` and `Length-Unbiased Sequence Policy Optimization` in one paper are one entity."""
-    longs = {
-        _initials(a.name): a for a in accs.values() if not a.in_kb and len(a.name.split()) >= 2
-    }
+    longs: dict[str, _Acc] = {}
+    for a in accs.values():
+        words = a.name.split()
+        if a.in_kb or len(words) < 2:
+            continue
+        longs.setdefault(_initials(a.name), a)
+        # `MT-GRPO` for `Multi-Task GRPO`: initials of the modifier, then the known head.
+        longs.setdefault(f"{_initials(' '.join(words[:-1]))}-{words[-1].upper()}", a)
     for key, acc in list(accs.items()):
         if acc.in_kb or " " in acc.name or not is_acronym(acc.name):
             continue
         letters = "".join(ch for ch in acc.name if ch.isalpha()).upper()
-        target = longs.get(letters)
+        target = longs.get(letters) or longs.get(acc.name.upper())
         if target is None or target is acc:
             continue
         target.labels.update(acc.labels)
@@ -161,6 +168,21 @@ def _merge_acronyms(accs: dict[str, _Acc], route: dict[str, str]) -> None:
         target.first = min(target.first, acc.first)
         del accs[key]
         route[key] = target.key
+
+
+_BARE = re.compile(r"^[A-Z]{2,4}$")
+
+
+def _bare_acronym(acc: _Acc) -> bool:
+    """A short unknown acronym with no cue, definition or claim (`UQ`, `SAT`, `EE`) is
+    an abbreviation of an ordinary phrase far more often than a name."""
+    return (
+        not acc.in_kb
+        and not acc.votes
+        and not acc.zh
+        and "proposes" not in acc.roles
+        and all(_BARE.match(label) for label in acc.labels)
+    )
 
 
 def _inherited_type(acc: _Acc, accs: dict[str, _Acc]) -> str | None:

@@ -288,6 +288,10 @@ class ShapeFinder:
 
     def __init__(self) -> None:
         self.res = resources()
+        # Whole words that type a name they end (`Bench`, `Arena`, `Suite`).
+        self.type_words = frozenset(
+            a for a, pos, _ in self.res.suffixes if pos == "suffix" and a[0].isupper()
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         st = state(doc)
@@ -295,8 +299,10 @@ class ShapeFinder:
         text = st.text
         cands: list[Cand] = st.cands
         self._title_name(doc, cands)
+        self._modified_known(doc, cands)
         taken = sorted((c.start, c.end) for c in cands)
         taken_starts = [a for a, _ in taken]
+        known = {c.start for c in cands if not c.dropped and (c.kb or c.kb_hint)}
         # Longest end among spans starting at or before each position: covered-by test in O(log n).
         reach: list[int] = []
         for _, b in taken:
@@ -328,16 +334,21 @@ class ShapeFinder:
                 strength = shape_strength(tok)
                 if strength == 2:
                     k = _extend(res, run, i + 1)
+                    if k < len(run) and run[k][2] in self.type_words:
+                        k += 1  # `V* Bench`, `Foo3 Arena`: a spaced typing word ends the name
                     e = run[k - 1][1]
                     new.append(Cand(s, e, text[s:e], sent, "shape"))
                     i = k
                     continue
                 if section != "title" and (strength == 1 or _is_capitalised(tok)):
                     k = i + 1
-                    while k < len(run) and _is_capitalised(run[k][2]):
+                    while k < len(run) and _is_capitalised(run[k][2]) and run[k][0] not in known:
                         k += 1
-                    k = max(k, _extend(res, run, k))
+                    if k == len(run) or run[k][0] not in known:
+                        k = max(k, _extend(res, run, k))
                     e = run[k - 1][1]
+                    # A weak phrase stops before a known name (`Distilled Llama 3`): it must not
+                    # swallow the better candidate.
                     new.append(Cand(s, e, text[s:e], sent, "weak"))
                     i = k
                     continue
@@ -345,6 +356,37 @@ class ShapeFinder:
         cands.extend(new)
         cands.sort(key=lambda c: (c.start, -c.end))
         return doc
+
+    def _modified_known(self, doc: Doc, cands: list[Cand]) -> None:
+        """`Context DMD`, `Multi-Task GRPO`: capitalised words right before a known method
+        or metric name a new thing of that kind; the longer name is kept."""
+        st = state(doc)
+        res = self.res
+        at: dict[int, tuple[tuple[tuple[int, int, str], ...], int]] = {}
+        for run in st.runs:
+            for i, tok in enumerate(run):
+                at[tok[0]] = (run, i)
+        taken = {c.start for c in cands if not c.dropped}
+        new: list[Cand] = []
+        for c in cands:
+            entry = c.kb or c.kb_hint
+            if c.dropped or entry is None or entry.etype not in _MODIFIABLE or c.origin == "zh":
+                continue
+            place = at.get(c.start)
+            if place is None or place[1] == 0:
+                continue
+            run, i = place
+            j = i
+            while j > 0 and _is_modifier(res, run[j - 1][2]) and run[j - 1][0] not in taken:
+                j -= 1
+            if j == i or all(run[k][2] in res.plain_modifiers for k in range(j, i)):
+                continue
+            if st.sents[c.sent].section == "title":
+                continue  # every title word is capitalised; its name is `_title_name`'s
+            s = run[j][0]
+            c.dropped = True
+            new.append(Cand(s, c.end, st.text[s : c.end], c.sent, "shape", kb_hint=entry))
+        cands.extend(new)
 
     def _title_name(self, doc: Doc, cands: list[Cand]) -> None:
         """`RynnBrain: Open Embodied Foundation Models` -> RynnBrain, typed by the title words."""
@@ -359,8 +401,9 @@ class ShapeFinder:
             return
         if not all(w[:1].isupper() or w[:1].isdigit() for w in words):
             return
-        if len(words) > 1 and words[0].endswith("ing"):
-            return  # `Breaking the Static Graph`, `Failing to Explore`: a phrase, not a name
+        if len(words) > 1 and (words[0].endswith("ing") or words[0] in self.res.title_openers):
+            # `Breaking the Static Graph`, `Beyond Fixed Frames`: a phrase, not a name.
+            return
         start = st.text.find(head, sent.start, sent.end)
         if start < 0:
             return
@@ -375,15 +418,57 @@ class ShapeFinder:
         if last is not None and len(words) > 1:
             cand.votes[last.etype] += 3  # `Multi-Task GRPO`: a kind of GRPO
         else:
-            # The head's own words first, then the phrase after the colon up to a preposition.
-            after = re.split(r"\s(?:for|in|of|on|with|via|from|to|across|under|by)\s", rest)[0]
-            for w in re.findall(r"[A-Za-z][A-Za-z\-]*", head + " " + after):
-                etype = self.res.title_cues.get(w)
-                if etype:
-                    cand.votes[etype] += 3
-                    break
+            etype = self._title_type(head, rest)
+            if etype:
+                cand.votes[etype] += 3
         cand.roles.add("proposes")
         cands.append(cand)
+
+    def _title_type(self, head: str, rest: str) -> str | None:
+        """Type of the title's name from its own words, else from the phrase after the colon.
+
+        That phrase is head-final up to its first preposition (`An Open Audio Language Model
+        with ...`), so its last cue word wins; an evaluation verb opening it (`Probing ...`,
+        `Benchmarking ...`) makes the name a benchmark; a known name as its last word makes
+        the name a kind of it (`DASH: Faster Shampoo via ...`)."""
+        cues = self.res.title_cues
+        for w in re.findall(r"[A-Za-z][A-Za-z\-]*", head):
+            if w in cues:
+                return cues[w]
+        after = re.split(r"\s(?:for|in|of|on|with|via|from|to|across|under|by|as)\s", rest)[0]
+        words = re.findall(r"[A-Za-z][\w.\-]*", after)
+        if words and words[0] in self.res.title_lead:
+            return cues[words[0]]
+        found = [cues[w] for w in words if w in cues]
+        if found:
+            return found[-1]
+        if len(words) >= 2:
+            entry = self.res.kb_alias.get(key_of(words[-1]))
+            if entry is not None and _surface_ok(self.res, words[-1], entry):
+                return entry.etype
+        return None
+
+
+def _typing_affix_suffices(c: Cand, parts: list[str], etype: str) -> bool:
+    """Whether a typing ending alone keeps a weak name: one hyphenated word (`Foo-Omni`, not
+    the phrase `Sim-to-Sim`) or a spaced metric or dataset name (`Task Success Rate`)."""
+    if any(p.lower() in _CONNECTORS for p in parts):
+        return False
+    if " " in c.label:
+        return etype in ("Metric", "Dataset")
+    return True
+
+
+# A capitalised word before a model name is mostly an adjective (`Distilled Llama 3`), before
+# a method or metric it names a new variant of it (`Context DMD`, `Validation Perplexity`).
+_MODIFIABLE = frozenset({"Method", "Metric"})
+
+
+def _is_modifier(res: Resources, tok: str) -> bool:
+    """A word that can qualify a following known name: `Context`, `Multi-Task`."""
+    if key_of(tok) in res.stop or tok.lower() in _CONNECTORS or key_of(tok) in res.kb_alias:
+        return False
+    return _is_capitalised(tok) or shape_strength(tok) == 1
 
 
 def _is_capitalised(tok: str) -> bool:
@@ -504,8 +589,12 @@ class PairLinker:
         if en.rsplit("-", 1)[-1].lower() in res.lowercase_tails:
             return None
         content = [w for w in words if w not in _CONNECTORS]
-        if len(content) >= 2 and 2 * sum(1 for w in content if w[:1].isupper()) < len(content):
-            return None  # `dense temporal manifold`: a description, not a name
+        method_term = bool(zh) and zh.endswith(_METHOD_HEADS) and words[0][:1].isupper()
+        if len(content) >= 2 and any(w[:1].islower() for w in content) and not method_term:
+            # `dense temporal manifold`, `Prompt-based attacks`: a description, not a name,
+            # unless the Chinese term says it is a method (`信息门控机制（Information-gating
+            # mechanism）`).
+            return None
         quoted = text[m.start() - 1 : m.start()] in "”\"'’"
         if len(words) == 1 and shape_strength(en) == 0:
             # A single plain word (`可提示（Promptable）`, `“效用”（Utility）`) is a translation.
@@ -803,6 +892,36 @@ class ContextTyper:
                 return self.words[word]
         return None
 
+    def _known_parts(self, label: str, parts: list[str]) -> dict[str, int]:
+        """Votes from known names inside an unknown one.
+
+        The last part is the head (`ATR-GRPO`, `Validation Perplexity` are a GRPO and a
+        perplexity); a known model anywhere makes a checkpoint or a model component
+        (`gte-Qwen2`); a one- or two-letter lowercase prefix marks a variant of a known
+        metric (`rFVD`, `dWER`)."""
+        res = self.res
+        votes: dict[str, int] = {}
+        if len(parts) == 1:
+            for k in (1, 2):
+                head, rest = label[:k], label[k:]
+                if head.isalpha() and head.islower() and rest[:1].isupper():
+                    entry = res.kb_alias.get(key_of(rest))
+                    if entry is not None and _surface_ok(res, rest, entry):
+                        votes[entry.etype] = 3
+                        break
+            return votes
+        known = [
+            (i, e)
+            for i, p in enumerate(parts)
+            if (e := res.kb_alias.get(key_of(p))) is not None and _surface_ok(res, p, e)
+        ]
+        for i, entry in known:
+            if i == len(parts) - 1:
+                votes[entry.etype] = votes.get(entry.etype, 0) + 3
+            elif entry.etype == "Model":
+                votes["Model"] = votes.get("Model", 0) + 2
+        return votes
+
     def __call__(self, doc: Doc) -> Doc:
         st = state(doc)
         res = self.res
@@ -810,6 +929,7 @@ class ContextTyper:
         cands = self._resolve_overlaps(st.cands)
         by_start = {c.start: c for c in cands}
         strong: set[int] = set()
+        shaped: set[str] = set()
         for c in cands:
             if key_of(c.label) in res.stop or (c.name is None and key_of(c.text) in res.stop):
                 c.dropped = True
@@ -824,11 +944,26 @@ class ContextTyper:
             label = c.label
             parts = _PARTS.split(label)
             etype = self._affix_type(label, parts[1:])
-            if etype is not None:
-                c.votes[etype] += 2
-            for p in parts[1:]:
-                if is_size(p):
-                    c.votes["Dataset" if p[-1] in "Kk" else "Model"] += 2
+            if etype == "Dataset":
+                # `FooBench 得分`: the score word is about the benchmark, not a metric name.
+                c.votes.pop("Metric", None)
+            if etype is not None and _typing_affix_suffices(c, parts, etype):
+                # A typing ending (`Arena-Hard`, `Task Success Rate`) is evidence enough.
+                strong.add(c.start)
+            # The name's own shape is one piece of evidence however often it is repeated;
+            # cues around each mention are not.
+            if key_of(label) not in shaped:
+                shaped.add(key_of(label))
+                if etype is not None:
+                    c.votes[etype] += 2
+                if c.kb_hint is None:
+                    for etype, weight in self._known_parts(label, parts).items():
+                        c.votes[etype] += weight
+                for p in parts[1:]:
+                    if is_size(p):
+                        c.votes["Dataset" if p[-1] in "Kk" else "Model"] += 2
+                if len(parts) > 1 and _RELEASE.match(parts[-1]):
+                    c.votes["Model"] += 1  # `Foo 2.0`, `Foo-V3`: releases are mostly models
             sent = st.sents[c.sent]
             if sent.section == "results" and re.search(r"在\s*$", text[sent.start : c.start]):
                 c.votes["Dataset"] += 1
@@ -844,6 +979,15 @@ class ContextTyper:
                 c.etype = max(sorted(c.votes), key=lambda t: c.votes[t])
             else:
                 c.etype = "Method"
+            if (
+                c.origin == "weak"
+                and c.etype == "Method"
+                and c.votes["Method"] < _WEAK_METHOD_VOTES
+                and _is_capitalised(c.text)
+            ):
+                # A plain capitalised word (`Logits`, `Init`) near a weak method cue is an
+                # English word far more often than a named technique.
+                c.dropped = True
         return doc
 
     @staticmethod
@@ -934,6 +1078,9 @@ class ContextTyper:
         if not modelish and _EVAL_SPAN.match(after) and re.search(r"在[^。；：在]{0,60}$", before):
             c.votes["Dataset"] += 4
             strong = True
+        elif not modelish and _RESULT_ON.match(after):
+            c.votes["Dataset"] += 2  # `X 上的准确率`: results are reported on a benchmark
+            strong = True
         elif cue is not None:
             c.votes[cue[0]] += cue[1] * 2
             strong = True
@@ -960,17 +1107,24 @@ class ContextTyper:
             # `名为 X 的...模型`, `提出了 X，一个...框架`: the head noun of the clause after it.
             right = text[c.end : sent.end]
             clause_left = _PUNCT_STOP.split(before[::-1], 1)[0][::-1]
-            intro = re.match(r"^\s*[，,（(]?\s*(?:这是|即)?\s*(?:一个|一种|一套)", right)
+            intro = _APPOSITION.match(right)
             named = _INTRO.search(clause_left)
             if intro or (named and re.match(r"^\s*的", right)):
                 body = right[intro.end() :] if intro else right
-                window = _PUNCT_STOP.split(body.lstrip("，, "), 1)[0][:30]
+                # A bare copula (`X 为基座模型`) reaches only its own short noun phrase.
+                reach = 12 if intro and intro.group("copula") and not intro.group("det") else 30
+                window = _PUNCT_STOP.split(body.lstrip("，, "), 1)[0][:reach]
                 cue = _last_cue(res, window)
                 if cue is not None:
                     c.votes[cue[0]] += 2
         return strong
 
 
+# Votes a plain capitalised word needs to be kept as a method (one strong cue word).
+_WEAK_METHOD_VOTES = 3
+# Chinese head nouns that make a glossed term a named technique.
+_METHOD_HEADS = ("机制", "方法", "算法", "策略", "损失", "损失函数", "优化器")
+_RELEASE = re.compile(r"^(?:[vV]?\d+\.\d+|[vV]\d+)$")
 _COUNT_SUFFIX = re.compile(r"[A-Za-z]-?\d+(?:\.\d+)?[Kk]$")
 # A short model code after a maker's name: `AgiBot G1`, `Unitree H1`.
 _CODE = re.compile(r"^[A-Z]\d{1,2}$")
@@ -980,6 +1134,13 @@ _COMPARE = re.compile(r"优于|超越|超过|相比|相较|对比|胜过|击败|
 _EVAL_SPAN = re.compile(
     r"^(?:[^\s，。；、]{0,10}?(?:数据集|基准测试|基准|测试集|评测集|任务|环境))?\s*上"
 )
+# What introduces a description right after a name: `X，一个...框架`, `X 作为基座模型`,
+# `X 是目前最强的开源模型` (the description's head noun types the name).
+_APPOSITION = re.compile(
+    r"^\s*[，,（(]?\s*(?:(?:这是|即)?\s*(?P<det>一个|一种|一套)"
+    r"|(?P<copula>作为|是(?!否)|为(?![了何]))\s*(?:一个|一种|一套)?)"
+)
+_RESULT_ON = re.compile(r"^\s*上的?\s*(?:表现|准确率|得分|分数|成绩|结果|性能|取得|达到|获得)")
 _INTRO = re.compile(r"名为|提出了?|推出了?|构建了?|设计了?|引入了?")
 
 

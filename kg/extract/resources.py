@@ -63,7 +63,10 @@ class Resources:
     suffixes: tuple[tuple[str, str, str], ...]  # (affix, suffix|infix, type), longest first
     variant_words: frozenset[str]
     lowercase_tails: frozenset[str]
+    plain_modifiers: frozenset[str]  # words before a known name that do not extend it
     title_cues: dict[str, str]  # English title word -> type of the name before the colon
+    title_lead: frozenset[str]  # title words that decide when they open the phrase (Evaluating)
+    title_openers: frozenset[str]  # first words of a title head that is a phrase (Beyond)
     areas: tuple[Area, ...]
     area_rules: tuple[tuple[str, str], ...]  # (lowercased keyword, area key)
     field_syn: dict[str, tuple[str, str]]  # normalized spelling -> (canonical en, zh)
@@ -148,7 +151,11 @@ def resources() -> Resources:
     )
     variants = frozenset(c[0] for _, c in _rows(PATTERNS_DIR / "variant_words.txt", 1))
     tails = frozenset(c[0] for _, c in _rows(PATTERNS_DIR / "lowercase_suffixes.txt", 1))
-    title_cues = {c[0]: c[1] for _, c in _rows(PATTERNS_DIR / "title_cues.tsv", 2)}
+    plain = frozenset(c[0] for _, c in _rows(PATTERNS_DIR / "plain_modifiers.txt", 1))
+    title_rows = [c for _, c in _rows(PATTERNS_DIR / "title_cues.tsv", 2)]
+    title_cues = {c[0]: c[1] for c in title_rows}
+    title_lead = frozenset(c[0] for c in title_rows if len(c) > 2 and c[2] == "lead")
+    openers = frozenset(c[0] for _, c in _rows(PATTERNS_DIR / "title_openers.txt", 1))
     areas = _load_areas()
     by_en = {a.en: a.key for a in areas}
     rules = []
@@ -184,7 +191,10 @@ def resources() -> Resources:
         suffixes=suffixes,
         variant_words=variants,
         lowercase_tails=tails,
+        plain_modifiers=plain,
         title_cues=title_cues,
+        title_lead=title_lead,
+        title_openers=openers,
         areas=areas,
         area_rules=tuple(rules),
         field_syn=syn,

@@ -42,6 +42,9 @@ def shape_strength(token: str) -> int:
     0: anything else."""
     if len(token) < 2 or not token[0].isalpha() or "_" in token:
         return 0
+    if token.endswith("*"):
+        # `V*`, `A*`: a starred capital is a name (search algorithms, benchmarks).
+        return 2 if token[0].isupper() and token[:-1].isalnum() else 0
     parts = [p for p in token.split("-") if p]
     if all(is_size(p) or NUMBER.match(p) for p in parts):
         return 0

@@ -11,6 +11,10 @@ from kg.model import PaperRecord, Section
 
 # Markdown markup is blanked out with spaces so that character offsets stay valid.
 _MARKUP = str.maketrans({"*": " ", "#": " ", "`": " ", "$": " ", "\\": " "})
+# `V\* Bench`: an escaped star right after a letter or digit is part of a name (V*, A*);
+# it is kept through the markup blanking as a two-character placeholder.
+_NAME_STAR = re.compile(r"(?<=[A-Za-z0-9])\\\*")
+_STAR_MARK = "\x00\x01"
 _SENT_END = re.compile(r"[。！？；!?]|\n")
 _SPACES = re.compile(r"\s+")
 _BULLET = re.compile(r"^(?:[-•]|\d+\.)\s+")
@@ -60,13 +64,13 @@ def paper_sentences(paper: PaperRecord) -> tuple[str, tuple[Sentence, ...]]:
     pos = 0
     for sec in sections:
         text = sec.text
-        clean_text = text.translate(_MARKUP)
+        clean_text = _NAME_STAR.sub(_STAR_MARK, text).translate(_MARKUP)
         start = 0
         line = sec.line
         for m in _SENT_END.finditer(text + "\n"):
             end = min(m.end(), len(text))
             body = clean_text[start:end]
-            stripped = body.strip()
+            stripped = body.strip().replace(_STAR_MARK, "*")
             if stripped and (
                 sec.key == "title"
                 or _LATIN.search(stripped)

@@ -9,11 +9,12 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 # A Latin-script token keeps inner dots, hyphens, +, @, ^ and apostrophes (Qwen2.5-VL-7B,
-# Pass@k, Prisoner's); "/" joins only a short number ("SiT-XL/2") so that "H100/H800" splits.
+# Pass@k, Prisoner's) and a final star (V*; markup stars never reach the Doc); "/" joins
+# only a short number ("SiT-XL/2") so that "H100/H800" splits.
 LATIN_CHARS = r"A-Za-z0-9\u00c0-\u024f\u0370-\u03ff"
 LATIN_TOKEN = (
     rf"[{LATIN_CHARS}](?:[{LATIN_CHARS}.+_'’@^\-]|/(?=\d{{1,2}}(?![\d.]))"
-    rf")*[{LATIN_CHARS}+]|[{LATIN_CHARS}]"
+    rf")*[{LATIN_CHARS}+*]|[{LATIN_CHARS}]"
 )
 CJK_RUN = r"[\u3400-\u4dbf\u4e00-\u9fff]+"
 # Everything that is neither Latin script nor space stays in one chunk: Chinese text is only

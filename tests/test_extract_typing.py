@@ -1,0 +1,222 @@
+"""Typing of unknown names: by shape, known parts, title, modifiers and bare acronyms."""
+
+from __future__ import annotations
+
+import pytest
+from extract_fixtures import by_name, extract, paper
+
+from kg.extract import extract_paper
+
+
+def _etype(found: dict, name: str) -> str:
+    assert name in found, sorted(found)
+    etype = found[name].etype
+    return "Dataset" if etype == "Benchmark" else etype
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "etype"),
+    [
+        ("对比了 ZorbCodec 的重建质量。", "ZorbCodec", "Model"),
+        ("Florp-Omni 支持语音输入。", "Florp-Omni", "Model"),
+        ("Florp-7B-Thinking 给出长推理。", "Florp-7B-Thinking", "Model"),
+        ("对比了 ZorbFormer 的分割质量。", "ZorbFormer", "Model"),
+        ("对比了 Zorb-CLIP 的检索质量。", "Zorb-CLIP", "Model"),
+        ("结果显示 Zorb-Verified 更难。", "Zorb-Verified", "Dataset"),
+        ("结果显示 FlorpSuite 覆盖广。", "FlorpSuite", "Dataset"),
+        ("使用 ZorbKit 完成部署。", "ZorbKit", "Software"),
+        ("使用 Florp-SDK 完成部署。", "Florp-SDK", "Software"),
+        ("报告 ZorbRate 的变化。", "ZorbRate", "Metric"),
+        ("报告 MotionGap 的变化。", "MotionGap", "Metric"),
+        ("报告 Succ^4 的变化。", "Succ^4", "Metric"),
+    ],
+)
+def test_extract_typing_by_name_shape(text: str, name: str, etype: str) -> None:
+    assert _etype(by_name(extract(results=text)), name) == etype
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "etype"),
+    [
+        ("报告 gFID 与 rPSNR 的数值。", "gFID", "Metric"),
+        ("报告 gFID 与 rPSNR 的数值。", "rPSNR", "Metric"),
+        ("对比 zorb-Qwen3 的检索效果。", "zorb-Qwen3", "Model"),
+        ("报告 Zorb-FID 的数值。", "Zorb-FID", "Metric"),
+    ],
+)
+def test_extract_typing_by_known_part(text: str, name: str, etype: str) -> None:
+    assert _etype(by_name(extract(results=text)), name) == etype
+
+
+@pytest.mark.parametrize(
+    ("title", "etype"),
+    [
+        ("Zorbit: Probing Spatial Reasoning of Vision-Language Models", "Dataset"),
+        ("Zorbit: A Benchmark for Long Video Agents", "Dataset"),
+        ("Zorbit: An Open Audio Language Model with Discrete Tokens", "Model"),
+        ("Zorbit: Scaling Interactive World Models to Long Horizons", "Model"),
+        ("Zorbit: Faster Shampoo via Blocked Preconditioning", "Method"),
+        ("Zorbit: A Toolkit for Agent Evaluation", "Software"),
+        ("Zorbit: Learning Memory Skills for Agents", "Method"),
+    ],
+)
+def test_extract_typing_by_title(title: str, etype: str) -> None:
+    x = extract_paper(paper(title, contribution="本文提出 Zorbit。"))
+    assert _etype(by_name(x), "Zorbit") == etype
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "etype", "absent"),
+    [
+        ("使用 Anchored DPO 训练策略。", "Anchored DPO", "Method", "DPO"),
+        ("使用 Multi-Task PPO 训练策略。", "Multi-Task PPO", "Method", "PPO"),
+        ("对比 Vanilla GRPO 的表现。", "GRPO", "Method", "Vanilla GRPO"),
+        ("冻结 Wan VAE 的参数。", "Wan VAE", "Model", "Wan"),
+        ("使用 Distilled Llama 3 生成数据。", "Llama 3", "Model", "Distilled Llama 3"),
+        ("报告 Validation Perplexity 的变化。", "Validation Perplexity", "Metric", "Perplexity"),
+    ],
+)
+def test_extract_typing_modifier_keeps_longer_name(
+    text: str, name: str, etype: str, absent: str
+) -> None:
+    found = by_name(extract(innovations=text))
+    assert _etype(found, name) == etype
+    assert absent not in found
+
+
+def test_extract_typing_modifier_acronym_joins_long_name() -> None:
+    x = extract_paper(
+        paper("Cross-Task DPO: Reliable Alignment", results="CT-DPO 在所有任务上提升。")
+    )
+    found = by_name(x)
+    assert "CT-DPO" not in found
+    assert any(a.text == "CT-DPO" for a in found["Cross-Task DPO"].aliases)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("结果表明 QZ 很有效。", False),
+        ("提出了 QZ 方法，效果很好。", True),
+        ("采用量子压缩（QZ）降低开销。", True),
+    ],
+)
+def test_extract_typing_bare_acronym_needs_evidence(text: str, kept: bool) -> None:
+    found = extract(results=text)
+    assert any("QZ" in {e.name, *(a.text for a in e.aliases)} for e in found.entities) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("DINO score 提升明显。", "DINO Score"),
+        ("MSE 降低 10%。", "MSE"),
+        ("TTFT 降低 30%。", "Time to First Token"),
+        ("Maj@k 提升明显。", "Maj@k"),
+    ],
+)
+def test_extract_typing_metric_knowledge(text: str, name: str) -> None:
+    assert _etype(by_name(extract(results=text)), name) == "Metric"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "etype"),
+    [
+        ("以 ZorBix 作为基座模型进行训练。", "ZorBix", "Model"),
+        ("ZorBix 是一个全新的评测基准。", "ZorBix", "Dataset"),
+        ("ZorBix 是目前最快的开源推理引擎。", "ZorBix", "Software"),
+        ("对比 ZorBix-V2 的表现。", "ZorBix-V2", "Model"),
+        ("使用 ZorBix 奖励模型打分。", "ZorBix", "Model"),
+        ("以 ZorBix 为基座模型进行训练。", "ZorBix", "Model"),
+        ("ZorBix 是一个开源框架。", "ZorBix", "Software"),
+        ("采用 ZorBix 评估指标衡量质量。", "ZorBix", "Metric"),
+    ],
+)
+def test_extract_typing_by_apposition_and_release(text: str, name: str, etype: str) -> None:
+    assert _etype(by_name(extract(innovations=text)), name) == etype
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (r"在 Q\* Bench 上评估。", "Q* Bench"),
+        ("在 **ZorbBench** 上评估。", "ZorbBench"),
+    ],
+)
+def test_extract_typing_markdown_in_names(text: str, name: str) -> None:
+    assert _etype(by_name(extract(results=text)), name) == "Dataset"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kept"),
+    [
+        (
+            "模型面对基于提示词的攻击（Prompt-based attacks）时很脆弱。",
+            "Prompt-based attacks",
+            False,
+        ),
+        (
+            "引入信息门控机制（Information-gating mechanism）过滤噪声。",
+            "Information-gating mechanism",
+            True,
+        ),
+    ],
+)
+def test_extract_typing_lowercase_gloss_needs_method_head(text: str, name: str, kept: bool) -> None:
+    assert (name in by_name(extract(innovations=text))) is kept
+
+
+@pytest.mark.parametrize(
+    ("title", "name", "kept"),
+    [
+        ("Beyond Static Maps: Dynamic Routing for Agents", "Beyond Static Maps", False),
+        ("When Agents Lie: A Study of Deception", "When Agents Lie", False),
+        ("Static Maps: Dynamic Routing for Agents", "Static Maps", True),
+    ],
+)
+def test_extract_typing_title_phrase_is_no_name(title: str, name: str, kept: bool) -> None:
+    assert (name in by_name(extract_paper(paper(title, contribution="见正文。")))) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("采用 Fringe 蒸馏降低成本。", False),
+        ("设计了 Fringe 算法降低成本。", True),
+    ],
+)
+def test_extract_typing_plain_word_method_needs_strong_cue(text: str, kept: bool) -> None:
+    assert ("Fringe" in by_name(extract(innovations=text))) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("训练中出现了“奖励欺骗”（Reward Hacking）。", "Reward Hacking"),
+        ("微调导致灾难性遗忘（Catastrophic Forgetting）。", "Catastrophic Forgetting"),
+        ("模型表现出“语义漂移”（Semantic Drift）。", "Semantic Drift"),
+    ],
+)
+def test_extract_typing_phenomenon_gloss_is_no_name(text: str, name: str) -> None:
+    assert name not in by_name(extract(innovations=text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "etype"),
+    [
+        ("ZorBix 上的准确率提升了 5%。", "ZorBix", "Dataset"),
+        ("ZorbBench 得分提升明显。", "ZorbBench", "Dataset"),
+    ],
+)
+def test_extract_typing_results_on_benchmark(text: str, name: str, etype: str) -> None:
+    assert _etype(by_name(extract(results=text)), name) == etype
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("在 Level 2 上的表现最好。", "Level 2"), ("Rank 128 上的准确率最高。", "Rank 128")],
+)
+def test_extract_typing_counters_are_no_names(text: str, name: str) -> None:
+    names = {e.name for e in extract(results=text).entities}
+    assert name not in names
+    assert names <= {"Accuracy"}
