@@ -95,13 +95,20 @@ def parse_query_file(path: Path) -> NamedQuery:
         name, help_ = m.group(1), m.group(2).strip()
         values = re.search(_values_pattern(name), text)
         if not values:
-            raise UserError(f'{path}: @param {name} has no `VALUES ?{name} {{ "..." }}` block')
-        params.append(QueryParam(name, _unquote(values.group(1)), help_))
+            raise UserError(
+                f'{path}: @param {name} needs `VALUES ?{name} {{ "..." }}` or `BIND ("..." AS ?{name})`'
+            )
+        params.append(QueryParam(name, _unquote(values.group(1) or values.group(2)), help_))
     return NamedQuery(path.stem, description, tuple(params), text, path)
 
 
 def _values_pattern(name: str) -> str:
-    return r"VALUES\s+\?" + re.escape(name) + r'\s*\{\s*("(?:[^"\\]|\\.)*")\s*\}'
+    """`VALUES ?name { "v" }` or `BIND ("v" AS ?name)`; group 1 or 2 is the literal.
+
+    BIND exists for rdflib: a VALUES block inside a subquery stops it from pushing bindings."""
+    lit = r'("(?:[^"\\]|\\.)*")'
+    var = r"\?" + re.escape(name)
+    return rf"VALUES\s+{var}\s*\{{\s*{lit}\s*\}}|BIND\s*\(\s*{lit}\s+AS\s+{var}\s*\)"
 
 
 def _unquote(literal: str) -> str:
@@ -124,8 +131,13 @@ def bind_params(q: NamedQuery, params: Mapping[str, str]) -> str:
         )
     text = q.text
     for name, value in sorted(params.items()):
-        block = f"VALUES ?{name} {{ {_quote(value)} }}"
-        text = re.sub(_values_pattern(name), lambda _m, b=block: b, text)
+        values = f"VALUES ?{name} {{ {_quote(value)} }}"
+        bind = f"BIND ({_quote(value)} AS ?{name})"
+        text = re.sub(
+            _values_pattern(name),
+            lambda m, v=values, b=bind: v if m.group(0).startswith("VALUES") else b,
+            text,
+        )
     return text
 
 
@@ -262,7 +274,9 @@ class RdflibDataset:
             import pyoxigraph
 
             store = OxigraphDataset(graph).store
-            data = store.dump(format=pyoxigraph.RdfFormat.N_TRIPLES, from_graph=pyoxigraph.DefaultGraph())
+            data = store.dump(
+                format=pyoxigraph.RdfFormat.N_TRIPLES, from_graph=pyoxigraph.DefaultGraph()
+            )
             self.graph.parse(data=data.decode("utf-8"), format="nt")
             return
         try:

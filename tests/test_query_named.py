@@ -209,3 +209,12 @@ def test_query_param_changes_the_answer(engines: dict[str, Dataset]) -> None:
     assert _col(grpo, "arxivId") != _col(lora, "arxivId")
     assert all(isinstance(v, Literal) for v in _col(grpo, "arxivId"))
     assert not any(isinstance(v, URIRef) for v in _col(grpo, "title"))
+
+
+def test_query_bind_param_form(engines: dict[str, Dataset]) -> None:
+    q = named_query("model-family")
+    assert [p.default for p in q.params] == ["Qwen2.5-VL"]
+    text = bind_params(q, {"family": "qwen2.5-vl-7b"})
+    assert 'BIND ("qwen2.5-vl-7b" AS ?family)' in text
+    r = engines["rdflib"].query(text)
+    assert [(str(m), str(rel)) for m, rel, *_ in r.rows] == [("Llama-3-8B", "fineTunedFrom")]
