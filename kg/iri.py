@@ -73,3 +73,8 @@ def mention_iri(arxiv_id: str, entity_iri_: str, index: int) -> str:
 
 def report_iri(source: str) -> str:
     return BASE + "report/" + _segment(source)
+
+
+def graph_iri() -> str:
+    """IRI of the exported dataset as a whole (the subject of its VoID description)."""
+    return BASE + "graph"

@@ -6,12 +6,12 @@ from collections import Counter
 
 from rdflib import BNode, Graph, Literal, URIRef
 
-from kg.iri import BASE
+from kg.iri import BASE, graph_iri
 from kg.rdf.export import new_graph
 from kg.rdf.vocab import DCAT, DCTERMS, KG, PREFIXES, RDF, VOID
 
 # The IRI of the exported dataset itself. TODO(lead): mint it in kg/iri.py (graph_iri()).
-GRAPH_IRI = URIRef(BASE + "graph")
+GRAPH_IRI = URIRef(graph_iri())
 
 # Vocabularies whose terms appear in the export.
 _VOCABULARIES = ("kg", "rdf", "rdfs", "xsd", "skos", "dcterms", "prov")
