@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import re
 import stat
-import time
 from pathlib import Path
 
 import networkx as nx
@@ -153,10 +152,9 @@ def test_html_render_panel_data_has_evidence_and_papers(tmp_path: Path) -> None:
     assert node["dates"] == ["2025-01-01"]
 
 
-def test_html_render_large_graph_is_fast(tmp_path: Path) -> None:
+def test_html_render_large_graph_unbounded(tmp_path: Path) -> None:
+    # Speed is measured in benchmarks (README "Scale and cost"), not asserted here.
     G = random_graph(5000)
-    t = time.perf_counter()
     result = write_html(G, tmp_path / "g.html", max_nodes=None)
-    elapsed = time.perf_counter() - t
     assert result.nodes_shown == 5000
-    assert elapsed < 10, f"write_html took {elapsed:.1f}s for 5000 nodes"
+    assert result.note.startswith("graph.html shows all 5000 nodes")
