@@ -97,11 +97,9 @@ def build(
         seconds=time.perf_counter() - start,
         shacl_violations=violations,
         html_note=html.note,
-        extra={
-            "paper blocks": str(sum(len(r.papers) for r in corpus.reports)),
-            "report files": str(corpus.files_seen),
-            "reports read": str(len(corpus.reports)),
-        },
+        report_files=corpus.files_seen,
+        reports_read=len(corpus.reports),
+        paper_blocks=sum(len(r.papers) for r in corpus.reports),
     )
 
 
@@ -109,8 +107,7 @@ def format_summary(s: BuildSummary) -> str:
     """The human summary printed by `kg build`."""
     lines = [
         f"papers: {s.papers} ({s.failed_papers} failed analyses, no entities extracted)",
-        f"  from {s.extra.get('paper blocks', '?')} paper blocks in "
-        f"{s.extra.get('reports read', '?')} of {s.extra.get('report files', '?')} report files",
+        f"  from {s.paper_blocks} paper blocks in {s.reports_read} of {s.report_files} report files",
         "entities: " + str(sum(s.entities_by_type.values())),
     ]
     lines += [f"  {t:<13}{n:>6}" for t, n in s.entities_by_type.items()]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 # Entity types of ../shared/ENTITY_GUIDE.md; Benchmark is a Dataset used to evaluate.
 ENTITY_TYPES: tuple[str, ...] = (
@@ -193,4 +193,6 @@ class BuildSummary:
     seconds: float
     shacl_violations: int = 0
     html_note: str = ""
-    extra: dict[str, str] = field(default_factory=dict)
+    report_files: int = 0  # files with a report suffix found under the folder
+    reports_read: int = 0  # of those, the ones parsed as reports
+    paper_blocks: int = 0  # paper blocks read, before merging repeated arXiv ids
