@@ -5,9 +5,9 @@ from __future__ import annotations
 import random
 
 import networkx as nx
+from graph_fixtures import add_entity, add_field, add_paper
 
-from kg.iri import entity_iri, field_iri, paper_iri
-from kg.keys import entity_key, field_key
+from kg.iri import paper_iri
 from kg.model import ENTITY_TYPES, ROLES, Alias, Area, Evidence
 
 XSS_FLAG = "__kg_xss"
@@ -21,51 +21,6 @@ XSS_NAME = f"<script>alert(1);window.{XSS_FLAG}=3</script>"
 
 def _ev(source: str, line: int, section: str, sentence: str) -> tuple[Evidence, ...]:
     return (Evidence(source, line, section, sentence),)
-
-
-def add_paper(
-    G: nx.MultiDiGraph, arxiv_id: str, title: str, dates: tuple[str, ...], *, failed: bool = False
-) -> str:
-    n = paper_iri(arxiv_id)
-    G.add_node(
-        n,
-        kind="Paper",
-        label=title,
-        arxiv_id=arxiv_id,
-        title=title,
-        url=f"https://huggingface.co/papers/{arxiv_id}",
-        dates=dates,
-        sources=(("r.md", 1),),
-        read_source=None,
-        failed=failed,
-        error="timeout" if failed else None,
-    )
-    return n
-
-
-def add_entity(
-    G: nx.MultiDiGraph, kind: str, name: str, aliases: tuple[Alias, ...] = (), support: int = 1
-) -> str:
-    n = entity_iri(kind, entity_key(name))
-    G.add_node(
-        n,
-        kind=kind,
-        label=name,
-        key=entity_key(name),
-        aliases=aliases,
-        support=support,
-        in_kb=False,
-    )
-    return n
-
-
-def add_field(
-    G: nx.MultiDiGraph, zh: str | None, en: str | None, *, top: bool = False, support: int = 1
-) -> str:
-    key = field_key(zh, en)
-    n = field_iri(key)
-    G.add_node(n, kind="Field", label=en or zh, key=key, zh=zh, en=en, top=top, support=support)
-    return n
 
 
 def mention(

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import networkx as nx
+from graph_fixtures import add_entity, add_field, add_paper
 
-from kg.iri import entity_iri, field_iri, paper_iri
-from kg.keys import entity_key, field_key
+from kg.iri import entity_iri
 from kg.model import Alias, Area, Evidence
 
 AREAS = (
@@ -21,47 +21,36 @@ def _ev(source: str, line: int, section: str, sentence: str) -> Evidence:
 def tiny_graph() -> nx.MultiDiGraph:
     """Two papers, four entities, three fields: the golden-file graph."""
     G = nx.MultiDiGraph(areas=AREAS[:1])
-    p1 = paper_iri("2602.15927")
-    G.add_node(
-        p1,
-        kind="Paper",
-        label="Visual Memory Injection Attacks",
-        arxiv_id="2602.15927",
-        title="Visual Memory Injection Attacks",
-        url="https://huggingface.co/papers/2602.15927",
-        dates=("2026-02-19",),
+    p1 = add_paper(
+        G,
+        "2602.15927",
+        "Visual Memory Injection Attacks",
+        ("2026-02-19",),
         sources=(("000_a.txt", 7),),
         read_source="HTML",
-        failed=False,
-        error=None,
     )
-    p2 = paper_iri("2602.16682")
-    G.add_node(
-        p2,
-        kind="Paper",
-        label="Learning Situated Awareness",
-        arxiv_id="2602.16682",
-        title="Learning Situated Awareness",
-        url="https://huggingface.co/papers/2602.16682",
-        dates=("2026-02-19", "2026-02-20"),
+    p2 = add_paper(
+        G,
+        "2602.16682",
+        "Learning Situated Awareness",
+        ("2026-02-19", "2026-02-20"),
         sources=(("000_a.txt", 40), ("001_b.txt", 3)),
-        read_source=None,
         failed=True,
         error="analysis timed out",
     )
-    qwen7 = _entity(G, "Model", "Qwen2.5-VL-7B", support=1)
-    qwen = _entity(G, "Model", "Qwen2.5-VL", support=1, in_kb=True)
-    grpo = _entity(
+    qwen7 = add_entity(G, "Model", "Qwen2.5-VL-7B", support=1)
+    qwen = add_entity(G, "Model", "Qwen2.5-VL", support=1, in_kb=True)
+    grpo = add_entity(
         G,
         "Method",
         "GRPO",
         support=2,
         aliases=(Alias("Group Relative Policy Optimization"), Alias("组相对策略优化", "zh")),
     )
-    bench = _entity(G, "Benchmark", "SAW-Bench", support=1)
-    cv = _field(G, "计算机视觉", "Computer Vision", support=1, top=True)
-    ego = _field(G, "第一人称视频理解", "Egocentric Video Understanding", support=1)
-    sec = _field(G, "多模态大模型安全", None, support=1)
+    bench = add_entity(G, "Benchmark", "SAW-Bench", support=1)
+    cv = add_field(G, "计算机视觉", "Computer Vision", support=1, top=True)
+    ego = add_field(G, "第一人称视频理解", "Egocentric Video Understanding", support=1)
+    sec = add_field(G, "多模态大模型安全", None, support=1)
     G.add_edge(
         p1,
         grpo,
@@ -123,37 +112,6 @@ def tiny_graph() -> nx.MultiDiGraph:
     return G
 
 
-def _entity(
-    G: nx.MultiDiGraph,
-    kind: str,
-    name: str,
-    *,
-    support: int,
-    aliases: tuple[Alias, ...] = (),
-    in_kb: bool = False,
-) -> str:
-    iri = entity_iri(kind, entity_key(name))
-    G.add_node(
-        iri,
-        kind=kind,
-        label=name,
-        key=entity_key(name),
-        aliases=aliases,
-        support=support,
-        in_kb=in_kb,
-    )
-    return iri
-
-
-def _field(
-    G: nx.MultiDiGraph, zh: str | None, en: str | None, *, support: int, top: bool = False
-) -> str:
-    key = field_key(zh, en)
-    iri = field_iri(key)
-    G.add_node(iri, kind="Field", label=en or zh, key=key, zh=zh, en=en, top=top, support=support)
-    return iri
-
-
 # Names the named queries' default parameters refer to, plus filler, for synthetic graphs.
 _SYNTH_ENTITIES: tuple[tuple[str, str], ...] = (
     ("Method", "GRPO"),
@@ -191,28 +149,22 @@ def synthetic_graph(n_papers: int = 30, seed: int = 7) -> nx.MultiDiGraph:
 
     rng = random.Random(seed)
     G = nx.MultiDiGraph(areas=(Area("computer-vision", "计算机视觉", "Computer Vision"),))
-    entities = [_entity(G, kind, name, support=0) for kind, name in _SYNTH_ENTITIES]
-    cv = _field(G, "计算机视觉", "Computer Vision", support=0, top=True)
-    nlp = _field(G, "自然语言处理", "Natural Language Processing", support=0, top=True)
-    video = _field(G, "视频生成", "Video Generation", support=0)
+    entities = [add_entity(G, kind, name, support=0) for kind, name in _SYNTH_ENTITIES]
+    cv = add_field(G, "计算机视觉", "Computer Vision", support=0, top=True)
+    nlp = add_field(G, "自然语言处理", "Natural Language Processing", support=0, top=True)
+    video = add_field(G, "视频生成", "Video Generation", support=0)
     G.add_edge(video, cv, key="broader", rel="broader")
     fields = (cv, nlp, video)
     for i in range(n_papers):
         arxiv = f"2601.{10000 + i}"
-        p = paper_iri(arxiv)
         source = f"{i % 3:03d}_r.txt"
-        G.add_node(
-            p,
-            kind="Paper",
-            label=f"Paper {i}",
-            arxiv_id=arxiv,
-            title=f"Paper {i}",
-            url=f"https://huggingface.co/papers/{arxiv}",
-            dates=(f"2026-01-{1 + i % 5:02d}",),
+        p = add_paper(
+            G,
+            arxiv,
+            f"Paper {i}",
+            (f"2026-01-{1 + i % 5:02d}",),
             sources=((source, 10 * i + 1),),
             read_source="HTML",
-            failed=False,
-            error=None,
         )
         field = fields[i % 3]
         G.add_edge(
