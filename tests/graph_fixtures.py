@@ -66,3 +66,8 @@ def add_field(
     n = field_iri(key)
     G.add_node(n, kind="Field", label=en or zh, key=key, zh=zh, en=en, top=top, support=support)
     return n
+
+
+def link(G: nx.MultiDiGraph, u: str, v: str, rel: str, **data: object) -> None:
+    """An edge of the schema: its key always equals its `rel` attribute."""
+    G.add_edge(u, v, key=rel, rel=rel, **data)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 import networkx as nx
-from graph_fixtures import add_entity, add_field, add_paper
+from graph_fixtures import add_entity, add_field, add_paper, link
 
 from kg.iri import paper_iri
 from kg.model import ENTITY_TYPES, ROLES, Alias, Area, Evidence
@@ -26,11 +26,11 @@ def _ev(source: str, line: int, section: str, sentence: str) -> tuple[Evidence, 
 def mention(
     G: nx.MultiDiGraph, paper: str, entity: str, roles: tuple[str, ...], sentence: str, line: int
 ) -> None:
-    G.add_edge(
+    link(
+        G,
         paper,
         entity,
-        key="mentions",
-        rel="mentions",
+        "mentions",
         roles=roles,
         evidence=_ev("2025-01-01.md", line, "contribution", sentence),
     )
@@ -58,7 +58,7 @@ def small_graph(
     cv = add_field(G, "计算机视觉", "Computer Vision", top=True, support=1)
     geo_f = add_field(G, "地理定位", "Geolocation", support=1)
     sys_f = add_field(G, "系统", None, support=1)
-    G.add_edge(geo_f, cv, key="broader", rel="broader")
+    link(G, geo_f, cv, "broader")
     mention(G, p1, geo, ("proposes",), "本文提出 GeoAgent，一个地理定位智能体。", 10)
     mention(G, p1, qwen7, ("uses",), "GeoAgent 基于 Qwen2.5-VL-7B 微调。", 11)
     mention(G, p1, mmlu, ("evaluatesOn",), "在 MMLU 上评测。", 12)
@@ -71,19 +71,19 @@ def small_graph(
     mention(G, p2, torch, ("uses",), "基于 PyTorch 实现。", 22)
     mention(G, p2, qwen, ("uses",), "以 Qwen2.5-VL 为骨干。", 23)
     for p, f, line in ((p1, geo_f, 9), (p1, cv, 9), (p2, sys_f, 19), (p3, cv, 30)):
-        G.add_edge(
+        link(
+            G,
             p,
             f,
-            key="inField",
-            rel="inField",
+            "inField",
             evidence=_ev("2025-01-01.md", line, "fields", "领域"),
         )
-    G.add_edge(qwen7, qwen, key="variantOf", rel="variantOf")
-    G.add_edge(
+    link(G, qwen7, qwen, "variantOf")
+    link(
+        G,
         geo,
         qwen7,
-        key="fineTunedFrom",
-        rel="fineTunedFrom",
+        "fineTunedFrom",
         evidence=_ev("2025-01-01.md", 11, "contribution", "GeoAgent 基于 Qwen2.5-VL-7B 微调。"),
     )
     return G
@@ -110,7 +110,7 @@ def random_graph(n_nodes: int = 5000, seed: int = 1) -> nx.MultiDiGraph:
     fields = list(tops)
     for i in range(n_fields - len(tops)):
         f = add_field(G, f"领域{i}", f"Field {i}")
-        G.add_edge(f, tops[i % len(tops)], key="broader", rel="broader")
+        link(G, f, tops[i % len(tops)], "broader")
         fields.append(f)
     ents = []
     for i in range(n_entities):
@@ -123,9 +123,7 @@ def random_graph(n_nodes: int = 5000, seed: int = 1) -> nx.MultiDiGraph:
         date = f"2025-{1 + p % 12:02d}-{1 + p % 28:02d}"
         paper = add_paper(G, f"2501.{p:05d}", f"Paper number {p} about things", (date,))
         for f in rng.sample(fields, 2):
-            G.add_edge(
-                paper, f, key="inField", rel="inField", evidence=_ev("r.md", p, "fields", "x")
-            )
+            link(G, paper, f, "inField", evidence=_ev("r.md", p, "fields", "x"))
         for e in set(rng.choices(ents, weights=weights, k=8)):
             roles = (rng.choice(ROLES[:-1]),) if rng.random() < 0.7 else ()
             mention(G, paper, e, roles, f"Sentence {p} mentions {G.nodes[e]['label']}.", p)

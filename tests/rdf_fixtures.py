@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import networkx as nx
-from graph_fixtures import add_entity, add_field, add_paper
+from graph_fixtures import add_entity, add_field, add_paper, link
 
 from kg.iri import entity_iri
 from kg.model import Alias, Area, Evidence
@@ -51,62 +51,62 @@ def tiny_graph() -> nx.MultiDiGraph:
     cv = add_field(G, "计算机视觉", "Computer Vision", support=1, top=True)
     ego = add_field(G, "第一人称视频理解", "Egocentric Video Understanding", support=1)
     sec = add_field(G, "多模态大模型安全", None, support=1)
-    G.add_edge(
+    link(
+        G,
         p1,
         grpo,
-        key="mentions",
-        rel="mentions",
+        "mentions",
         roles=("uses",),
         evidence=(_ev("000_a.txt", 20, "usage", "使用 GRPO 训练。"),),
     )
-    G.add_edge(
+    link(
+        G,
         p1,
         qwen7,
-        key="mentions",
-        rel="mentions",
+        "mentions",
         roles=("comparesWith", "evaluatesOn"),
         evidence=(
             _ev("000_a.txt", 30, "results", "在 Qwen2.5-VL-7B 上攻击成功。"),
             _ev("000_a.txt", 31, "results", "Qwen2.5-VL-7B 同样受影响。"),
         ),
     )
-    G.add_edge(
+    link(
+        G,
         p2,
         bench,
-        key="mentions",
-        rel="mentions",
+        "mentions",
         roles=("proposes",),
         evidence=(_ev("000_a.txt", 45, "contribution", "提出了 SAW-Bench 基准。"),),
     )
-    G.add_edge(
+    link(
+        G,
         p2,
         grpo,
-        key="mentions",
-        rel="mentions",
+        "mentions",
         roles=(),
         evidence=(_ev("001_b.txt", 9, "innovations", "不同于 GRPO。"),),
     )
-    G.add_edge(
+    link(
+        G,
         p1,
         sec,
-        key="inField",
-        rel="inField",
+        "inField",
         evidence=(_ev("000_a.txt", 12, "fields", "多模态大模型安全"),),
     )
-    G.add_edge(
+    link(
+        G,
         p2,
         ego,
-        key="inField",
-        rel="inField",
+        "inField",
         evidence=(_ev("000_a.txt", 43, "fields", "计算机视觉 - 第一人称视频理解"),),
     )
-    G.add_edge(ego, cv, key="broader", rel="broader")
-    G.add_edge(qwen7, qwen, key="variantOf", rel="variantOf")
-    G.add_edge(
+    link(G, ego, cv, "broader")
+    link(G, qwen7, qwen, "variantOf")
+    link(
+        G,
         bench,
         qwen,
-        key="evaluatedWith",
-        rel="evaluatedWith",
+        "evaluatedWith",
         evidence=(_ev("000_a.txt", 46, "results", "..."),),
     )
     return G
@@ -153,7 +153,7 @@ def synthetic_graph(n_papers: int = 30, seed: int = 7) -> nx.MultiDiGraph:
     cv = add_field(G, "计算机视觉", "Computer Vision", support=0, top=True)
     nlp = add_field(G, "自然语言处理", "Natural Language Processing", support=0, top=True)
     video = add_field(G, "视频生成", "Video Generation", support=0)
-    G.add_edge(video, cv, key="broader", rel="broader")
+    link(G, video, cv, "broader")
     fields = (cv, nlp, video)
     for i in range(n_papers):
         arxiv = f"2601.{10000 + i}"
@@ -167,11 +167,11 @@ def synthetic_graph(n_papers: int = 30, seed: int = 7) -> nx.MultiDiGraph:
             read_source="HTML",
         )
         field = fields[i % 3]
-        G.add_edge(
+        link(
+            G,
             p,
             field,
-            key="inField",
-            rel="inField",
+            "inField",
             evidence=(_ev(source, 10 * i + 2, "fields", "领域"),),
         )
         for e in rng.sample(entities, 5):
@@ -179,11 +179,11 @@ def synthetic_graph(n_papers: int = 30, seed: int = 7) -> nx.MultiDiGraph:
             role = rng.choice(_SYNTH_ROLES[kind])
             if G.nodes[e]["label"] in ("GRPO", "VBench") and i % 4 == 0:
                 role = "uses" if kind == "Method" else "evaluatesOn"
-            G.add_edge(
+            link(
+                G,
                 p,
                 e,
-                key="mentions",
-                rel="mentions",
+                "mentions",
                 roles=(role,) if role else (),
                 evidence=(_ev(source, 10 * i + 5, "results", f"{G.nodes[e]['label']} 句子。"),),
             )
@@ -193,12 +193,12 @@ def synthetic_graph(n_papers: int = 30, seed: int = 7) -> nx.MultiDiGraph:
         G.nodes[f]["support"] = len({u for u, _ in G.in_edges(f) if G.nodes[u]["kind"] == "Paper"})
     qwen = entity_iri("Model", "qwen2.5-vl")
     for size in ("qwen2.5-vl-7b", "qwen2.5-vl-72b"):
-        G.add_edge(entity_iri("Model", size), qwen, key="variantOf", rel="variantOf")
-    G.add_edge(
+        link(G, entity_iri("Model", size), qwen, "variantOf")
+    link(
+        G,
         entity_iri("Model", "llama-3-8b"),
         entity_iri("Model", "qwen2.5-vl-7b"),
-        key="fineTunedFrom",
-        rel="fineTunedFrom",
+        "fineTunedFrom",
         evidence=(),
     )
     return G
