@@ -10,6 +10,13 @@ from contextlib import contextmanager
 from pathlib import Path
 
 
+def _umask() -> int:
+    # os.umask can only be read by setting it; restore it at once.
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 @contextmanager
 def atomic_path(target: Path, *, directory: bool = False) -> Iterator[Path]:
     """Yield a temp path beside `target`; on success it replaces `target`, on error it vanishes.
@@ -19,6 +26,8 @@ def atomic_path(target: Path, *, directory: bool = False) -> Iterator[Path]:
     target.parent.mkdir(parents=True, exist_ok=True)
     if directory:
         tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
+        # mkdtemp/mkstemp make private 0700/0600 paths; outputs get the usual new-file modes.
+        tmp.chmod(0o777 & ~_umask())
     else:
         fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
         os.close(fd)
@@ -33,7 +42,7 @@ def atomic_path(target: Path, *, directory: bool = False) -> Iterator[Path]:
             tmp.rename(target)
             shutil.rmtree(old, ignore_errors=True)
         else:
-            os.chmod(tmp, 0o644)
+            os.chmod(tmp, 0o666 & ~_umask())
             os.replace(tmp, target)
     except BaseException:
         if directory:

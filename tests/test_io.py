@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,9 @@ def test_io_write_replaces_whole_file(tmp_path: Path) -> None:
     write_text(target, "new\n")
     assert target.read_text(encoding="utf-8") == "new\n"
     assert sorted(p.name for p in target.parent.iterdir()) == ["graph.ttl"]
-    assert target.stat().st_mode & 0o777 == 0o644
+    umask = os.umask(0)
+    os.umask(umask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~umask
 
 
 @pytest.mark.parametrize("directory", [False, True])

@@ -4,10 +4,7 @@ JSON-LD, Oxigraph store)."""
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
-import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -16,6 +13,7 @@ import networkx as nx
 from rdflib import Graph, Literal, URIRef
 
 from kg.errors import UserError
+from kg.io import atomic_path, write_bytes
 from kg.iri import field_iri, mention_iri, report_iri
 from kg.model import Evidence
 from kg.rdf.turtle import to_turtle
@@ -193,12 +191,12 @@ def write_rdf(g: Graph, out_dir: Path, formats: Sequence[str]) -> tuple[Path, ..
     def ttl(path: Path) -> None:
         nonlocal turtle
         turtle = serialize_turtle(g)
-        _atomic_write(path, turtle)
+        write_bytes(path, turtle)
 
     writers: dict[str, Callable[[Path], None]] = {
         "ttl": ttl,
-        "nt": lambda path: _atomic_write(path, serialize_ntriples(g)),
-        "jsonld": lambda path: _atomic_write(path, serialize_jsonld(g)),
+        "nt": lambda path: write_bytes(path, serialize_ntriples(g)),
+        "jsonld": lambda path: write_bytes(path, serialize_jsonld(g)),
         # The store loads the Turtle just written rather than serializing the graph again.
         "oxigraph": lambda path: write_store(g, path, turtle=turtle or None),
     }
@@ -208,7 +206,7 @@ def write_rdf(g: Graph, out_dir: Path, formats: Sequence[str]) -> tuple[Path, ..
         writers[fmt](path)
         written.append(path)
     void_path = out_dir / VOID_FILE
-    _atomic_write(void_path, serialize_turtle(describe(g)))
+    write_bytes(void_path, serialize_turtle(describe(g)))
     written.append(void_path)
     return tuple(written)
 
@@ -251,39 +249,8 @@ def write_store(g: Graph, path: Path, *, turtle: bytes | None = None) -> None:
     `turtle`, when given, must be `serialize_turtle(g)` (saves serializing twice)."""
     import pyoxigraph
 
-    tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}-", dir=path.parent))
-    try:
-        tmp.chmod(0o777 & ~_umask())
+    with atomic_path(path, directory=True) as tmp:
         store = pyoxigraph.Store(str(tmp))
         store.bulk_load(turtle or serialize_turtle(g), format=pyoxigraph.RdfFormat.TURTLE)
         store.flush()
         del store
-        old = None
-        if path.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{path.name}-old-", dir=path.parent))
-            os.replace(path, old / path.name)
-        os.replace(tmp, path)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
-    finally:
-        if tmp.exists():
-            shutil.rmtree(tmp, ignore_errors=True)
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
-    try:
-        # mkstemp makes 0600 files; outputs get the usual permissions of new files.
-        os.chmod(tmp, 0o666 & ~_umask())
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
