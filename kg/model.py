@@ -19,30 +19,12 @@ ENTITY_TYPES: tuple[str, ...] = (
 # Paper -> entity roles. Every link is also a plain `mentions`.
 ROLES: tuple[str, ...] = ("proposes", "uses", "evaluatesOn", "comparesWith", "runsOn", "mentions")
 
-# Canonical keys of the five analysis sections, plus the paper title.
-SECTION_KEYS: tuple[str, ...] = (
-    "title",
-    "fields",
-    "contribution",
-    "usage",
-    "innovations",
-    "results",
-)
-SECTION_ZH: dict[str, str] = {
-    "title": "标题",
-    "fields": "应用领域",
-    "contribution": "一句话核心贡献",
-    "usage": "使用指南",
-    "innovations": "主要创新点",
-    "results": "实验效果",
-}
-
 
 @dataclass(frozen=True, slots=True)
 class Section:
     """One analysis section. `line` is the 1-based file line of the first character of `text`."""
 
-    key: str
+    key: str  # fields, contribution, usage, innovations or results (see kg.parse.SECTION_NAMES)
     text: str
     line: int
 
