@@ -43,7 +43,12 @@ def test_extract_kb_alias_keeps_written_form() -> None:
 
 @pytest.mark.parametrize(
     "sentence",
-    ["这是 Math reasoning 的问题。", "一个 atlas 式的地图。", "Drop 掉部分样本。"],
+    [
+        "这是 Math reasoning 的问题。",
+        "一个 atlas 式的地图。",
+        "Drop 掉部分样本。",
+        "针对 VLLM 的越狱攻击。",  # a vision LLM, not the engine vLLM
+    ],
 )
 def test_extract_kb_case_rules_reject_ordinary_words(sentence: str) -> None:
     assert extract(usage=sentence).entities == ()

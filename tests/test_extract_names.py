@@ -48,7 +48,7 @@ def test_extract_names_shape_and_context_type(kwargs: dict, name: str, etype: st
             {"Biology Arena BEnchmark"},
         ),
         ("在 Aria Digital Twin (ADT) 数据集上评估。", "Aria Digital Twin", {"ADT"}),
-        ("通过引入量化感知训练（QAT）降低误差。", "QAT", {"量化感知训练"}),
+        ("通过引入量化感知蒸馏（QAD）降低误差。", "QAD", {"量化感知蒸馏"}),
     ],
 )
 def test_extract_names_pairs_link_labels(text: str, name: str, others: set[str]) -> None:
@@ -100,10 +100,54 @@ def test_extract_names_category_words_are_not_entities(text: str) -> None:
     [
         ("在 H100/H800 GPU 上训练。", {"H100", "H800"}),
         ("基于 Qwen3 Base/Instruct 对比。", {"Qwen3 Base", "Qwen3 Instruct"}),
+        ("采用 ZorbNet-2/3 训练。", {"ZorbNet-2", "ZorbNet-3"}),
+        ("微调 Zorb-4B/8B/14B 模型。", {"Zorb-4B", "Zorb-8B", "Zorb-14B"}),
+        ("在 ZORB24/25 上评估。", {"ZORB24", "ZORB25"}),
     ],
 )
 def test_extract_names_slash_compounds_split(text: str, names: set[str]) -> None:
-    assert names <= set(by_name(extract(usage=text)))
+    found = set(by_name(extract(usage=text)))
+    assert names <= found
+    assert not any("/" in n for n in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "absent"),
+    [
+        ("在 Amazon Zorbles 和 Quux-1M 上评估。", "Amazon Zorbles", {"Amazon", "Zorbles"}),
+        ("使用 Google Gemini 作为评审。", "Gemini", {"Google Gemini"}),
+    ],
+)
+def test_extract_names_words_after_organisation_name_their_own_thing(
+    text: str, name: str, absent: set[str]
+) -> None:
+    found = by_name(extract(results=text))
+    assert name in found
+    assert not absent & set(found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "代码以 Apache 2.0 协议开源。",
+        "权重以 MIT 许可发布。",
+        "模型以 Zorb Open Model License 开源。",
+    ],
+)
+def test_extract_names_licences_are_not_entities(text: str) -> None:
+    assert extract(usage=text).entities == ()
+
+
+def test_extract_names_software_release_is_an_alias() -> None:
+    e = by_name(extract(usage="场景需要 Blender 4.3 渲染。"))["Blender"]
+    assert e.etype == "Software"
+    assert "Blender 4.3" in labels(e)
+
+
+def test_extract_names_dataset_split_word_extends_known_dataset() -> None:
+    found = by_name(extract(results="在 SWE-bench Lite 上评估。"))
+    assert set(found) == {"SWE-bench Lite"}
+    assert found["SWE-bench Lite"].etype in ("Dataset", "Benchmark")
 
 
 def test_extract_names_hardware_count_is_not_part_of_name() -> None:

@@ -213,6 +213,33 @@ def test_extract_typing_results_on_benchmark(text: str, name: str, etype: str) -
 
 
 @pytest.mark.parametrize(
+    ("text", "name", "etype"),
+    [
+        ("在 Zorblens-1M 和 Quuxlens-20M 上评估。", "Zorblens-1M", "Dataset"),
+        ("在 Zorb@5 和 Quux@10 上提升。", "Zorb@5", "Metric"),
+        ("在 Zorb-8B 上进行实验。", "Zorb-8B", "Model"),
+    ],
+)
+def test_extract_typing_evaluated_on_unless_shape_says_otherwise(
+    text: str, name: str, etype: str
+) -> None:
+    assert _etype(by_name(extract(results=text)), name) == etype
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("FooGen 优于 ZorBix 与 QuuXon。", "Model"),
+        ("与 ZorBix、QuuXon 相比，误差更低。", "Model"),
+        ("ZorBix 与 QuuXon 被用于数据清洗。", "Method"),
+    ],
+)
+def test_extract_typing_compared_unknown_names_are_models(text: str, etype: str) -> None:
+    found = by_name(extract(results=text))
+    assert _etype(found, "ZorBix") == _etype(found, "QuuXon") == etype
+
+
+@pytest.mark.parametrize(
     ("text", "name"),
     [("在 Level 2 上的表现最好。", "Level 2"), ("Rank 128 上的准确率最高。", "Rank 128")],
 )

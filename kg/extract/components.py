@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract.cands import Cand, Pair, sentence_of, state
-from kg.extract.resources import KBEntry, Resources, has_cjk, resources
+from kg.extract.resources import KBEntry, Resources, has_cjk, is_stop, resources
 from kg.extract.shapes import (
     is_acronym,
     is_name_shaped,
@@ -93,6 +93,8 @@ def _surface_ok(res: Resources, surface: str, entry: KBEntry) -> bool:
         return True
     if any(s in res.kb_exact_case for s in spellings):
         return False
+    if surface.isupper() and all(s[:1].islower() for s in spellings):
+        return False  # `VLLM` (a vision LLM) is not `vLLM`: a lowercase-first brand
     return not (surface.islower() and any(c.isupper() for c in entry.name))
 
 
@@ -125,7 +127,7 @@ def _extend(res: Resources, run: list[tuple[int, int, str]], j: int) -> int:
         if _is_extension(res, tok):
             pending += 1
             k = pending
-        elif tok[:1].isupper() and tok.isalpha() and key_of(tok) not in res.stop:
+        elif tok[:1].isupper() and tok.isalpha() and not is_stop(res, tok):
             pending += 1
         else:
             break
@@ -238,8 +240,18 @@ class KBRuler:
             ):
                 # Title words such as 'Recall' or 'Attention' are ordinary English there.
                 return 1
-            k = _extend(res, run, j) if entry.etype in self.EXTENDABLE else j
-            if k > j:
+            k = j
+            if entry.etype in self.EXTENDABLE:
+                k = _extend(res, run, j)
+            elif entry.etype == "Dataset":
+                # `SWE-bench Verified`: a named split, but no number (a score follows datasets).
+                while k < n and run[k][2] in res.variant_words:
+                    k += 1
+            if k > j and entry.etype == "Software" and all(is_version(t) for _, _, t in run[j:k]):
+                # `Blender 4.3` is Blender: a release of a tool is no separate entity.
+                e = run[k - 1][1]
+                cands.append(Cand(s, e, text[s:e], sent, "kb", kb=entry))
+            elif k > j:
                 e = run[k - 1][1]
                 cands.append(Cand(s, e, text[s:e], sent, "variant", kb_hint=entry))
             else:
@@ -300,6 +312,7 @@ class ShapeFinder:
         cands: list[Cand] = st.cands
         self._title_name(doc, cands)
         self._modified_known(doc, cands)
+        self._org_led(doc, cands)
         taken = sorted((c.start, c.end) for c in cands)
         taken_starts = [a for a, _ in taken]
         known = {c.start for c in cands if not c.dropped and (c.kb or c.kb_hint)}
@@ -318,14 +331,14 @@ class ShapeFinder:
                     continue
                 sent = sentence_of(doc, s)
                 section = st.sents[sent].section
-                if section == "fields" or key_of(tok) in res.stop:
+                if section == "fields" or is_stop(res, tok):
                     i += 1
                     continue
                 if "-" in tok and tok.rsplit("-", 1)[1].lower() in res.lowercase_tails:
                     # `LLM-based`, `Transformer-style`: only the head can be a name.
                     tok = tok.rsplit("-", 1)[0]
                     e = s + len(tok)
-                    if key_of(tok) in res.stop or shape_strength(tok) < 2:
+                    if is_stop(res, tok) or shape_strength(tok) < 2:
                         i += 1
                         continue
                     new.append(Cand(s, e, tok, sent, "shape"))
@@ -354,18 +367,41 @@ class ShapeFinder:
                     continue
                 i += 1
         cands.extend(new)
+        self._split_shared_stem(cands)
         cands.sort(key=lambda c: (c.start, -c.end))
         return doc
+
+    def _split_shared_stem(self, cands: list[Cand]) -> None:
+        """`ZeRO-2/3`, `Qwen3-4B/8B`, `AIME24/25`: a slash before a bare number or size
+        names a second thing on the same stem (`ZeRO-3`); each part is looked up alone."""
+        res = self.res
+        new: list[Cand] = []
+        for c in cands:
+            m = None if c.dropped or c.kb is not None else _STEM_SLASH.fullmatch(c.text)
+            if m is None:
+                continue
+            c.dropped = True
+            stem = m.group("first")[: -len(m.group("last"))]
+            pos = c.start
+            for piece in c.text.split("/"):
+                # A bare `8B` is no spelling of the name: the cand's text is the full name.
+                name = piece if pos == c.start else stem + piece
+                entry = res.kb_alias.get(key_of(name))
+                if entry is not None and _surface_ok(res, name, entry):
+                    new.append(Cand(pos, pos + len(piece), name, c.sent, "kb", kb=entry))
+                else:
+                    shaped = Cand(pos, pos + len(piece), name, c.sent, c.origin)
+                    shaped.kb_hint = c.kb_hint
+                    new.append(shaped)
+                pos += len(piece) + 1
+        cands.extend(new)
 
     def _modified_known(self, doc: Doc, cands: list[Cand]) -> None:
         """`Context DMD`, `Multi-Task GRPO`: capitalised words right before a known method
         or metric name a new thing of that kind; the longer name is kept."""
         st = state(doc)
         res = self.res
-        at: dict[int, tuple[tuple[tuple[int, int, str], ...], int]] = {}
-        for run in st.runs:
-            for i, tok in enumerate(run):
-                at[tok[0]] = (run, i)
+        at = _token_at(st.runs, 0)
         taken = {c.start for c in cands if not c.dropped}
         new: list[Cand] = []
         for c in cands:
@@ -388,6 +424,39 @@ class ShapeFinder:
             new.append(Cand(s, c.end, st.text[s : c.end], c.sent, "shape", kb_hint=entry))
         cands.extend(new)
 
+    def _org_led(self, doc: Doc, cands: list[Cand]) -> None:
+        """`Amazon Reviews`, `Google Scholar`: capitalised words after a known organisation
+        name a thing of its own, which the context types. A known name after the
+        organisation is only vendor-prefixed (`Google Gemini`) and stays as it is."""
+        st = state(doc)
+        res = self.res
+        at = _token_at(st.runs, 1)
+        new: list[Cand] = []
+        for c in cands:
+            if c.dropped or c.kb is None or c.kb.etype != "Organization" or c.origin != "kb":
+                continue
+            if st.sents[c.sent].section in ("title", "fields") or c.end not in at:
+                continue
+            run, i = at[c.end]
+            if i + 1 < len(run) and run[i + 1][2] in res.org_words:
+                continue
+            k = i + 1
+            while (
+                k < len(run)
+                and _is_capitalised(run[k][2])
+                and "-" not in run[k][2]
+                and key_of(run[k][2]) not in res.kb_alias
+                and not is_stop(res, run[k][2])
+            ):
+                k += 1
+            if k == i + 1:
+                continue
+            k = _extend(res, run, k)
+            c.dropped = True
+            e = run[k - 1][1]
+            new.append(Cand(c.start, e, st.text[c.start : e], c.sent, "shape"))
+        cands.extend(new)
+
     def _title_name(self, doc: Doc, cands: list[Cand]) -> None:
         """`RynnBrain: Open Embodied Foundation Models` -> RynnBrain, typed by the title words."""
         st = state(doc)
@@ -397,7 +466,7 @@ class ShapeFinder:
             return
         head = title.split(":", 1)[0].strip()
         words = head.split()
-        if not words or len(words) > 6 or key_of(head) in self.res.stop:
+        if not words or len(words) > 6 or is_stop(self.res, head):
             return
         if not all(w[:1].isupper() or w[:1].isdigit() for w in words):
             return
@@ -464,9 +533,16 @@ def _typing_affix_suffices(c: Cand, parts: list[str], etype: str) -> bool:
 _MODIFIABLE = frozenset({"Method", "Metric"})
 
 
+def _token_at(
+    runs: tuple[tuple[tuple[int, int, str], ...], ...], edge: int
+) -> dict[int, tuple[tuple[tuple[int, int, str], ...], int]]:
+    """Run and index of every token by its start (edge 0) or end (edge 1) offset."""
+    return {tok[edge]: (run, i) for run in runs for i, tok in enumerate(run)}
+
+
 def _is_modifier(res: Resources, tok: str) -> bool:
     """A word that can qualify a following known name: `Context`, `Multi-Task`."""
-    if key_of(tok) in res.stop or tok.lower() in _CONNECTORS or key_of(tok) in res.kb_alias:
+    if is_stop(res, tok) or tok.lower() in _CONNECTORS or key_of(tok) in res.kb_alias:
         return False
     return _is_capitalised(tok) or shape_strength(tok) == 1
 
@@ -584,7 +660,7 @@ class PairLinker:
         if kb is not None:
             return kb.etype
         words = en.split()
-        if not words or key_of(en) in res.stop:
+        if not words or is_stop(res, en):
             return None
         if en.rsplit("-", 1)[-1].lower() in res.lowercase_tails:
             return None
@@ -639,7 +715,7 @@ class PairLinker:
     ) -> None:
         res = self.res
         inner = self._inner(cands, m.start(), m.end())
-        if acr is not None and key_of(acr) in res.stop and en is None:
+        if acr is not None and is_stop(res, acr) and en is None:
             for c in inner:
                 c.dropped = True
             return
@@ -666,7 +742,7 @@ class PairLinker:
             return
         if en is None:
             return
-        if acr is not None and key_of(acr) in res.stop:
+        if acr is not None and is_stop(res, acr):
             acr = None
         strong_inner = [c for c in inner if c.origin in ("kb", "shape", "variant")]
         if len(strong_inner) >= 2 or (
@@ -771,7 +847,7 @@ class PairLinker:
                     target.dropped = True
                     self._zh_then_latin(doc, cands, m, zh, None, acr, sent_i, pairs)
                     return
-                if target is not None and key_of(acr) not in res.stop:
+                if target is not None and not is_stop(res, acr):
                     target.aliases.append(acr)
                     for c in inner:
                         c.dropped = True
@@ -931,8 +1007,11 @@ class ContextTyper:
         strong: set[int] = set()
         shaped: set[str] = set()
         for c in cands:
-            if key_of(c.label) in res.stop or (c.name is None and key_of(c.text) in res.stop):
+            if is_stop(res, c.label) or (c.name is None and is_stop(res, c.text)):
                 c.dropped = True
+                continue
+            if _LICENCE.search(c.text) or _LICENCE_AFTER.match(text, c.end):
+                c.dropped = True  # `Apache 2.0 协议`, `MIT 许可`: a licence, not the named thing
                 continue
             if c.kb is not None:
                 c.etype = c.kb.etype
@@ -977,6 +1056,9 @@ class ContextTyper:
                 continue
             if c.votes:
                 c.etype = max(sorted(c.votes), key=lambda t: c.votes[t])
+            elif self._compared(doc, c, by_start):
+                # A named system the paper ranks itself against is most often a model.
+                c.etype = "Model"
             else:
                 c.etype = "Method"
             if (
@@ -1045,7 +1127,8 @@ class ContextTyper:
                 continue
             _, members = self._list_after(doc, c, by_start)
             seen.update(m.start for m in members)
-            known = [m.etype for m in members if m.kb is not None and m.etype]
+            # A Chinese term (`精确匹配`) next to a Latin name is rarely its list-mate.
+            known = [m.etype for m in members if m.kb is not None and m.etype and m.origin != "zh"]
             if len(members) < 2 or not known:
                 continue
             etype = max(sorted(set(known)), key=known.count)
@@ -1054,6 +1137,18 @@ class ContextTyper:
                     m.votes[etype] += 1
                     typed.add(m.start)
         return typed
+
+    def _compared(self, doc: Doc, c: Cand, by_start: dict[int, Cand]) -> bool:
+        """True when the clause compares the paper with the name (`优于 X`, `与 X 相比`)."""
+        st = state(doc)
+        text = st.text
+        sent = st.sents[c.sent]
+        before = text[sent.start : c.start]
+        clause_left = _PUNCT_STOP.split(before[::-1], 1)[0][::-1]
+        if _COMPARE.search(clause_left):
+            return True
+        pos, _ = self._list_after(doc, c, by_start)
+        return _COMPARE.match(text[pos : sent.end].lstrip(" 等")) is not None
 
     def _context_votes(self, doc: Doc, c: Cand, by_start: dict[int, Cand]) -> bool:
         """Add votes from cue words; True if a cue next to the name (or its list) was found."""
@@ -1072,8 +1167,13 @@ class ContextTyper:
         if cue is not None and cue[0] == "Dataset" and _COMPARE.search(clause_left):
             # `超越了 LongLive 基准`: 基准 as 'baseline', the name is a compared system.
             cue = ("Model", 1)
-        modelish = (c.kb_hint is not None and c.kb_hint.etype != "Dataset") or any(
-            is_size(p) and p[-1] not in "Kk" for p in _PARTS.split(c.text)[1:]
+        # A parameter count in billions marks a model even `在 Qwen3-8B 上`; row counts in
+        # thousands or millions are as often a dataset's (`MovieLens-1M`).
+        parts = _PARTS.split(c.text)
+        modelish = (
+            (c.kb_hint is not None and c.kb_hint.etype != "Dataset")
+            or any(is_size(p) and p[-1] not in "KkMm" for p in parts[1:])
+            or self._affix_type(c.label, parts[1:]) == "Metric"  # `在 HR@10 上`
         )
         if not modelish and _EVAL_SPAN.match(after) and re.search(r"在[^。；：在]{0,60}$", before):
             c.votes["Dataset"] += 4
@@ -1124,6 +1224,13 @@ class ContextTyper:
 _WEAK_METHOD_VOTES = 3
 # Chinese head nouns that make a glossed term a named technique.
 _METHOD_HEADS = ("机制", "方法", "算法", "策略", "损失", "损失函数", "优化器")
+# `ZeRO-2/3`: a name ending in a number or size, then more numbers or sizes after slashes.
+_NUMBERISH = r"\d+(?:\.\d+)?[A-Za-z]{0,2}"
+_STEM_SLASH = re.compile(
+    rf"(?P<first>[^/]*?[A-Za-z][^/]*?(?P<last>{_NUMBERISH}))(?:/{_NUMBERISH})+"
+)
+_LICENCE = re.compile(r"\b[Ll]icen[cs]e$")
+_LICENCE_AFTER = re.compile(r"\s*(?:开源)?(?:许可证?|协议(?:开源|发布|授权|许可)|[Ll]icen[cs]e\b)")
 _RELEASE = re.compile(r"^(?:[vV]?\d+\.\d+|[vV]\d+)$")
 _COUNT_SUFFIX = re.compile(r"[A-Za-z]-?\d+(?:\.\d+)?[Kk]$")
 # A short model code after a maker's name: `AgiBot G1`, `Unitree H1`.

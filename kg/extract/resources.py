@@ -31,6 +31,12 @@ def has_cjk(text: str) -> bool:
     return _CJK.search(text) is not None
 
 
+def is_stop(res: Resources, text: str) -> bool:
+    """A stop term: `VLLM` (a vision LLM) is one, the engine `vLLM` is not."""
+    key = entity_key(text)
+    return key in res.stop and (key not in res.stop_caps or text.isupper())
+
+
 @dataclass(frozen=True, slots=True)
 class KBEntry:
     """One curated entity: canonical name, type and every known spelling."""
@@ -58,12 +64,14 @@ class Resources:
     kb_zh: dict[str, KBEntry]  # Chinese alias -> entry
     kb_exact_case: frozenset[str]  # all-caps spellings that must match case exactly
     stop: frozenset[str]  # entity keys that are never entities on their own
+    stop_caps: frozenset[str]  # keys of stop terms that stop only their all-capital spelling
     type_cues: tuple[Cue, ...]
     role_cues: tuple[Cue, ...]
     suffixes: tuple[tuple[str, str, str], ...]  # (affix, suffix|infix, type), longest first
     variant_words: frozenset[str]
     lowercase_tails: frozenset[str]
     plain_modifiers: frozenset[str]  # words before a known name that do not extend it
+    org_words: frozenset[str]  # words after an organisation's name that keep it one
     title_cues: dict[str, str]  # English title word -> type of the name before the colon
     title_lead: frozenset[str]  # title words that decide when they open the phrase (Evaluating)
     title_openers: frozenset[str]  # first words of a title head that is a phrase (Beyond)
@@ -116,7 +124,7 @@ def _load_kb() -> tuple[dict[str, KBEntry], dict[str, KBEntry], dict[str, KBEntr
                 # First writer wins: a canonical name beats a later file's alias.
                 alias.setdefault(entity_key(s), entry)
                 letters = [c for c in s if c.isalpha()]
-                if letters and all(c.isupper() for c in letters) and len(letters) <= 5:
+                if letters and all(c.isupper() for c in letters) and len(letters) <= 6:
                     exact.add(s)
     return kb, alias, zh, frozenset(exact)
 
@@ -137,7 +145,13 @@ def norm_field(text: str) -> str:
 @lru_cache(maxsize=1)
 def resources() -> Resources:
     kb, kb_alias, kb_zh, exact = _load_kb()
-    stop = frozenset(entity_key(c[0]) for _, c in _rows(KB_DIR / "stoplist.tsv", 1))
+    stop_terms = [c[0] for _, c in _rows(KB_DIR / "stoplist.tsv", 1)]
+    stop = frozenset(entity_key(t) for t in stop_terms)
+    # An all-capital stop term that is also a KB name in other case (`VLLM`, `vLLM`) stops
+    # only its own spelling.
+    stop_caps = frozenset(
+        entity_key(t) for t in stop_terms if t.isupper() and entity_key(t) in kb_alias
+    )
     type_cues = tuple(
         Cue(c[0], c[1], c[2], int(c[3]) if len(c) > 3 else 1)
         for _, c in _rows(PATTERNS_DIR / "type_cues.tsv", 3)
@@ -152,6 +166,7 @@ def resources() -> Resources:
     variants = frozenset(c[0] for _, c in _rows(PATTERNS_DIR / "variant_words.txt", 1))
     tails = frozenset(c[0] for _, c in _rows(PATTERNS_DIR / "lowercase_suffixes.txt", 1))
     plain = frozenset(c[0] for _, c in _rows(PATTERNS_DIR / "plain_modifiers.txt", 1))
+    org_words = frozenset(c[0] for _, c in _rows(PATTERNS_DIR / "org_words.txt", 1))
     title_rows = [c for _, c in _rows(PATTERNS_DIR / "title_cues.tsv", 2)]
     title_cues = {c[0]: c[1] for c in title_rows}
     title_lead = frozenset(c[0] for c in title_rows if len(c) > 2 and c[2] == "lead")
@@ -186,12 +201,14 @@ def resources() -> Resources:
         kb_zh=kb_zh,
         kb_exact_case=exact,
         stop=stop,
+        stop_caps=stop_caps,
         type_cues=type_cues,
         role_cues=role_cues,
         suffixes=suffixes,
         variant_words=variants,
         lowercase_tails=tails,
         plain_modifiers=plain,
+        org_words=org_words,
         title_cues=title_cues,
         title_lead=title_lead,
         title_openers=openers,
