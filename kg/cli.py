@@ -68,15 +68,25 @@ def build(
 
 @app.command("eval")
 def eval_(
-    gold: Annotated[list[Path], typer.Option(help="Gold annotation JSON file(s).")],
+    files: Annotated[
+        list[Path] | None,
+        typer.Argument(metavar="[FILE]...", help="Gold annotation JSON file(s).", show_default=False),
+    ] = None,
+    gold: Annotated[
+        list[Path] | None, typer.Option(help="Gold annotation JSON file (repeatable).")
+    ] = None,
     graph: Annotated[Path, typer.Option(help="Built graph (Turtle).")] = Path("output/graph.ttl"),
     errors: Annotated[int, typer.Option(help="How many misses / false positives to list.")] = 30,
 ) -> None:
     """Score the built graph against hand-made gold annotations."""
     from kg.eval import evaluate, format_report
 
+    paths = [*(gold or []), *(files or [])]
+    if not paths:
+        _fail("no gold file given: kg eval --gold FILE [FILE ...]", 2)
+        return
     try:
-        report = evaluate(gold, graph)
+        report = evaluate(paths, graph)
     except UserError as e:
         _fail(str(e))
         return

@@ -89,9 +89,22 @@ def test_eval_cli_reports_user_error_without_traceback(tmp_path):
     assert "bad.json:1:" in result.output and "Traceback" not in result.output
 
 
-def _report_ids(source: str) -> list[str]:
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        ([], 2, "no gold file given"),
+        (["a.json"], 1, "a.json"),  # a positional file is read like --gold a.json
+    ],
+)
+def test_eval_cli_gold_files_as_options_or_arguments(tmp_path, args, code, message):
+    result = CliRunner().invoke(app, ["eval", *args, "--graph", str(tmp_path / "g.ttl")])
+    assert result.exit_code == code
+    assert message in result.output and "Traceback" not in result.output
+
+
+def _report_ids(folder: Path, source: str) -> list[str]:
     """arXiv ids of the analysed papers of a report, in file order."""
-    text = (REPORTS / source).read_text(encoding="utf-8")
+    text = (folder / source).read_text(encoding="utf-8")
     ids = []
     for block in re.split(r"^(?=## 📄 )", text, flags=re.M)[1:]:
         m = re.search(r"huggingface\.co/papers/(\S+)", block)
@@ -100,8 +113,17 @@ def _report_ids(source: str) -> list[str]:
     return ids
 
 
-@pytest.mark.parametrize(("name", "minimum"), [("dev.json", 26), ("heldout.json", 12)])
-def test_eval_shipped_gold_is_well_formed(name, minimum):
+@pytest.mark.parametrize(
+    ("name", "minimum", "reports"),
+    [
+        ("dev.json", 26, REPORTS),
+        ("check.json", 20, REPORTS),
+        ("heldout.json", 12, REPORTS),
+        ("fresh/fresh_vision.json", 12, GOLD_DIR / "fresh"),
+        ("fresh/fresh_language.json", 12, GOLD_DIR / "fresh"),
+    ],
+)
+def test_eval_shipped_gold_is_well_formed(name, minimum, reports):
     path = GOLD_DIR / name
     gold = load_gold(path)
     raw = json.loads(path.read_text(encoding="utf-8"))
@@ -111,7 +133,7 @@ def test_eval_shipped_gold_is_well_formed(name, minimum):
     for paper in raw["papers"]:
         by_source.setdefault(paper["source"], []).append(paper["arxiv_id"])
     for source, ids in by_source.items():
-        assert ids == _report_ids(source)[: len(ids)], source
+        assert ids == _report_ids(reports, source)[: len(ids)], source
     for paper in gold.papers:
         assert paper.entities and paper.fields, paper.arxiv_id
         keys = [e.keys for e in paper.entities]
