@@ -390,9 +390,9 @@ class ShapeFinder:
                 if entry is not None and _surface_ok(res, name, entry):
                     new.append(Cand(pos, pos + len(piece), name, c.sent, "kb", kb=entry))
                 else:
-                    shaped = Cand(pos, pos + len(piece), name, c.sent, c.origin)
-                    shaped.kb_hint = c.kb_hint
-                    new.append(shaped)
+                    new.append(
+                        Cand(pos, pos + len(piece), name, c.sent, c.origin, kb_hint=c.kb_hint)
+                    )
                 pos += len(piece) + 1
         cands.extend(new)
 
@@ -531,6 +531,11 @@ def _typing_affix_suffices(c: Cand, parts: list[str], etype: str) -> bool:
 # A capitalised word before a model name is mostly an adjective (`Distilled Llama 3`), before
 # a method or metric it names a new variant of it (`Context DMD`, `Validation Perplexity`).
 _MODIFIABLE = frozenset({"Method", "Metric"})
+
+
+def _clause_left(before: str) -> str:
+    """The end of `before` back to the last punctuation: the clause a name stands in."""
+    return _PUNCT_STOP.split(before[::-1], 1)[0][::-1]
 
 
 def _token_at(
@@ -1144,7 +1149,7 @@ class ContextTyper:
         text = st.text
         sent = st.sents[c.sent]
         before = text[sent.start : c.start]
-        clause_left = _PUNCT_STOP.split(before[::-1], 1)[0][::-1]
+        clause_left = _clause_left(before)
         if _COMPARE.search(clause_left):
             return True
         pos, _ = self._list_after(doc, c, by_start)
@@ -1163,22 +1168,26 @@ class ContextTyper:
         after = rest[tail.end() :].lstrip(" ”\"'）)") if tail else rest
         cue = _cue_after(res, after)
         before = text[sent.start : c.start].rstrip(' “"')
-        clause_left = _PUNCT_STOP.split(before[::-1], 1)[0][::-1]
+        clause_left = _clause_left(before)
         if cue is not None and cue[0] == "Dataset" and _COMPARE.search(clause_left):
             # `超越了 LongLive 基准`: 基准 as 'baseline', the name is a compared system.
             cue = ("Model", 1)
         # A parameter count in billions marks a model even `在 Qwen3-8B 上`; row counts in
         # thousands or millions are as often a dataset's (`MovieLens-1M`).
         parts = _PARTS.split(c.text)
-        modelish = (
+        other_kind = (
             (c.kb_hint is not None and c.kb_hint.etype != "Dataset")
             or any(is_size(p) and p[-1] not in "KkMm" for p in parts[1:])
             or self._affix_type(c.label, parts[1:]) == "Metric"  # `在 HR@10 上`
         )
-        if not modelish and _EVAL_SPAN.match(after) and re.search(r"在[^。；：在]{0,60}$", before):
+        if (
+            not other_kind
+            and _EVAL_SPAN.match(after)
+            and re.search(r"在[^。；：在]{0,60}$", before)
+        ):
             c.votes["Dataset"] += 4
             strong = True
-        elif not modelish and _RESULT_ON.match(after):
+        elif not other_kind and _RESULT_ON.match(after):
             c.votes["Dataset"] += 2  # `X 上的准确率`: results are reported on a benchmark
             strong = True
         elif cue is not None:
@@ -1206,7 +1215,6 @@ class ContextTyper:
         if not strong:
             # `名为 X 的...模型`, `提出了 X，一个...框架`: the head noun of the clause after it.
             right = text[c.end : sent.end]
-            clause_left = _PUNCT_STOP.split(before[::-1], 1)[0][::-1]
             intro = _APPOSITION.match(right)
             named = _INTRO.search(clause_left)
             if intro or (named and re.match(r"^\s*的", right)):
