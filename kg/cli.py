@@ -70,9 +70,7 @@ def build(
 def eval_(
     files: Annotated[
         list[Path] | None,
-        typer.Argument(
-            metavar="[FILE]...", help="Gold annotation JSON file(s).", show_default=False
-        ),
+        typer.Argument(metavar="FILE", help="Gold annotation JSON file(s).", show_default=False),
     ] = None,
     gold: Annotated[
         list[Path] | None, typer.Option(help="Gold annotation JSON file (repeatable).")
