@@ -430,11 +430,19 @@ class ShapeFinder:
         organisation is only vendor-prefixed (`Google Gemini`) and stays as it is."""
         st = state(doc)
         res = self.res
+        orgs = [
+            c
+            for c in cands
+            if not c.dropped
+            and c.origin == "kb"
+            and c.kb is not None
+            and c.kb.etype == "Organization"
+        ]
+        if not orgs:
+            return
         at = _token_at(st.runs, 1)
         new: list[Cand] = []
-        for c in cands:
-            if c.dropped or c.kb is None or c.kb.etype != "Organization" or c.origin != "kb":
-                continue
+        for c in orgs:
             if st.sents[c.sent].section in ("title", "fields") or c.end not in at:
                 continue
             run, i = at[c.end]
