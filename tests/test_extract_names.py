@@ -89,6 +89,7 @@ def test_extract_names_plain_glosses_are_not_entities(text: str) -> None:
         "作为 Agent 的 benchmark，支持 ASR 和 TTS 任务。",
         "多智能体系统（MAS）框架中的 AI 与 SOTA 对比。",
         "基于 LLM-based 的 Transformer-style 设计，FPS 提升。",
+        "在半监督 VOS 任务上优于 V1 版本。",
     ],
 )
 def test_extract_names_category_words_are_not_entities(text: str) -> None:
@@ -144,10 +145,44 @@ def test_extract_names_software_release_is_an_alias() -> None:
     assert "Blender 4.3" in labels(e)
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "alias"),
+    [
+        ("在 H100 SXM5 上训练。", "H100", "H100 SXM5"),
+        ("使用 4 张 A100 80GB 显卡。", "A100", "A100 80GB"),
+    ],
+)
+def test_extract_names_board_form_is_an_alias_of_the_chip(text: str, name: str, alias: str) -> None:
+    found = by_name(extract(usage=text))
+    assert set(found) == {name}
+    assert alias in labels(found[name])
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Depth Anything V2-Large 的误差最低。", "Depth Anything V2-Large"),
+        ("对比 Qwen3 Base 与 Qwen2.5-VL-7B-Instruct。", "Qwen3 Base"),
+    ],
+)
+def test_extract_names_hyphenated_variant_extends_the_name(text: str, name: str) -> None:
+    found = set(by_name(extract(results=text)))
+    assert name in found
+    assert not {"V2-Large", "Large", "Depth Anything"} & found
+
+
+def test_extract_names_latin_word_ending_a_chinese_term_takes_the_gloss() -> None:
+    x = extract(
+        contribution="提出了时空对齐 Transformer（Spatio-Temporal Zorb Transformer, STZT）。"
+    )
+    assert len(x.entities) == 1
+    assert {"STZT", "Spatio-Temporal Zorb Transformer"} <= labels(x.entities[0])
+
+
 def test_extract_names_dataset_split_word_extends_known_dataset() -> None:
-    found = by_name(extract(results="在 SWE-bench Lite 上评估。"))
-    assert set(found) == {"SWE-bench Lite"}
-    assert found["SWE-bench Lite"].etype in ("Dataset", "Benchmark")
+    found = by_name(extract(results="在 SWE-bench Lite 与 DAVIS 2017 上评估，得分 2024 分。"))
+    assert set(found) == {"SWE-bench Lite", "DAVIS 2017"}
+    assert {e.etype for e in found.values()} <= {"Dataset", "Benchmark"}
 
 
 def test_extract_names_hardware_count_is_not_part_of_name() -> None:

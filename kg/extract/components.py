@@ -110,8 +110,14 @@ def _find_runs(text: str) -> tuple[tuple[tuple[int, int, str], ...], ...]:
 
 
 def _is_extension(res: Resources, tok: str) -> bool:
-    return (
-        tok in res.variant_words or is_version(tok) or is_size(tok) or _CODE.match(tok) is not None
+    """A token that continues a name into a variant: `Base`, `2.5`, `7B`, `G1`, `V2-Large`."""
+    return all(
+        p in res.variant_words
+        or is_version(p)
+        or is_size(p)
+        or _CODE.match(p) is not None
+        or _FORM.match(p) is not None
+        for p in tok.split("-")
     )
 
 
@@ -244,11 +250,16 @@ class KBRuler:
             if entry.etype in self.EXTENDABLE:
                 k = _extend(res, run, j)
             elif entry.etype == "Dataset":
-                # `SWE-bench Verified`: a named split, but no number (a score follows datasets).
-                while k < n and run[k][2] in res.variant_words:
+                # `SWE-bench Verified`, `DAVIS 2017`: a named split or edition year, but no
+                # other number (a score follows a dataset's name).
+                while k < n and (run[k][2] in res.variant_words or _YEAR.match(run[k][2])):
                     k += 1
-            if k > j and entry.etype == "Software" and all(is_version(t) for _, _, t in run[j:k]):
-                # `Blender 4.3` is Blender: a release of a tool is no separate entity.
+            if k > j and (
+                (entry.etype == "Software" and all(is_version(t) for _, _, t in run[j:k]))
+                or (entry.etype == "Hardware" and all(_FORM.match(t) for _, _, t in run[j:k]))
+            ):
+                # `Blender 4.3` is Blender, `H100 SXM5` an H100: a release of a tool or a
+                # board form of a chip is no separate entity.
                 e = run[k - 1][1]
                 cands.append(Cand(s, e, text[s:e], sent, "kb", kb=entry))
             elif k > j:
@@ -345,6 +356,8 @@ class ShapeFinder:
                     i += 1
                     continue
                 strength = shape_strength(tok)
+                if _RELEASE.match(tok):
+                    strength = 0  # `超过 V1 版本`: a bare version label names nothing alone
                 if strength == 2:
                     k = _extend(res, run, i + 1)
                     if k < len(run) and run[k][2] in self.type_words:
@@ -886,7 +899,14 @@ class PairLinker:
             # `BABE（Biology Arena BEnchmark）`: the expansion is an alias of the name before.
             last = run[-1]
             target = self._cand_at(cands, last[0], last[1])
-            if target is not None and is_acronym(target.text):
+            if target is None:
+                # `视觉几何基础 Transformer（Visual Geometry Grounded Transformer, VGGT）`: the
+                # Latin word ends a Chinese term, which the parenthesis glosses.
+                zh = self._zh_term(st.text[st.sents[sent_i].start : m.start()])
+                if zh and has_cjk(zh):
+                    self._zh_then_latin(doc, cands, m, zh, en, acr, sent_i, pairs)
+                return
+            if is_acronym(target.text):
                 if target.kb is not None and key_of(en) not in {
                     key_of(a) for a in (target.kb.name, *target.kb.aliases)
                 }:
@@ -1247,6 +1267,9 @@ _STEM_SLASH = re.compile(
 )
 _LICENCE = re.compile(r"\b[Ll]icen[cs]e$")
 _LICENCE_AFTER = re.compile(r"\s*(?:开源)?(?:许可证?|协议(?:开源|发布|授权|许可)|[Ll]icen[cs]e\b)")
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+# Board forms and memory sizes of an accelerator: `H100 SXM5`, `A100 80GB`.
+_FORM = re.compile(r"^(?:SXM\d?|PCIe|NVL|\d+GB)$")
 _RELEASE = re.compile(r"^(?:[vV]?\d+\.\d+|[vV]\d+)$")
 _COUNT_SUFFIX = re.compile(r"[A-Za-z]-?\d+(?:\.\d+)?[Kk]$")
 # A short model code after a maker's name: `AgiBot G1`, `Unitree H1`.
