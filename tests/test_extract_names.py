@@ -90,6 +90,7 @@ def test_extract_names_plain_glosses_are_not_entities(text: str) -> None:
         "多智能体系统（MAS）框架中的 AI 与 SOTA 对比。",
         "基于 LLM-based 的 Transformer-style 设计，FPS 提升。",
         "在半监督 VOS 任务上优于 V1 版本。",
+        "采用 W4A4KV4 与 W8A8 量化，提升 2 dB。",
     ],
 )
 def test_extract_names_category_words_are_not_entities(text: str) -> None:
@@ -150,6 +151,7 @@ def test_extract_names_software_release_is_an_alias() -> None:
     [
         ("在 H100 SXM5 上训练。", "H100", "H100 SXM5"),
         ("使用 4 张 A100 80GB 显卡。", "A100", "A100 80GB"),
+        ("在 8 卡 A100-80GB 上训练。", "A100", "A100-80GB"),
     ],
 )
 def test_extract_names_board_form_is_an_alias_of_the_chip(text: str, name: str, alias: str) -> None:

@@ -247,3 +247,39 @@ def test_extract_typing_counters_are_no_names(text: str, name: str) -> None:
     names = {e.name for e in extract(results=text).entities}
     assert name not in names
     assert names <= {"Accuracy"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "etype"),
+    [
+        ("L2 误差降低 10%。", "L2 Error", "Metric"),
+        ("DINO 相似度提升。", "DINO Similarity", "Metric"),
+        ("Chamfer 距离下降。", "Chamfer Distance", "Metric"),
+    ],
+)
+def test_extract_typing_latin_name_before_measure_noun_is_a_metric(
+    text: str, name: str, etype: str
+) -> None:
+    found = by_name(extract(results=text))
+    assert _etype(found, name) == etype
+    assert "DINO" not in found
+
+
+@pytest.mark.parametrize("text", ["计算 Token 相似度。", "与 GPT-4o 的距离缩小。"])
+def test_extract_typing_plain_word_or_owner_before_measure_noun_is_no_metric(text: str) -> None:
+    assert not [e for e in extract(results=text).entities if e.etype == "Metric"]
+
+
+def test_extract_typing_name_with_sized_checkpoints_is_a_model() -> None:
+    x = extract(
+        contribution="提出 ZorbVox，通过交织建模提升语音质量。",
+        usage="提供 ZorbVox-0.5B 与 ZorbVox-1.5B 两个版本。",
+    )
+    assert _etype(by_name(x), "ZorbVox") == "Model"
+
+
+def test_extract_typing_long_described_noun_phrase_types_the_name() -> None:
+    x = extract(
+        contribution="提出 ZorbMind，一个以“元动作推理 + 扩散轨迹头”为结构的端到端自动驾驶 VLA 模型。"
+    )
+    assert _etype(by_name(x), "ZorbMind") == "Model"

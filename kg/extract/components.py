@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from kg.extract.cands import Cand, Pair, sentence_of, state
 from kg.extract.resources import KBEntry, Resources, has_cjk, is_stop, resources
 from kg.extract.shapes import (
+    family_key,
     is_acronym,
     is_name_shaped,
     is_size,
@@ -140,6 +141,14 @@ def _extend(res: Resources, run: list[tuple[int, int, str]], j: int) -> int:
     return k
 
 
+def _same_thing(entry: KBEntry, tail: list[str]) -> bool:
+    """`Blender 4.3` is Blender and `H100 SXM5` / `A100-80GB` an H100 / A100: a release of
+    a tool or a board form of a chip is no separate entity."""
+    if entry.etype == "Software":
+        return all(is_version(t) for t in tail)
+    return entry.etype == "Hardware" and all(_FORM.match(t) for t in tail)
+
+
 def _kb_prefix(res: Resources, token: str) -> tuple[KBEntry, str, str] | None:
     """Longest KB name that is a hyphen prefix of token: ('Qwen2.5-VL', '7B-Instruct')."""
     cut = len(token)
@@ -254,12 +263,7 @@ class KBRuler:
                 # other number (a score follows a dataset's name).
                 while k < n and (run[k][2] in res.variant_words or _YEAR.match(run[k][2])):
                     k += 1
-            if k > j and (
-                (entry.etype == "Software" and all(is_version(t) for _, _, t in run[j:k]))
-                or (entry.etype == "Hardware" and all(_FORM.match(t) for _, _, t in run[j:k]))
-            ):
-                # `Blender 4.3` is Blender, `H100 SXM5` an H100: a release of a tool or a
-                # board form of a chip is no separate entity.
+            if k > j and _same_thing(entry, [t for _, _, t in run[j:k]]):
                 e = run[k - 1][1]
                 cands.append(Cand(s, e, text[s:e], sent, "kb", kb=entry))
             elif k > j:
@@ -287,7 +291,10 @@ class KBRuler:
             # 'Qwen2.5-VL-7B-Instruct' (a variant) or 'verl-tool' (a related named thing).
             k = _extend(res, run, i + 1) if entry.etype in self.EXTENDABLE else i + 1
             e = run[k - 1][1]
-            cands.append(Cand(s, e, text[s:e], sent, "variant", kb_hint=entry))
+            if _same_thing(entry, parts + [t for _, _, t in run[i + 1 : k]]):
+                cands.append(Cand(s, e, text[s:e], sent, "kb", kb=entry))
+            else:
+                cands.append(Cand(s, e, text[s:e], sent, "variant", kb_hint=entry))
             return k - i
         return 1
 
@@ -315,6 +322,8 @@ class ShapeFinder:
         self.type_words = frozenset(
             a for a, pos, _ in self.res.suffixes if pos == "suffix" and a[0].isupper()
         )
+        heads = sorted(self.res.metric_heads, key=len, reverse=True)
+        self.measure_re = re.compile(r"\s*(" + "|".join(map(re.escape, heads)) + ")")
 
     def __call__(self, doc: Doc) -> Doc:
         st = state(doc)
@@ -324,6 +333,7 @@ class ShapeFinder:
         self._title_name(doc, cands)
         self._modified_known(doc, cands)
         self._org_led(doc, cands)
+        self._measures(doc, cands)
         taken = sorted((c.start, c.end) for c in cands)
         taken_starts = [a for a, _ in taken]
         known = {c.start for c in cands if not c.dropped and (c.kb or c.kb_hint)}
@@ -356,8 +366,9 @@ class ShapeFinder:
                     i += 1
                     continue
                 strength = shape_strength(tok)
-                if _RELEASE.match(tok):
-                    strength = 0  # `超过 V1 版本`: a bare version label names nothing alone
+                if _RELEASE.match(tok) or _BITWIDTH.match(tok):
+                    # `超过 V1 版本`, `W4A4KV4 量化`: a version or precision label names nothing
+                    strength = 0
                 if strength == 2:
                     k = _extend(res, run, i + 1)
                     if k < len(run) and run[k][2] in self.type_words:
@@ -435,6 +446,37 @@ class ShapeFinder:
             s = run[j][0]
             c.dropped = True
             new.append(Cand(s, c.end, st.text[s : c.end], c.sent, "shape", kb_hint=entry))
+        cands.extend(new)
+
+    def _measures(self, doc: Doc, cands: list[Cand]) -> None:
+        """`L2 误差`, `DINO 相似度`: a Latin name before a Chinese measure noun names a
+        metric (`L2 Error`), whatever the name alone would be."""
+        st = state(doc)
+        res = self.res
+        text = st.text
+        new: list[Cand] = []
+        for run in st.runs:
+            m = self.measure_re.match(text, run[-1][1])
+            if m is None:
+                continue
+            words = run[-3:] if all(_is_capitalised(t) for _, _, t in run[-3:]) else run[-1:]
+            if any(is_stop(res, t) and t.isalpha() for _, _, t in words):
+                continue  # `Token 相似度`: a plain word's similarity is no named metric
+            s = words[0][0]
+            sent = sentence_of(doc, s)
+            if st.sents[sent].section in ("title", "fields"):
+                continue
+            name = f"{text[s : words[-1][1]]} {res.metric_heads[m.group(1)]}"
+            for c in cands:
+                if c.start < m.end() and s < c.end:
+                    c.dropped = True
+            entry = res.kb_alias.get(key_of(name))
+            if entry is not None:
+                new.append(Cand(s, m.end(), text[s : m.end()], sent, "kb", kb=entry))
+                continue
+            cand = Cand(s, m.end(), text[s : m.end()], sent, "shape", name=name)
+            cand.votes["Metric"] += 4
+            new.append(cand)
         cands.extend(new)
 
     def _org_led(self, doc: Doc, cands: list[Cand]) -> None:
@@ -1081,6 +1123,12 @@ class ContextTyper:
                 c.votes["Dataset"] += 1
             c.votes.pop("?", None)
         strong |= self._propagate_lists(doc, cands)
+        # `VoxBraid` next to `VoxBraid-1.5B` in the same paper: a name with sized
+        # checkpoints is a model family.
+        families = {f for c in cands if not c.dropped and (f := family_key(c.label))}
+        for c in cands:
+            if not c.dropped and c.kb is None and key_of(c.label) in families:
+                c.votes["Model"] += 2
         for c in cands:
             if c.dropped or c.kb is not None:
                 continue
@@ -1248,7 +1296,9 @@ class ContextTyper:
             if intro or (named and re.match(r"^\s*的", right)):
                 body = right[intro.end() :] if intro else right
                 # A bare copula (`X 为基座模型`) reaches only its own short noun phrase.
-                reach = 12 if intro and intro.group("copula") and not intro.group("det") else 30
+                # `X，一个以…为结构的端到端驾驶 VLA 模型`: a described noun phrase is head-final
+                # and can be long; a bare copula reaches only a short one.
+                reach = 12 if intro and intro.group("copula") and not intro.group("det") else 60
                 window = _PUNCT_STOP.split(body.lstrip("，, "), 1)[0][:reach]
                 cue = _last_cue(res, window)
                 if cue is not None:
@@ -1267,6 +1317,7 @@ _STEM_SLASH = re.compile(
 )
 _LICENCE = re.compile(r"\b[Ll]icen[cs]e$")
 _LICENCE_AFTER = re.compile(r"\s*(?:开源)?(?:许可证?|协议(?:开源|发布|授权|许可)|[Ll]icen[cs]e\b)")
+_BITWIDTH = re.compile(r"^W\d+A\d+(?:KV\d+)?$")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 # Board forms and memory sizes of an accelerator: `H100 SXM5`, `A100 80GB`.
 _FORM = re.compile(r"^(?:SXM\d?|PCIe|NVL|\d+GB)$")

@@ -72,6 +72,7 @@ class Resources:
     lowercase_tails: frozenset[str]
     plain_modifiers: frozenset[str]  # words before a known name that do not extend it
     org_words: frozenset[str]  # words after an organisation's name that keep it one
+    metric_heads: dict[str, str]  # Chinese measure noun after a Latin name -> English word
     title_cues: dict[str, str]  # English title word -> type of the name before the colon
     title_lead: frozenset[str]  # title words that decide when they open the phrase (Evaluating)
     title_openers: frozenset[str]  # first words of a title head that is a phrase (Beyond)
@@ -167,6 +168,7 @@ def resources() -> Resources:
     tails = frozenset(c[0] for _, c in _rows(PATTERNS_DIR / "lowercase_suffixes.txt", 1))
     plain = frozenset(c[0] for _, c in _rows(PATTERNS_DIR / "plain_modifiers.txt", 1))
     org_words = frozenset(c[0] for _, c in _rows(PATTERNS_DIR / "org_words.txt", 1))
+    metric_heads = {c[0]: c[1] for _, c in _rows(PATTERNS_DIR / "metric_heads.tsv", 2)}
     title_rows = [c for _, c in _rows(PATTERNS_DIR / "title_cues.tsv", 2)]
     title_cues = {c[0]: c[1] for c in title_rows}
     title_lead = frozenset(c[0] for c in title_rows if len(c) > 2 and c[2] == "lead")
@@ -209,6 +211,7 @@ def resources() -> Resources:
         lowercase_tails=tails,
         plain_modifiers=plain,
         org_words=org_words,
+        metric_heads=metric_heads,
         title_cues=title_cues,
         title_lead=title_lead,
         title_openers=openers,
