@@ -231,6 +231,7 @@ def test_extract_typing_evaluated_on_unless_shape_says_otherwise(
     [
         ("FooGen 优于 ZorBix 与 QuuXon。", "Model"),
         ("与 ZorBix、QuuXon 相比，误差更低。", "Model"),
+        ("零样本性能已可比肩 ZorBix 与 QuuXon。", "Model"),
         ("ZorBix 与 QuuXon 被用于数据清洗。", "Method"),
     ],
 )

@@ -1326,7 +1326,7 @@ _COUNT_SUFFIX = re.compile(r"[A-Za-z]-?\d+(?:\.\d+)?[Kk]$")
 # A short model code after a maker's name: `AgiBot G1`, `Unitree H1`.
 _CODE = re.compile(r"^[A-Z]\d{1,2}$")
 _PARTS = re.compile(r"[\s\-]+")
-_COMPARE = re.compile(r"优于|超越|超过|相比|相较|对比|胜过|击败|领先")
+_COMPARE = re.compile(r"优于|超越|超过|相比|相较|对比|胜过|击败|领先|比肩|媲美|匹敌|高于|强于")
 # `在 A、B 等基准上`: what follows a list of names evaluated on.
 _EVAL_SPAN = re.compile(
     r"^(?:[^\s，。；、]{0,10}?(?:数据集|基准测试|基准|测试集|评测集|任务|环境))?\s*上"
