@@ -121,6 +121,8 @@ def _report_ids(folder: Path, source: str) -> list[str]:
         ("heldout.json", 12, REPORTS),
         ("fresh/fresh_vision.json", 12, GOLD_DIR / "fresh"),
         ("fresh/fresh_language.json", 12, GOLD_DIR / "fresh"),
+        ("fresh/fresh_mixed_a.json", 12, GOLD_DIR / "fresh"),
+        ("fresh/fresh_mixed_b.json", 12, GOLD_DIR / "fresh"),
     ],
 )
 def test_eval_shipped_gold_is_well_formed(name, minimum, reports):
