@@ -29,6 +29,7 @@ def _etype(found: dict, name: str) -> str:
         ("报告 ZorbRate 的变化。", "ZorbRate", "Metric"),
         ("报告 MotionGap 的变化。", "MotionGap", "Metric"),
         ("报告 Succ^4 的变化。", "Succ^4", "Metric"),
+        ("结果显示 Florp-72B-DPO 更强。", "Florp-72B-DPO", "Model"),
     ],
 )
 def test_extract_typing_by_name_shape(text: str, name: str, etype: str) -> None:
@@ -58,6 +59,7 @@ def test_extract_typing_by_known_part(text: str, name: str, etype: str) -> None:
         ("Zorbit: Faster Shampoo via Blocked Preconditioning", "Method"),
         ("Zorbit: A Toolkit for Agent Evaluation", "Software"),
         ("Zorbit: Learning Memory Skills for Agents", "Method"),
+        ("Zorbit: Training Deep Research Agents with Evidence Rewards", "Model"),
     ],
 )
 def test_extract_typing_by_title(title: str, etype: str) -> None:

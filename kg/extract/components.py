@@ -1066,8 +1066,10 @@ class ContextTyper:
             for i, p in enumerate(parts)
             if (e := res.kb_alias.get(key_of(p))) is not None and _surface_ok(res, p, e)
         ]
+        sized = any(is_size(p) and p[-1] in "BbT" for p in parts[1:])
         for i, entry in known:
-            if i == len(parts) - 1:
+            if i == len(parts) - 1 and not sized:
+                # (`UI-TARS-72B-DPO` is a checkpoint trained with DPO, not a DPO variant)
                 votes[entry.etype] = votes.get(entry.etype, 0) + 3
             elif entry.etype == "Model":
                 votes["Model"] = votes.get("Model", 0) + 2
@@ -1115,7 +1117,8 @@ class ContextTyper:
                         c.votes[etype] += weight
                 for p in parts[1:]:
                     if is_size(p):
-                        c.votes["Dataset" if p[-1] in "Kk" else "Model"] += 2
+                        # A parameter count outweighs a typing ending (`UI-TARS-72B-DPO`).
+                        c.votes["Dataset" if p[-1] in "Kk" else "Model"] += 3
                 if len(parts) > 1 and _RELEASE.match(parts[-1]):
                     c.votes["Model"] += 1  # `Foo 2.0`, `Foo-V3`: releases are mostly models
             sent = st.sents[c.sent]
