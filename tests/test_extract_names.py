@@ -49,6 +49,11 @@ def test_extract_names_shape_and_context_type(kwargs: dict, name: str, etype: st
         ),
         ("在 Aria Digital Twin (ADT) 数据集上评估。", "Aria Digital Twin", {"ADT"}),
         ("通过引入量化感知蒸馏（QAD）降低误差。", "QAD", {"量化感知蒸馏"}),
+        (
+            "再引入软超长惩罚（Soft Zorb Punishment），按长度扣分。",
+            "Soft Zorb Punishment",
+            {"软超长惩罚"},
+        ),
     ],
 )
 def test_extract_names_pairs_link_labels(text: str, name: str, others: set[str]) -> None:

@@ -33,6 +33,7 @@ _PUNCT_STOP = re.compile(r"[，。；：:,;！？!?（）()\n]")
 # Chinese characters that end the Chinese term glossed by a parenthesis (its left edge).
 _ZH_CUT = re.compile(
     r"[的了和与及等或即：:，,、“”\"'‘’「」《》]|一种|一个|名为|称为|作为|基于|通过|使用|采用|利用|进行"
+    r"|引入|提出|加入"
 )
 _SCORE_TAIL = re.compile(r"\s+[\d.,%]+$")
 _NAME_LIST = re.compile(
