@@ -286,3 +286,15 @@ def test_extract_typing_long_described_noun_phrase_types_the_name() -> None:
         contribution="提出 ZorbMind，一个以“元动作推理 + 扩散轨迹头”为结构的端到端自动驾驶 VLA 模型。"
     )
     assert _etype(by_name(x), "ZorbMind") == "Model"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "基于 ZorBix 进行全参数微调，得到新模型。",
+        "使用 ZorBix 作为教师生成数据。",
+        "ZorBix 作为基座模型。",
+    ],
+)
+def test_extract_typing_fine_tuned_base_and_teacher_are_models(text: str) -> None:
+    assert _etype(by_name(extract(usage=text)), "ZorBix") == "Model"

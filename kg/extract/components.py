@@ -80,6 +80,11 @@ def _cue_before(res: Resources, text: str) -> tuple[str, int] | None:
     return _cues().before_value[m.group()] if m else None
 
 
+def _first_cue(window: str) -> tuple[str, int] | None:
+    m = _cues().any.search(window)
+    return _cues().after_value[m.group()] if m else None
+
+
 def _last_cue(res: Resources, window: str) -> tuple[str, int] | None:
     """Head-final noun phrase: the cue word that occurs last in `window` wins."""
     last = None
@@ -1260,7 +1265,10 @@ class ContextTyper:
             or any(is_size(p) and p[-1] not in "KkMm" for p in parts[1:])
             or self._affix_type(c.label, parts[1:]) == "Metric"  # `在 HR@10 上`
         )
-        if (
+        if _FINETUNED.match(after) and re.search(r"基于\s*$", before):
+            c.votes["Model"] += 4  # `基于 X 进行微调`: what is fine-tuned is a model
+            strong = True
+        elif (
             not other_kind
             and _EVAL_SPAN.match(after)
             and re.search(r"在[^。；：在]{0,60}$", before)
@@ -1299,12 +1307,12 @@ class ContextTyper:
             named = _INTRO.search(clause_left)
             if intro or (named and re.match(r"^\s*的", right)):
                 body = right[intro.end() :] if intro else right
-                # A bare copula (`X 为基座模型`) reaches only its own short noun phrase.
                 # `X，一个以…为结构的端到端驾驶 VLA 模型`: a described noun phrase is head-final
-                # and can be long; a bare copula reaches only a short one.
-                reach = 12 if intro and intro.group("copula") and not intro.group("det") else 60
-                window = _PUNCT_STOP.split(body.lstrip("，, "), 1)[0][:reach]
-                cue = _last_cue(res, window)
+                # and can be long. A bare copula (`X 为基座模型`, `X 作为教师生成数据`) is
+                # followed by its own short noun, the first cue word.
+                bare = intro is not None and intro.group("copula") and not intro.group("det")
+                window = _PUNCT_STOP.split(body.lstrip("，, "), 1)[0][: 12 if bare else 60]
+                cue = _first_cue(window) if bare else _last_cue(res, window)
                 if cue is not None:
                     c.votes[cue[0]] += 2
         return strong
@@ -1341,6 +1349,7 @@ _APPOSITION = re.compile(
     r"^\s*[，,（(]?\s*(?:(?:这是|即)?\s*(?P<det>一个|一种|一套)"
     r"|(?P<copula>作为|是(?!否)|为(?![了何]))\s*(?:一个|一种|一套)?)"
 )
+_FINETUNED = re.compile(r"\s*(?:进行|做)?\s*(?:全参数|全量|指令|监督|LoRA\s*)?微调")
 _RESULT_ON = re.compile(r"^\s*上的?\s*(?:表现|准确率|得分|分数|成绩|结果|性能|取得|达到|获得)")
 _INTRO = re.compile(r"名为|提出了?|推出了?|构建了?|设计了?|引入了?")
 
