@@ -186,6 +186,42 @@ def test_extract_names_latin_word_ending_a_chinese_term_takes_the_gloss() -> Non
     assert {"STZT", "Spatio-Temporal Zorb Transformer"} <= labels(x.entities[0])
 
 
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        ("领先 ZorbSeg 2.4 分。", {"ZorbSeg"}, {"ZorbSeg 2.4"}),
+        ("超过 ZorbNav 3.8 和 5.5 个点。", {"ZorbNav"}, {"ZorbNav 3.8"}),
+        ("mZorb 17.82、ZorbSim 0.663。", {"mZorb", "ZorbSim"}, {"mZorb 17.82"}),
+        ("对比 ZorbSim 3.0 的结果。", {"ZorbSim 3.0"}, set()),
+    ],
+)
+def test_extract_names_score_after_a_name_is_not_its_version(
+    text: str, names: set[str], absent: set[str]
+) -> None:
+    found = set(by_name(extract(results=text)))
+    assert names <= found
+    assert not absent & found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("在 BFCL v3 上评估。", "BFCL v3"),
+        ("在 HMMT February 2025 上评估。", "HMMT February 2025"),
+        ("在 COCO Panoptic 上评估。", "COCO Panoptic"),
+        ("在 ADE-847 与 ADE20K 上评估。", "ADE-847"),
+    ],
+)
+def test_extract_names_dataset_release_and_subset_extend_the_name(text: str, name: str) -> None:
+    found = by_name(extract(results=text))
+    assert found[name].etype in ("Dataset", "Benchmark")
+
+
+def test_extract_names_backbone_spec_extends_a_model() -> None:
+    found = by_name(extract(usage="DINOv3 ViT-L/16 全程冻结。"))
+    assert set(found) == {"DINOv3 ViT-L/16"}
+
+
 def test_extract_names_dataset_split_word_extends_known_dataset() -> None:
     found = by_name(extract(results="在 SWE-bench Lite 与 DAVIS 2017 上评估，得分 2024 分。"))
     assert set(found) == {"SWE-bench Lite", "DAVIS 2017"}

@@ -124,19 +124,25 @@ def _is_extension(res: Resources, tok: str) -> bool:
         or is_size(p)
         or _CODE.match(p) is not None
         or _FORM.match(p) is not None
+        or _PATCH.match(p) is not None
         for p in tok.split("-")
     )
 
 
-def _extend(res: Resources, run: list[tuple[int, int, str]], j: int) -> int:
+def _extend(res: Resources, run: list[tuple[int, int, str]], j: int, text: str) -> int:
     """End index (exclusive) of a name starting before token j, extended by variant tokens.
 
-    Capitalised words join only when a version or size follows them ('Genie Sim 3.0').
+    Capitalised words join only when a version or size follows them ('Genie Sim 3.0'); a
+    number that reads as a score ('领先 CAT-Seg 2.4 分', 'mPSNR 17.82') does not join.
     """
     k = j
     pending = j
     while pending < len(run):
-        tok = run[pending][2]
+        _, end, tok = run[pending]
+        if _NUMERIC.match(tok) and (
+            _SCORE_LIKE.match(tok) or _SCORE_UNIT.match(text, end) is not None
+        ):
+            break
         if _is_extension(res, tok):
             pending += 1
             k = pending
@@ -263,11 +269,15 @@ class KBRuler:
                 return 1
             k = j
             if entry.etype in self.EXTENDABLE:
-                k = _extend(res, run, j)
+                k = _extend(res, run, j, text)
             elif entry.etype == "Dataset":
-                # `SWE-bench Verified`, `DAVIS 2017`: a named split or edition year, but no
-                # other number (a score follows a dataset's name).
-                while k < n and (run[k][2] in res.variant_words or _YEAR.match(run[k][2])):
+                # `SWE-bench Verified`, `DAVIS 2017`, `BFCL v3`: a named split, edition year
+                # or `v` release, but no other number (a score follows a dataset's name).
+                while k < n and (
+                    run[k][2] in res.variant_words
+                    or _YEAR.match(run[k][2])
+                    or _V_RELEASE.match(run[k][2])
+                ):
                     k += 1
             if k > j and _same_thing(entry, [t for _, _, t in run[j:k]]):
                 e = run[k - 1][1]
@@ -288,6 +298,8 @@ class KBRuler:
         if tail in res.lowercase_tails:
             cands.append(Cand(s, s + len(head), head, sent, "kb", kb=entry))
             return 1
+        if entry.etype == "Metric":
+            return 1  # `ADE-847` is a benchmark of its own, not a variant of the metric ADE
         parts = tail.split("-")
         exact = head in (entry.name, *entry.aliases)
         section = st.sents[sent].section
@@ -295,7 +307,7 @@ class KBRuler:
             exact and section != "title" and all(p.isalpha() and p.islower() for p in parts)
         ):
             # 'Qwen2.5-VL-7B-Instruct' (a variant) or 'verl-tool' (a related named thing).
-            k = _extend(res, run, i + 1) if entry.etype in self.EXTENDABLE else i + 1
+            k = _extend(res, run, i + 1, text) if entry.etype in self.EXTENDABLE else i + 1
             e = run[k - 1][1]
             if _same_thing(entry, parts + [t for _, _, t in run[i + 1 : k]]):
                 cands.append(Cand(s, e, text[s:e], sent, "kb", kb=entry))
@@ -376,7 +388,7 @@ class ShapeFinder:
                     # `超过 V1 版本`, `W4A4KV4 量化`: a version or precision label names nothing
                     strength = 0
                 if strength == 2:
-                    k = _extend(res, run, i + 1)
+                    k = _extend(res, run, i + 1, text)
                     if k < len(run) and run[k][2] in self.type_words:
                         k += 1  # `V* Bench`, `Foo3 Arena`: a spaced typing word ends the name
                     e = run[k - 1][1]
@@ -388,7 +400,7 @@ class ShapeFinder:
                     while k < len(run) and _is_capitalised(run[k][2]) and run[k][0] not in known:
                         k += 1
                     if k == len(run) or run[k][0] not in known:
-                        k = max(k, _extend(res, run, k))
+                        k = max(k, _extend(res, run, k, text))
                     e = run[k - 1][1]
                     # A weak phrase stops before a known name (`Distilled Llama 3`): it must not
                     # swallow the better candidate.
@@ -520,7 +532,7 @@ class ShapeFinder:
                 k += 1
             if k == i + 1:
                 continue
-            k = _extend(res, run, k)
+            k = _extend(res, run, k, st.text)
             c.dropped = True
             e = run[k - 1][1]
             new.append(Cand(c.start, e, st.text[c.start : e], c.sent, "shape"))
@@ -1330,6 +1342,15 @@ _STEM_SLASH = re.compile(
 _LICENCE = re.compile(r"\b[Ll]icen[cs]e$")
 _LICENCE_AFTER = re.compile(r"\s*(?:开源)?(?:许可证?|协议(?:开源|发布|授权|许可)|[Ll]icen[cs]e\b)")
 _BITWIDTH = re.compile(r"^W\d+A\d+(?:KV\d+)?$")
+_NUMERIC = re.compile(r"^\d+(?:\.\d+)?$")
+# Two or more decimals or a leading `0.` is a measurement, not a release number.
+_SCORE_LIKE = re.compile(r"^(?:\d+\.\d{2,}|0\.\d+)$")
+_SCORE_UNIT = re.compile(
+    r"(?:\s*(?:和|与|、|/|，|,)\s*\d+(?:\.\d+)?)*\s*(?:分|个点|个百分点|%|％|倍|pp\b|points?\b)"
+)
+# A backbone's size and patch: the `L/16` of `DINOv3 ViT-L/16`.
+_PATCH = re.compile(r"^(?:[STBLHGg]|So400m)/\d+$")
+_V_RELEASE = re.compile(r"^[vV]\d+(?:\.\d+)*$")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 # Board forms and memory sizes of an accelerator: `H100 SXM5`, `A100 80GB`.
 _FORM = re.compile(r"^(?:SXM\d?|PCIe|NVL|\d+GB)$")
