@@ -123,6 +123,8 @@ def _report_ids(folder: Path, source: str) -> list[str]:
         ("fresh/fresh_language.json", 12, GOLD_DIR / "fresh"),
         ("fresh/fresh_mixed_a.json", 12, GOLD_DIR / "fresh"),
         ("fresh/fresh_mixed_b.json", 12, GOLD_DIR / "fresh"),
+        ("fresh/fresh_mixed_c.json", 12, GOLD_DIR / "fresh"),
+        ("fresh/fresh_mixed_d.json", 12, GOLD_DIR / "fresh"),
     ],
 )
 def test_eval_shipped_gold_is_well_formed(name, minimum, reports):
