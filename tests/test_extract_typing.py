@@ -298,3 +298,23 @@ def test_extract_typing_long_described_noun_phrase_types_the_name() -> None:
 )
 def test_extract_typing_fine_tuned_base_and_teacher_are_models(text: str) -> None:
     assert _etype(by_name(extract(usage=text)), "ZorBix") == "Model"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "etype"),
+    [
+        ("*   **ZorbSR / QuuxSR**：PSNR 分别为 25.91 与 28.47 dB。", "QuuxSR", "Dataset"),
+        ("*   **ZorbLQ250 合成退化**：DISTS 为 0.168。", "ZorbLQ250", "Dataset"),
+        ("*   **与 ZorbNet 对比**：误差更低。", "ZorbNet", "Model"),
+    ],
+)
+def test_extract_typing_results_heading_of_names_are_benchmarks(
+    text: str, name: str, etype: str
+) -> None:
+    assert _etype(by_name(extract(results=text)), name) == etype
+
+
+def test_extract_typing_image_quality_metric_ending() -> None:
+    found = by_name(extract(results="无参考指标 ZorbIQA 为 0.561，在 ZorbQA 上更好。"))
+    assert _etype(found, "ZorbIQA") == "Metric"
+    assert _etype(found, "ZorbQA") == "Dataset"

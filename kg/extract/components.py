@@ -1144,6 +1144,7 @@ class ContextTyper:
                 c.votes["Dataset"] += 1
             c.votes.pop("?", None)
         strong |= self._propagate_lists(doc, cands)
+        strong |= self._result_headings(doc, cands)
         # `VoxBraid` next to `VoxBraid-1.5B` in the same paper: a name with sized
         # checkpoints is a model family.
         families = {f for c in cands if not c.dropped and (f := family_key(c.label))}
@@ -1238,6 +1239,36 @@ class ContextTyper:
                 if m.kb is None and m.kb_hint is None and not m.votes:
                     m.votes[etype] += 1
                     typed.add(m.start)
+        return typed
+
+    def _result_headings(self, doc: Doc, cands: list[Cand]) -> set[int]:
+        """`**RealSR / DRealSR**：PSNR 为 …`: results grouped under a heading made of names
+        alone are results on those benchmarks. Returns the starts of the names so typed."""
+        st = state(doc)
+        text = st.text
+        typed: set[int] = set()
+        by_sent: dict[int, list[Cand]] = {}
+        for c in cands:
+            if not c.dropped:
+                by_sent.setdefault(c.sent, []).append(c)
+        for i, members in by_sent.items():
+            sent = st.sents[i]
+            if not sent.heading or sent.section != "results":
+                continue
+            colon = text.find("：", sent.start, sent.end)
+            if colon < 0:
+                continue
+            named = [c for c in members if c.end <= colon]
+            rest = text[sent.start : colon]
+            for c in sorted(named, key=lambda c: -c.start):
+                rest = rest[: c.start - sent.start] + rest[c.end - sent.start :]
+            if not named or len(_HEADING_FILLER.sub("", rest)) > 6 or _COMPARE.search(rest):
+                continue
+            for c in named:
+                # A plain capitalised heading (`**Zero-shot**`) names a setting, not a dataset.
+                if c.kb is None and c.kb_hint is None and c.origin != "weak":
+                    c.votes["Dataset"] += 3
+                    typed.add(c.start)
         return typed
 
     def _compared(self, doc: Doc, c: Cand, by_start: dict[int, Cand]) -> bool:
@@ -1350,6 +1381,8 @@ _SCORE_UNIT = re.compile(
 )
 # A backbone's size and patch: the `L/16` of `DINOv3 ViT-L/16`.
 _PATCH = re.compile(r"^(?:[STBLHGg]|So400m)/\d+$")
+# Markup and separators around the names of a results heading (`**RealSR / DRealSR**`).
+_HEADING_FILLER = re.compile(r"[\s*、/／,，与和及]+")
 _V_RELEASE = re.compile(r"^[vV]\d+(?:\.\d+)*$")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 # Board forms and memory sizes of an accelerator: `H100 SXM5`, `A100 80GB`.
