@@ -217,6 +217,12 @@ def test_extract_names_dataset_release_and_subset_extend_the_name(text: str, nam
     assert found[name].etype in ("Dataset", "Benchmark")
 
 
+def test_extract_names_plus_joins_known_names_and_ends_some() -> None:
+    found = set(by_name(extract(results="比 DUSt3R+3DGS 高，SFT+RL 训练，在 RefCOCO+ 上评估。")))
+    assert {"DUSt3R", "3D Gaussian Splatting", "RefCOCO+"} <= found
+    assert not {"DUSt3R+3DGS", "SFT+RL"} & found
+
+
 def test_extract_names_backbone_spec_extends_a_model() -> None:
     found = by_name(extract(usage="DINOv3 ViT-L/16 全程冻结。"))
     assert set(found) == {"DINOv3 ViT-L/16"}

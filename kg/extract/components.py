@@ -410,6 +410,7 @@ class ShapeFinder:
                 i += 1
         cands.extend(new)
         self._split_shared_stem(cands)
+        self._split_plus(cands)
         cands.sort(key=lambda c: (c.start, -c.end))
         return doc
 
@@ -435,6 +436,28 @@ class ShapeFinder:
                     new.append(
                         Cand(pos, pos + len(piece), name, c.sent, c.origin, kb_hint=c.kb_hint)
                     )
+                pos += len(piece) + 1
+        cands.extend(new)
+
+    def _split_plus(self, cands: list[Cand]) -> None:
+        """`DUSt3R+3DGS`, `SFT+RL`: known names joined by `+` are each their own name (the
+        generic ones drop out); `RefCOCO+` and `DPM-Solver++` are names as they stand."""
+        res = self.res
+        new: list[Cand] = []
+        for c in cands:
+            if c.dropped or c.kb is not None or "+" not in c.text.strip("+"):
+                continue
+            pieces = c.text.split("+")
+            found = [res.kb_alias.get(key_of(p)) if p else None for p in pieces]
+            if not all(
+                e is not None or (p and is_stop(res, p)) for p, e in zip(pieces, found, strict=True)
+            ):
+                continue
+            c.dropped = True
+            pos = c.start
+            for piece, entry in zip(pieces, found, strict=True):
+                if entry is not None and _surface_ok(res, piece, entry):
+                    new.append(Cand(pos, pos + len(piece), piece, c.sent, "kb", kb=entry))
                 pos += len(piece) + 1
         cands.extend(new)
 
