@@ -1,0 +1,437 @@
+"""Component 4: types names from the cue words around them, their shape and their section."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.extract.cands import Cand, state
+from kg.extract.names import (
+    CONNECTORS,
+    RELEASE,
+    cue_after,
+    cue_before,
+    first_cue,
+    is_capitalised,
+    last_cue,
+    surface_ok,
+)
+from kg.extract.resources import is_stop, resources
+from kg.extract.shapes import (
+    family_key,
+    is_size,
+    key_of,
+)
+
+_LIST_SEP = re.compile(r"^\s*(?:[、,，/]|和|与|及|以及|或|and|or)\s*")
+
+
+_LIST_END = re.compile(r"^\s*(?:等|等等)?\s*")
+
+
+_PUNCT_STOP = re.compile(r"[，。；：:,;！？!?（）()\n]")
+
+
+def _typing_affix_suffices(c: Cand, parts: list[str], etype: str) -> bool:
+    """Whether a typing ending alone keeps a weak name: one hyphenated word (`Foo-Omni`, not
+    the phrase `Sim-to-Sim`) or a spaced metric or dataset name (`Task Success Rate`)."""
+    if any(p.lower() in CONNECTORS for p in parts):
+        return False
+    if " " in c.label:
+        return etype in ("Metric", "Dataset")
+    return True
+
+
+def _clause_left(before: str) -> str:
+    """The end of `before` back to the last punctuation: the clause a name stands in."""
+    return _PUNCT_STOP.split(before[::-1], 1)[0][::-1]
+
+
+@Language.factory(
+    "paperkg_context_typer",
+    assigns=["doc._.paperkg"],
+    requires=["doc._.paperkg"],
+)
+def make_context_typer(nlp: Language, name: str) -> ContextTyper:
+    return ContextTyper()
+
+
+class ContextTyper:
+    """Types names from the cue words around them, their shape and their section."""
+
+    def __init__(self) -> None:
+        self.res = resources()
+        affixes = self.res.suffixes
+        ends = [a for a, pos, _ in affixes if pos == "suffix"]
+        self.suffix_re = re.compile("(?:" + "|".join(re.escape(a) for a in ends) + ")$")
+        self.suffix_type = {a: t for a, pos, t in affixes if pos == "suffix"}
+        self.words = {a: t for a, pos, t in affixes if pos == "suffix" and a[0] != "-"}
+        self.infixes = tuple((a, t) for a, pos, t in affixes if pos == "infix")
+        self.prefixes = tuple((a, t) for a, pos, t in affixes if pos == "prefix")
+
+    def _affix_type(self, label: str, tail: list[str]) -> str | None:
+        """Type told by the name's ending (`-Bench`), a final word (`Bench`) or an infix (`@`)."""
+        for affix, etype in self.infixes:
+            if affix in label:
+                return etype
+        for affix, etype in self.prefixes:
+            # `PyRep`: the prefix is followed by a capitalised rest.
+            if label.startswith(affix) and label[len(affix) : len(affix) + 1].isupper():
+                return etype
+        if _COUNT_SUFFIX.search(label):
+            return "Dataset"  # `Toys4K`, `Geometry3K`: a dataset named by its size
+        m = self.suffix_re.search(label)
+        if m is not None and m.start() > 0:
+            return self.suffix_type[m.group()]
+        for word in tail:
+            if word in self.words:
+                return self.words[word]
+        return None
+
+    def _known_parts(self, label: str, parts: list[str]) -> dict[str, int]:
+        """Votes from known names inside an unknown one.
+
+        The last part is the head (`ATR-GRPO`, `Validation Perplexity` are a GRPO and a
+        perplexity); a known model anywhere makes a checkpoint or a model component
+        (`gte-Qwen2`); a one- or two-letter lowercase prefix marks a variant of a known
+        metric (`rFVD`, `dWER`)."""
+        res = self.res
+        votes: dict[str, int] = {}
+        if len(parts) == 1:
+            for k in (1, 2):
+                head, rest = label[:k], label[k:]
+                if head.isalpha() and head.islower() and rest[:1].isupper():
+                    entry = res.kb_alias.get(key_of(rest))
+                    if entry is not None and surface_ok(res, rest, entry):
+                        votes[entry.etype] = 3
+                        break
+            return votes
+        known = [
+            (i, e)
+            for i, p in enumerate(parts)
+            if (e := res.kb_alias.get(key_of(p))) is not None and surface_ok(res, p, e)
+        ]
+        sized = any(is_size(p) and p[-1] in "BbT" for p in parts[1:])
+        for i, entry in known:
+            if i == len(parts) - 1 and not sized:
+                # (`UI-TARS-72B-DPO` is a checkpoint trained with DPO, not a DPO variant)
+                votes[entry.etype] = votes.get(entry.etype, 0) + 3
+            elif entry.etype == "Model":
+                votes["Model"] = votes.get("Model", 0) + 2
+        return votes
+
+    def __call__(self, doc: Doc) -> Doc:
+        st = state(doc)
+        res = self.res
+        text = st.text
+        cands = self._resolve_overlaps(st.cands)
+        by_start = {c.start: c for c in cands}
+        strong: set[int] = set()
+        shaped: set[str] = set()
+        for c in cands:
+            if is_stop(res, c.label) or (c.name is None and is_stop(res, c.text)):
+                c.dropped = True
+                continue
+            if _LICENCE.search(c.text) or _LICENCE_AFTER.match(text, c.end):
+                c.dropped = True  # `Apache 2.0 协议`, `MIT 许可`: a licence, not the named thing
+                continue
+            if c.kb is not None:
+                c.etype = c.kb.etype
+                continue
+            if c.kb_hint is not None:
+                c.votes[c.kb_hint.etype] += 3
+            if self._context_votes(doc, c, by_start):
+                strong.add(c.start)
+            label = c.label
+            parts = _PARTS.split(label)
+            etype = self._affix_type(label, parts[1:])
+            if etype == "Dataset":
+                # `FooBench 得分`: the score word is about the benchmark, not a metric name.
+                c.votes.pop("Metric", None)
+            if etype is not None and _typing_affix_suffices(c, parts, etype):
+                # A typing ending (`Arena-Hard`, `Task Success Rate`) is evidence enough.
+                strong.add(c.start)
+            # The name's own shape is one piece of evidence however often it is repeated;
+            # cues around each mention are not.
+            if key_of(label) not in shaped:
+                shaped.add(key_of(label))
+                if etype is not None:
+                    c.votes[etype] += 2
+                if c.kb_hint is None:
+                    for etype, weight in self._known_parts(label, parts).items():
+                        c.votes[etype] += weight
+                for p in parts[1:]:
+                    if is_size(p):
+                        # A parameter count outweighs a typing ending (`UI-TARS-72B-DPO`).
+                        c.votes["Dataset" if p[-1] in "Kk" else "Model"] += 3
+                if len(parts) > 1 and RELEASE.match(parts[-1]):
+                    c.votes["Model"] += 1  # `Foo 2.0`, `Foo-V3`: releases are mostly models
+            sent = st.sents[c.sent]
+            if sent.section == "results" and re.search(r"在\s*$", text[sent.start : c.start]):
+                c.votes["Dataset"] += 1
+            c.votes.pop("?", None)
+        strong |= self._propagate_lists(doc, cands)
+        strong |= self._result_headings(doc, cands)
+        # `VoxBraid` next to `VoxBraid-1.5B` in the same paper: a name with sized
+        # checkpoints is a model family.
+        families = {f for c in cands if not c.dropped and (f := family_key(c.label))}
+        for c in cands:
+            if not c.dropped and c.kb is None and key_of(c.label) in families:
+                c.votes["Model"] += 2
+        for c in cands:
+            if c.dropped or c.kb is not None:
+                continue
+            if c.origin == "weak" and c.start not in strong:
+                c.dropped = True
+                continue
+            if c.votes:
+                c.etype = max(sorted(c.votes), key=lambda t: c.votes[t])
+            elif self._compared(doc, c, by_start):
+                # A named system the paper ranks itself against is most often a model.
+                c.etype = "Model"
+            else:
+                c.etype = "Method"
+            if (
+                c.origin == "weak"
+                and c.etype == "Method"
+                and c.votes["Method"] < _WEAK_METHOD_VOTES
+                and is_capitalised(c.text)
+            ):
+                # A plain capitalised word (`Logits`, `Init`) near a weak method cue is an
+                # English word far more often than a named technique.
+                c.dropped = True
+        return doc
+
+    @staticmethod
+    def _resolve_overlaps(all_cands: list[Cand]) -> list[Cand]:
+        """A name inside a longer name is not separate: keep the longest of overlapping ones."""
+        kept: list[Cand] = []
+        starts: list[int] = []  # sorted starts of kept, which never overlap each other
+        for c in sorted(all_cands, key=lambda c: (c.start - c.end, c.start)):
+            if c.dropped:
+                continue
+            i = bisect_right(starts, c.start)
+            left = kept[i - 1] if i > 0 else None
+            right = kept[i] if i < len(kept) else None
+            if (left is not None and left.end > c.start) or (
+                right is not None and right.start < c.end
+            ):
+                c.dropped = True
+                continue
+            starts.insert(i, c.start)
+            kept.insert(i, c)
+        return kept
+
+    def _list_after(self, doc: Doc, c: Cand, by_start: dict[int, Cand]) -> tuple[int, list[Cand]]:
+        """End of the coordinated list `A、B (b) 和 C` that starts at c, and its members."""
+        st = state(doc)
+        text = st.text
+        sent = st.sents[c.sent]
+        pos = c.end
+        members = [c]
+        while True:
+            rest = text[pos : sent.end]
+            gloss = re.match(r"^\s*[（(][^（）()]{1,60}[)）]", rest)
+            if gloss:
+                pos += gloss.end()
+                rest = text[pos : sent.end]
+            sep = _LIST_SEP.match(rest)
+            if not sep:
+                break
+            nxt = by_start.get(pos + sep.end())
+            if nxt is None or nxt.dropped:
+                break
+            members.append(nxt)
+            pos = nxt.end
+        return pos, members
+
+    def _propagate_lists(self, doc: Doc, cands: list[Cand]) -> set[int]:
+        """Unknown names listed with known ones take their type (`MathVista、DynaMath`).
+
+        Returns the starts of the names so typed."""
+        typed: set[int] = set()
+        by_start = {c.start: c for c in cands if not c.dropped}
+        seen: set[int] = set()
+        for c in cands:
+            if c.dropped or c.start in seen:
+                continue
+            _, members = self._list_after(doc, c, by_start)
+            seen.update(m.start for m in members)
+            # A Chinese term (`精确匹配`) next to a Latin name is rarely its list-mate.
+            known = [m.etype for m in members if m.kb is not None and m.etype and m.origin != "zh"]
+            if len(members) < 2 or not known:
+                continue
+            etype = max(sorted(set(known)), key=known.count)
+            for m in members:
+                if m.kb is None and m.kb_hint is None and not m.votes:
+                    m.votes[etype] += 1
+                    typed.add(m.start)
+        return typed
+
+    def _result_headings(self, doc: Doc, cands: list[Cand]) -> set[int]:
+        """`**RealSR / DRealSR**：PSNR 为 …`: results grouped under a heading made of names
+        alone are results on those benchmarks. Returns the starts of the names so typed."""
+        st = state(doc)
+        text = st.text
+        typed: set[int] = set()
+        by_sent: dict[int, list[Cand]] = {}
+        for c in cands:
+            if not c.dropped:
+                by_sent.setdefault(c.sent, []).append(c)
+        for i, members in by_sent.items():
+            sent = st.sents[i]
+            if not sent.heading or sent.section != "results":
+                continue
+            colon = text.find("：", sent.start, sent.end)
+            if colon < 0:
+                continue
+            named = [c for c in members if c.end <= colon]
+            rest = text[sent.start : colon]
+            for c in sorted(named, key=lambda c: -c.start):
+                rest = rest[: c.start - sent.start] + rest[c.end - sent.start :]
+            if not named or len(_HEADING_FILLER.sub("", rest)) > 6 or _COMPARE.search(rest):
+                continue
+            for c in named:
+                # A plain capitalised heading (`**Zero-shot**`) names a setting, not a dataset.
+                if c.kb is None and c.kb_hint is None and c.origin != "weak":
+                    c.votes["Dataset"] += 3
+                    typed.add(c.start)
+        return typed
+
+    def _compared(self, doc: Doc, c: Cand, by_start: dict[int, Cand]) -> bool:
+        """True when the clause compares the paper with the name (`优于 X`, `与 X 相比`)."""
+        st = state(doc)
+        text = st.text
+        sent = st.sents[c.sent]
+        before = text[sent.start : c.start]
+        clause_left = _clause_left(before)
+        if _COMPARE.search(clause_left):
+            return True
+        pos, _ = self._list_after(doc, c, by_start)
+        return _COMPARE.match(text[pos : sent.end].lstrip(" 等")) is not None
+
+    def _context_votes(self, doc: Doc, c: Cand, by_start: dict[int, Cand]) -> bool:
+        """Add votes from cue words; True if a cue next to the name (or its list) was found."""
+        st = state(doc)
+        res = self.res
+        text = st.text
+        sent = st.sents[c.sent]
+        strong = False
+        pos, _ = self._list_after(doc, c, by_start)
+        rest = text[pos : sent.end]
+        tail = _LIST_END.match(rest)
+        after = rest[tail.end() :].lstrip(" ”\"'）)") if tail else rest
+        cue = cue_after(res, after)
+        before = text[sent.start : c.start].rstrip(' “"')
+        clause_left = _clause_left(before)
+        if cue is not None and cue[0] == "Dataset" and _COMPARE.search(clause_left):
+            # `超越了 LongLive 基准`: 基准 as 'baseline', the name is a compared system.
+            cue = ("Model", 1)
+        # A parameter count in billions marks a model even `在 Qwen3-8B 上`; row counts in
+        # thousands or millions are as often a dataset's (`MovieLens-1M`).
+        parts = _PARTS.split(c.text)
+        other_kind = (
+            (c.kb_hint is not None and c.kb_hint.etype != "Dataset")
+            or any(is_size(p) and p[-1] not in "KkMm" for p in parts[1:])
+            or self._affix_type(c.label, parts[1:]) == "Metric"  # `在 HR@10 上`
+        )
+        if _FINETUNED.match(after) and re.search(r"基于\s*$", before):
+            c.votes["Model"] += 4  # `基于 X 进行微调`: what is fine-tuned is a model
+            strong = True
+        elif (
+            not other_kind
+            and _EVAL_SPAN.match(after)
+            and re.search(r"在[^。；：在]{0,60}$", before)
+        ):
+            c.votes["Dataset"] += 4
+            strong = True
+        elif not other_kind and _RESULT_ON.match(after):
+            c.votes["Dataset"] += 2  # `X 上的准确率`: results are reported on a benchmark
+            strong = True
+        elif cue is not None:
+            c.votes[cue[0]] += cue[1] * 2
+            strong = True
+        elif tail and tail.group().strip():
+            window = _PUNCT_STOP.split(after, 1)[0][:14]
+            cue = last_cue(res, window)
+            if cue is not None:
+                c.votes[cue[0]] += cue[1] * 2
+                strong = True
+        cue = cue_before(res, before)
+        if cue is not None:
+            c.votes[cue[0]] += cue[1]
+            strong = True
+        for s, e, left in st.examples:
+            if s <= c.start and c.end <= e:
+                cue = cue_before(res, left.rstrip(" ：:"))
+                if cue is None:
+                    window = _PUNCT_STOP.split(left[::-1], 1)[0][:10][::-1]
+                    cue = last_cue(res, window)
+                if cue is not None:
+                    c.votes[cue[0]] += cue[1] * 2
+                    strong = True
+        if not strong:
+            # `名为 X 的...模型`, `提出了 X，一个...框架`: the head noun of the clause after it.
+            right = text[c.end : sent.end]
+            intro = _APPOSITION.match(right)
+            named = _INTRO.search(clause_left)
+            if intro or (named and re.match(r"^\s*的", right)):
+                body = right[intro.end() :] if intro else right
+                # `X，一个以…为结构的端到端驾驶 VLA 模型`: a described noun phrase is head-final
+                # and can be long. A bare copula (`X 为基座模型`, `X 作为教师生成数据`) is
+                # followed by its own short noun, the first cue word.
+                bare = intro is not None and intro.group("copula") and not intro.group("det")
+                window = _PUNCT_STOP.split(body.lstrip("，, "), 1)[0][: 12 if bare else 60]
+                cue = first_cue(window) if bare else last_cue(res, window)
+                if cue is not None:
+                    c.votes[cue[0]] += 2
+        return strong
+
+
+# Votes a plain capitalised word needs to be kept as a method (one strong cue word).
+_WEAK_METHOD_VOTES = 3
+
+
+_LICENCE = re.compile(r"\b[Ll]icen[cs]e$")
+
+
+_LICENCE_AFTER = re.compile(r"\s*(?:开源)?(?:许可证?|协议(?:开源|发布|授权|许可)|[Ll]icen[cs]e\b)")
+
+
+# Markup and separators around the names of a results heading (`**RealSR / DRealSR**`).
+_HEADING_FILLER = re.compile(r"[\s*、/／,，与和及]+")
+
+
+_COUNT_SUFFIX = re.compile(r"[A-Za-z]-?\d+(?:\.\d+)?[Kk]$")
+
+
+_PARTS = re.compile(r"[\s\-]+")
+
+
+_COMPARE = re.compile(r"优于|超越|超过|相比|相较|对比|胜过|击败|领先|比肩|媲美|匹敌|高于|强于")
+
+
+# `在 A、B 等基准上`: what follows a list of names evaluated on.
+_EVAL_SPAN = re.compile(
+    r"^(?:[^\s，。；、]{0,10}?(?:数据集|基准测试|基准|测试集|评测集|任务|环境))?\s*上"
+)
+
+
+# What introduces a description right after a name: `X，一个...框架`, `X 作为基座模型`,
+# `X 是目前最强的开源模型` (the description's head noun types the name).
+_APPOSITION = re.compile(
+    r"^\s*[，,（(]?\s*(?:(?:这是|即)?\s*(?P<det>一个|一种|一套)"
+    r"|(?P<copula>作为|是(?!否)|为(?![了何]))\s*(?:一个|一种|一套)?)"
+)
+
+
+_FINETUNED = re.compile(r"\s*(?:进行|做)?\s*(?:全参数|全量|指令|监督|LoRA\s*)?微调")
+
+
+_RESULT_ON = re.compile(r"^\s*上的?\s*(?:表现|准确率|得分|分数|成绩|结果|性能|取得|达到|获得)")
+
+
+_INTRO = re.compile(r"名为|提出了?|推出了?|构建了?|设计了?|引入了?")

@@ -1,0 +1,209 @@
+"""Component 1: longest-match lookup of Latin name runs and Chinese aliases in the knowledge base."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.extract.cands import Cand, sentence_of, state
+from kg.extract.names import (
+    FORM,
+    extend_name,
+    is_capitalised,
+    is_extension,
+    surface_ok,
+)
+from kg.extract.resources import KBEntry, Resources, resources
+from kg.extract.shapes import (
+    is_version,
+    key_of,
+)
+from kg.extract.tokenizer import LATIN_TOKEN
+
+_TOKEN = re.compile(LATIN_TOKEN)
+
+
+_RUN = re.compile(rf"(?:{LATIN_TOKEN})(?: (?:{LATIN_TOKEN}))*")
+
+
+def _find_runs(text: str) -> tuple[tuple[tuple[int, int, str], ...], ...]:
+    runs = []
+    for m in _RUN.finditer(text):
+        base = m.start()
+        toks = tuple(
+            (base + t.start(), base + t.end(), t.group()) for t in _TOKEN.finditer(m.group())
+        )
+        runs.append(toks)
+    return tuple(runs)
+
+
+def _same_thing(entry: KBEntry, tail: list[str]) -> bool:
+    """`Blender 4.3` is Blender and `H100 SXM5` / `A100-80GB` an H100 / A100: a release of
+    a tool or a board form of a chip is no separate entity."""
+    if entry.etype == "Software":
+        return all(is_version(t) for t in tail)
+    return entry.etype == "Hardware" and all(FORM.match(t) for t in tail)
+
+
+def _kb_prefix(res: Resources, token: str) -> tuple[KBEntry, str, str] | None:
+    """Longest KB name that is a hyphen prefix of token: ('Qwen2.5-VL', '7B-Instruct')."""
+    cut = len(token)
+    while True:
+        cut = token.rfind("-", 0, cut)
+        if cut <= 0:
+            return None
+        head = token[:cut]
+        entry = res.kb_alias.get(key_of(head))
+        if entry is not None and surface_ok(res, head, entry):
+            return entry, head, token[cut + 1 :]
+
+
+@Language.factory(
+    "paperkg_kb_ruler",
+    assigns=["doc._.paperkg"],
+    requires=["doc._.paperkg"],
+)
+def make_kb_ruler(nlp: Language, name: str) -> KBRuler:
+    return KBRuler()
+
+
+class KBRuler:
+    """Longest-match lookup of Latin name runs and Chinese aliases in the knowledge base."""
+
+    # Only these types take variant words and versions after a KB name ('Qwen3 Base',
+    # 'Ray-Ban Meta Gen 2'); a number after a metric or dataset is a score.
+    EXTENDABLE = frozenset({"Model", "Hardware", "Software"})
+
+    def __init__(self) -> None:
+        self.res = resources()
+        # Key of the first word of every KB spelling -> most words a spelling starting so has.
+        self.first_words: dict[str, int] = {}
+        for spelling_key in self.res.kb_alias:
+            words = spelling_key.split("-")
+            first = words[0]
+            self.first_words[first] = max(self.first_words.get(first, 0), len(words))
+        self.zh_re = self.res.zh_pattern
+
+    def __call__(self, doc: Doc) -> Doc:
+        st = state(doc)
+        res = self.res
+        text = st.text
+        runs = _find_runs(text)
+        st.runs = runs
+        cands: list[Cand] = []
+        for run in runs:
+            i = 0
+            n = len(run)
+            while i < n:
+                step = self._match_at(doc, run, i, cands)
+                i += step
+        cands.extend(self._slash_variants(text, cands, runs))
+        if self.zh_re is not None:
+            for m in self.zh_re.finditer(text):
+                sent = sentence_of(doc, m.start())
+                if st.sents[sent].section == "fields":
+                    continue
+                entry = res.kb_zh[m.group()]
+                cands.append(Cand(m.start(), m.end(), m.group(), sent, "zh", kb=entry))
+        st.cands = cands
+        return doc
+
+    def _slash_variants(self, text: str, cands: list[Cand], runs: tuple) -> list[Cand]:
+        """`Qwen3 Base/Instruct` names two models: the second is `Qwen3 Instruct`."""
+        run_at = {run[0][0]: run for run in runs}
+        out: list[Cand] = []
+        for c in cands:
+            if c.origin != "variant" or " " not in c.text:
+                continue
+            stem = c.text.rsplit(" ", 1)[0]
+            pos = c.end
+            while pos < len(text) and text[pos] == "/":
+                run = run_at.get(pos + 1)
+                if run is None or run[0][2] not in self.res.variant_words:
+                    break
+                s, e, word = run[0]
+                out.append(
+                    Cand(s, e, word, c.sent, "variant", kb_hint=c.kb_hint, name=f"{stem} {word}")
+                )
+                pos = e
+        return out
+
+    def _match_at(self, doc: Doc, run: tuple, i: int, cands: list[Cand]) -> int:
+        """Match at token i of a run; returns how many tokens were consumed."""
+        st = state(doc)
+        res = self.res
+        text = st.text
+        n = len(run)
+        first = run[i][2]
+        reach = self.first_words.get(key_of(first).split("-", 1)[0], 0)
+        for j in range(min(n, i + reach), i, -1):
+            s, e = run[i][0], run[j - 1][1]
+            surface = text[s:e]
+            entry = res.kb_alias.get(key_of(surface))
+            if entry is None or not surface_ok(res, surface, entry):
+                continue
+            sent = sentence_of(doc, s)
+            if (
+                st.sents[sent].section == "title"
+                and j == i + 1
+                and is_capitalised(surface)
+                and entry.etype in ("Metric", "Method")
+            ):
+                # Title words such as 'Recall' or 'Attention' are ordinary English there.
+                return 1
+            k = j
+            if entry.etype in self.EXTENDABLE:
+                k = extend_name(res, run, j, text)
+            elif entry.etype == "Dataset":
+                # `SWE-bench Verified`, `DAVIS 2017`, `BFCL v3`: a named split, edition year
+                # or `v` release, but no other number (a score follows a dataset's name).
+                while k < n and (
+                    run[k][2] in res.variant_words
+                    or _YEAR.match(run[k][2])
+                    or _V_RELEASE.match(run[k][2])
+                ):
+                    k += 1
+            if k > j and _same_thing(entry, [t for _, _, t in run[j:k]]):
+                e = run[k - 1][1]
+                cands.append(Cand(s, e, text[s:e], sent, "kb", kb=entry))
+            elif k > j:
+                e = run[k - 1][1]
+                cands.append(Cand(s, e, text[s:e], sent, "variant", kb_hint=entry))
+            else:
+                cands.append(Cand(s, e, surface, sent, "kb", kb=entry))
+            return k - i
+        tok = run[i][2]
+        found = _kb_prefix(res, tok) if "-" in tok else None
+        if found is None:
+            return 1
+        entry, head, tail = found
+        s = run[i][0]
+        sent = sentence_of(doc, s)
+        if tail in res.lowercase_tails:
+            cands.append(Cand(s, s + len(head), head, sent, "kb", kb=entry))
+            return 1
+        if entry.etype == "Metric":
+            return 1  # `ADE-847` is a benchmark of its own, not a variant of the metric ADE
+        parts = tail.split("-")
+        exact = head in (entry.name, *entry.aliases)
+        section = st.sents[sent].section
+        if all(is_extension(res, p) for p in parts) or (
+            exact and section != "title" and all(p.isalpha() and p.islower() for p in parts)
+        ):
+            # 'Qwen2.5-VL-7B-Instruct' (a variant) or 'verl-tool' (a related named thing).
+            k = extend_name(res, run, i + 1, text) if entry.etype in self.EXTENDABLE else i + 1
+            e = run[k - 1][1]
+            if _same_thing(entry, parts + [t for _, _, t in run[i + 1 : k]]):
+                cands.append(Cand(s, e, text[s:e], sent, "kb", kb=entry))
+            else:
+                cands.append(Cand(s, e, text[s:e], sent, "variant", kb_hint=entry))
+            return k - i
+        return 1
+
+
+_V_RELEASE = re.compile(r"^[vV]\d+(?:\.\d+)*$")
+
+
+_YEAR = re.compile(r"^(?:19|20)\d\d$")

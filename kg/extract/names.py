@@ -1,0 +1,149 @@
+"""Helpers shared by the extractor's components: cue words, KB spelling checks, name tails."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kg.extract.resources import KBEntry, Resources, is_stop, resources
+from kg.extract.shapes import (
+    is_size,
+    is_version,
+    key_of,
+)
+
+CONNECTORS = frozenset({"of", "for", "to", "and", "with", "in", "via", "on", "the", "a", "by"})
+
+
+class _CueIndex:
+    """Cue words of type_cues.tsv compiled into regexes (longest word first)."""
+
+    def __init__(self, res: Resources) -> None:
+        after = sorted({c.word for c in res.type_cues if c.side == "after"}, key=len, reverse=True)
+        every = sorted({c.word for c in res.type_cues}, key=len, reverse=True)
+        self.after_value = {c.word: (c.value, c.weight) for c in res.type_cues if c.side == "after"}
+        self.before_value: dict[str, tuple[str, int]] = {}
+        for c in res.type_cues:
+            self.before_value.setdefault(c.word, (c.value, c.weight))
+        for c in res.type_cues:
+            if c.side == "before":
+                self.before_value[c.word] = (c.value, c.weight)
+        alt = "|".join(re.escape(w) for w in after)
+        self.start = re.compile(rf"(?:{alt})")
+        self.any = re.compile(rf"(?:{alt})")
+        self.end = re.compile(rf"(?:{'|'.join(re.escape(w) for w in every)})$")
+
+
+@lru_cache(maxsize=1)
+def _cues() -> _CueIndex:
+    return _CueIndex(resources())
+
+
+def cue_after(res: Resources, text: str) -> tuple[str, int] | None:
+    """Type suggested by a cue word at the start of `text` (the text right after a name)."""
+    m = _cues().start.match(text)
+    return _cues().after_value[m.group()] if m else None
+
+
+def cue_before(res: Resources, text: str) -> tuple[str, int] | None:
+    """Type suggested by a cue word at the end of `text` (the text right before a name)."""
+    m = _cues().end.search(text[-8:])
+    return _cues().before_value[m.group()] if m else None
+
+
+def first_cue(window: str) -> tuple[str, int] | None:
+    m = _cues().any.search(window)
+    return _cues().after_value[m.group()] if m else None
+
+
+def last_cue(res: Resources, window: str) -> tuple[str, int] | None:
+    """Head-final noun phrase: the cue word that occurs last in `window` wins."""
+    last = None
+    for m in _cues().any.finditer(window):
+        last = m
+    return _cues().after_value[last.group()] if last else None
+
+
+def surface_ok(res: Resources, surface: str, entry: KBEntry) -> bool:
+    """Reject case-insensitive KB hits that are ordinary words ('atlas', 'Math' for MATH)."""
+    spellings = [s for s in (entry.name, *entry.aliases) if key_of(s) == key_of(surface)]
+    if surface in spellings:
+        return True
+    if any(s in res.kb_exact_case for s in spellings):
+        return False
+    if surface.isupper() and all(s[:1].islower() for s in spellings):
+        return False  # `VLLM` (a vision LLM) is not `vLLM`: a lowercase-first brand
+    return not (surface.islower() and any(c.isupper() for c in entry.name))
+
+
+def is_extension(res: Resources, tok: str) -> bool:
+    """A token that continues a name into a variant: `Base`, `2.5`, `7B`, `G1`, `V2-Large`."""
+    return all(
+        p in res.variant_words
+        or is_version(p)
+        or is_size(p)
+        or _CODE.match(p) is not None
+        or FORM.match(p) is not None
+        or _PATCH.match(p) is not None
+        for p in tok.split("-")
+    )
+
+
+def extend_name(res: Resources, run: list[tuple[int, int, str]], j: int, text: str) -> int:
+    """End index (exclusive) of a name starting before token j, extended by variant tokens.
+
+    Capitalised words join only when a version or size follows them ('Genie Sim 3.0'); a
+    number that reads as a score ('领先 CAT-Seg 2.4 分', 'mPSNR 17.82') does not join.
+    """
+    k = j
+    pending = j
+    while pending < len(run):
+        _, end, tok = run[pending]
+        if _NUMERIC.match(tok) and (
+            _SCORE_LIKE.match(tok) or _SCORE_UNIT.match(text, end) is not None
+        ):
+            break
+        if is_extension(res, tok):
+            pending += 1
+            k = pending
+        elif tok[:1].isupper() and tok.isalpha() and not is_stop(res, tok):
+            pending += 1
+        else:
+            break
+    return k
+
+
+def is_capitalised(tok: str) -> bool:
+    return (
+        len(tok) >= 3
+        and tok[0].isupper()
+        and tok[1:].replace("-", "").isalpha()
+        and tok[1:].islower()
+    )
+
+
+_NUMERIC = re.compile(r"^\d+(?:\.\d+)?$")
+
+
+# Two or more decimals or a leading `0.` is a measurement, not a release number.
+_SCORE_LIKE = re.compile(r"^(?:\d+\.\d{2,}|0\.\d+)$")
+
+
+_SCORE_UNIT = re.compile(
+    r"(?:\s*(?:和|与|、|/|，|,)\s*\d+(?:\.\d+)?)*\s*(?:分|个点|个百分点|%|％|倍|pp\b|points?\b)"
+)
+
+
+# A backbone's size and patch: the `L/16` of `DINOv3 ViT-L/16`.
+_PATCH = re.compile(r"^(?:[STBLHGg]|So400m)/\d+$")
+
+
+# Board forms and memory sizes of an accelerator: `H100 SXM5`, `A100 80GB`.
+FORM = re.compile(r"^(?:SXM\d?|PCIe|NVL|\d+GB)$")
+
+
+RELEASE = re.compile(r"^(?:[vV]?\d+\.\d+|[vV]\d+)$")
+
+
+# A short model code after a maker's name: `AgiBot G1`, `Unitree H1`.
+_CODE = re.compile(r"^[A-Z]\d{1,2}$")

@@ -1,0 +1,430 @@
+"""Component 3: `中文（English, ACR）` glosses and acronyms linked into one named entity."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.extract.cands import Cand, Pair, sentence_of, state
+from kg.extract.names import (
+    CONNECTORS,
+    cue_after,
+)
+from kg.extract.resources import KBEntry, has_cjk, is_stop, resources
+from kg.extract.shapes import (
+    is_acronym,
+    is_name_shaped,
+    key_of,
+    shape_strength,
+)
+
+_PAREN = re.compile(r"[（(]\s*([^（）()\n]{1,120}?)\s*[)）]")
+
+
+_ZH_TERM_CHARS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fffA-Za-z0-9 .\-]")
+
+
+_EXAMPLE = re.compile(r"^(?:如|例如|比如|包括|包含|即|e\.g\.|i\.e\.|such as)\s*[:：]?\s*")
+
+
+# Chinese characters that end the Chinese term glossed by a parenthesis (its left edge).
+_ZH_CUT = re.compile(
+    r"[的了和与及等或即：:，,、“”\"'‘’「」《》]|一种|一个|名为|称为|作为|基于|通过|使用|采用|利用|进行"
+    r"|引入|提出|加入"
+)
+
+
+_SCORE_TAIL = re.compile(r"\s+[\d.,%]+$")
+
+
+_NAME_LIST = re.compile(
+    r"^[A-Za-z][\w.\-]*(?:\s+[\w.\-]+)*(?:\s*(?:[、,，]|和|与|及|以及)\s*[A-Za-z][\w.\-]*"
+    r"(?:\s+[\w.\-]+)*)+\s*(?:等)?$"
+)
+
+
+_GLOSS = re.compile(r"^[A-Za-z][A-Za-z0-9 .'’&+\-]*$")
+
+
+@Language.factory(
+    "paperkg_pair_linker",
+    assigns=["doc._.paperkg"],
+    requires=["doc._.paperkg"],
+)
+def make_pair_linker(nlp: Language, name: str) -> PairLinker:
+    return PairLinker()
+
+
+class PairLinker:
+    """Links `中文（English, ACR）`, `English (ACR)` and `ACR（中文）` into one named entity."""
+
+    def __init__(self) -> None:
+        self.res = resources()
+
+    def __call__(self, doc: Doc) -> Doc:
+        st = state(doc)
+        text = st.text
+        cands: list[Cand] = st.cands
+        pairs: list[Pair] = []
+        examples: list[tuple[int, int, str]] = []
+        run_by_end = {run[-1][1]: run for run in st.runs}
+        for m in _PAREN.finditer(text):
+            sent_i = sentence_of(doc, m.start())
+            sent = st.sents[sent_i]
+            if sent.section == "fields":
+                continue
+            content = m.group(1)
+            left = text[sent.start : m.start()]
+            ex = _EXAMPLE.match(content)
+            if ex or (
+                _NAME_LIST.match(content)
+                and (re.search(r"[、和与及]", content) or len(re.findall(r"[,，]", content)) >= 2)
+            ):
+                examples.append((m.start(), m.end(), left.rstrip()))
+                continue
+            if has_cjk(content):
+                self._latin_then_zh(doc, cands, m, content, left, run_by_end, pairs)
+                continue
+            parts = [p.strip() for p in re.split(r"[,，;；/]", content) if p.strip()]
+            if not all(_GLOSS.match(p) for p in parts):
+                continue
+            acr = next((p for p in parts if is_acronym(p) and " " not in p), None)
+            en_parts = [p for p in parts if p != acr and any(c.isalpha() for c in p)]
+            known = [p for p in en_parts if key_of(p) in self.res.kb_alias]
+            en = known[0] if known else (en_parts[0] if en_parts else None)
+            if en is not None:
+                # `（AUC 0.730）`: a score after the name is not part of it.
+                en = _SCORE_TAIL.sub("", en) or None
+            if en is not None and len(en.split()) > 8:
+                continue
+            stripped = left.rstrip(" \t“”\"'’")
+            if stripped and has_cjk(stripped[-1]):
+                zh = self._zh_term(stripped)
+                self._zh_then_latin(doc, cands, m, zh, en, acr, sent_i, pairs)
+            elif stripped and stripped[-1].isalnum():
+                self._latin_then_latin(doc, cands, m, stripped, en, acr, sent_i, run_by_end, pairs)
+        st.pairs = tuple(pairs)
+        st.examples = tuple(examples)
+        cands.sort(key=lambda c: (c.start, -c.end))
+        return doc
+
+    @staticmethod
+    def _zh_term(left: str) -> str | None:
+        # The Chinese term runs back from the parenthesis over CJK text with embedded
+        # Latin words ('联合时空 Token 雕刻') until punctuation.
+        i = len(left)
+        while i > 0 and _ZH_TERM_CHARS.match(left[i - 1]):
+            i -= 1
+        term = left[i:].strip()
+        while term and not has_cjk(term[0]):
+            term = term[1:].lstrip()
+        cut = None
+        for c in _ZH_CUT.finditer(term):
+            cut = c.end()
+        if cut is not None:
+            term = term[cut:]
+        term = term.strip()
+        for verb in sorted(resources().light_verbs, key=len, reverse=True):
+            if verb and term.startswith(verb) and len(term) > len(verb) + 1:
+                term = term[len(verb) :]
+                break
+        if len(term) > 16:
+            term = term[-16:]
+        return term if term and has_cjk(term) else None
+
+    def _inner(self, cands: list[Cand], start: int, end: int) -> list[Cand]:
+        return [c for c in cands if start <= c.start and c.end <= end and not c.dropped]
+
+    def _accept_gloss(
+        self, doc: Doc, m: re.Match[str], zh: str | None, en: str, sent_i: int
+    ) -> str | None:
+        """Type of a `中文（English）` gloss that names something, or None for plain glosses."""
+        st = state(doc)
+        res = self.res
+        text = st.text
+        sent = st.sents[sent_i]
+        after = text[m.end() : m.end() + 8].lstrip(' ”“"')
+        if after.startswith(res.gloss_after_reject):
+            return None
+        kb = res.kb_alias.get(key_of(en))
+        if kb is not None:
+            return kb.etype
+        words = en.split()
+        if not words or is_stop(res, en):
+            return None
+        if en.rsplit("-", 1)[-1].lower() in res.lowercase_tails:
+            return None
+        content = [w for w in words if w not in CONNECTORS]
+        method_term = bool(zh) and zh.endswith(_METHOD_HEADS) and words[0][:1].isupper()
+        if len(content) >= 2 and any(w[:1].islower() for w in content) and not method_term:
+            # `dense temporal manifold`, `Prompt-based attacks`: a description, not a name,
+            # unless the Chinese term says it is a method (`信息门控机制（Information-gating
+            # mechanism）`).
+            return None
+        quoted = text[m.start() - 1 : m.start()] in "”\"'’"
+        if len(words) == 1 and shape_strength(en) == 0:
+            # A single plain word (`可提示（Promptable）`, `“效用”（Utility）`) is a translation.
+            return None
+        cue = cue_after(res, after)
+        if cue is not None and cue[0] in ("Method", "Metric", "Dataset", "Model", "Software"):
+            return cue[0]
+        if words[-1] in res.gloss_en_reject:
+            return None
+        if zh:
+            for suffix, etype in res.zh_suffix_type:
+                if zh.endswith(suffix):
+                    return None if etype == "reject" else etype
+        before = text[sent.start : m.start()]
+        if re.search(
+            r"(名为|提出了?(一种|一个|新的)*|称为|命名为)\s*[“\"]?[^，。,；]{0,16}$", before
+        ):
+            return "Method"
+        if sent.heading and sent.section in ("innovations", "contribution", "usage"):
+            head_end = text.find("：", sent.start, sent.end)
+            in_head = head_end < 0 or m.end() <= head_end + 1
+            titled = all(w[:1].isupper() or w in CONNECTORS for w in words)
+            if in_head and len(words) >= 2 and titled:
+                return "Method"
+        if len(words) == 1 and (quoted or is_name_shaped(en)):
+            return "Method"
+        if quoted and len(words) >= 2 and all(w[:1].isupper() or w in CONNECTORS for w in words):
+            # `“经验库”（Experience Bank）`: a quoted term with a title-cased English name.
+            return "Method"
+        return None
+
+    def _zh_then_latin(
+        self,
+        doc: Doc,
+        cands: list[Cand],
+        m: re.Match[str],
+        zh: str | None,
+        en: str | None,
+        acr: str | None,
+        sent_i: int,
+        pairs: list[Pair],
+    ) -> None:
+        res = self.res
+        inner = self._inner(cands, m.start(), m.end())
+        if acr is not None and is_stop(res, acr) and en is None:
+            for c in inner:
+                c.dropped = True
+            return
+        zh_kb = self._zh_kb(cands, m.start(), zh)
+        if en is None and acr is not None and zh and zh.endswith(res.category_zh):
+            for c in inner:
+                c.dropped = True
+            return
+        if en is None and acr is not None:
+            # `量化感知训练（QAT）`: the acronym is the name, the Chinese its alias.
+            target = next((c for c in inner if c.text == acr), None)
+            if target is None:
+                s = m.start() + m.group(0).index(acr)
+                target = Cand(s, s + len(acr), acr, sent_i, "pair")
+                cands.append(target)
+            if target.origin == "weak":
+                target.origin = "pair"
+            if target.kb is None and zh_kb is not None:
+                target.kb = zh_kb
+            if zh:
+                target.aliases.append(zh)
+                self._zh_votes(target, zh)
+            pairs.append(Pair(m.start(), m.end(), zh, None, acr))
+            return
+        if en is None:
+            return
+        if acr is not None and is_stop(res, acr):
+            acr = None
+        strong_inner = [c for c in inner if c.origin in ("kb", "shape", "variant")]
+        if len(strong_inner) >= 2 or (
+            strong_inner and re.search(r"\b(?:via|with|and|using|for)\b|\+", en)
+        ):
+            # `(EAPO via GRPO)`: two names, not one phrase.
+            return
+        etype = self._accept_gloss(doc, m, zh, en, sent_i) if acr is None else "?"
+        if etype is None:
+            if len(en.split()) > 1 or (inner and all(c.origin == "weak" for c in inner)):
+                for c in inner:
+                    c.dropped = True
+            return
+        s = m.start() + m.group(0).index(en)
+        kb = res.kb_alias.get(key_of(en))
+        if kb is None and acr is not None:
+            kb = res.kb_alias.get(key_of(acr))
+        if kb is None:
+            kb = zh_kb
+        for c in inner:
+            c.dropped = True
+        cand = Cand(s, s + len(en), en, sent_i, "pair", kb=kb)
+        if kb is not None and kb.name != en:
+            cand.aliases.append(en)
+        if acr:
+            cand.aliases.append(acr)
+        if zh:
+            cand.aliases.append(zh)
+            self._zh_votes(cand, zh)
+        if etype not in ("?", None):
+            cand.votes[etype] += 2
+        cands.append(cand)
+        pairs.append(Pair(m.start(), m.end(), zh, en, acr))
+
+    @staticmethod
+    def _zh_kb(cands: list[Cand], paren: int, zh: str | None) -> KBEntry | None:
+        """A KB entry named by the Chinese term itself (`行为克隆 (BC)`); that match is dropped."""
+        if not zh:
+            return None
+        found = None
+        for c in cands:
+            # Only a KB name that is the whole term: 可执行准确率 is not 准确率 (Accuracy).
+            if c.origin != "zh" or c.dropped or not zh.endswith(c.text) or c.start >= paren:
+                continue
+            if paren - c.end <= 3 and zh[: -len(c.text)] in resources().light_verbs:
+                found = c.kb
+                c.dropped = True
+        return found
+
+    @staticmethod
+    def _zh_votes(cand: Cand, zh: str) -> None:
+        for suffix, etype in resources().zh_suffix_type:
+            if zh.endswith(suffix):
+                if etype != "reject":
+                    cand.votes[etype] += 1
+                return
+        if zh.endswith("模型"):
+            cand.votes["Model"] += 1
+        elif zh.endswith(("基准", "数据集")):
+            cand.votes["Dataset"] += 2
+
+    def _latin_then_latin(
+        self,
+        doc: Doc,
+        cands: list[Cand],
+        m: re.Match[str],
+        left: str,
+        en: str | None,
+        acr: str | None,
+        sent_i: int,
+        run_by_end: dict,
+        pairs: list[Pair],
+    ) -> None:
+        st = state(doc)
+        res = self.res
+        run = run_by_end.get(len(left) + st.sents[sent_i].start)
+        if run is None:
+            return
+        inner = self._inner(cands, m.start(), m.end())
+        if acr is not None and en is None:
+            # `Aria Digital Twin (ADT)`: the phrase before the parenthesis is the name.
+            letters = [c for c in acr if c.isupper()]
+            toks = list(run)
+            phrase: list[tuple[int, int, str]] = []
+            while toks:
+                t = toks.pop()
+                if t[2][:1].isupper() or t[2] in CONNECTORS or t[2][:1].isdigit():
+                    phrase.insert(0, t)
+                else:
+                    break
+            while phrase and phrase[0][2] in CONNECTORS:
+                phrase.pop(0)
+            if not phrase:
+                return
+            words = [t[2] for t in phrase]
+            initials = "".join(w[0].upper() for w in words if w not in CONNECTORS)
+            if len(words) == 1:
+                target = self._cand_at(cands, phrase[0][0], phrase[0][1])
+                if target is not None and key_of(target.text) in key_of(acr) != key_of(target.text):
+                    # `体积 IoU (vIoU)`: a narrower name; `IoU` is part of its Chinese label.
+                    zh = self._zh_term(st.text[st.sents[sent_i].start : m.start()])
+                    target.dropped = True
+                    self._zh_then_latin(doc, cands, m, zh, None, acr, sent_i, pairs)
+                    return
+                if target is not None and not is_stop(res, acr):
+                    target.aliases.append(acr)
+                    for c in inner:
+                        c.dropped = True
+                return
+            if not (letters and initials.startswith(letters[0]) and len(words) <= 7):
+                return
+            s, e = phrase[0][0], phrase[-1][1]
+            text = st.text[s:e]
+            for c in cands:
+                if not c.dropped and s <= c.start and c.end <= e and c.origin != "kb":
+                    c.dropped = True
+            kb = res.kb_alias.get(key_of(text)) or res.kb_alias.get(key_of(acr))
+            cand = Cand(s, e, text, sent_i, "pair", kb=kb)
+            if kb is not None and kb.name != text:
+                cand.aliases.append(text)
+            cand.aliases.append(acr)
+            for c in inner:
+                c.dropped = True
+            cands.append(cand)
+            pairs.append(Pair(s, m.end(), None, text, acr))
+            return
+        if en is not None and len(en.split()) >= 2:
+            # `BABE（Biology Arena BEnchmark）`: the expansion is an alias of the name before.
+            last = run[-1]
+            target = self._cand_at(cands, last[0], last[1])
+            if target is None:
+                # `视觉几何基础 Transformer（Visual Geometry Grounded Transformer, VGGT）`: the
+                # Latin word ends a Chinese term, which the parenthesis glosses.
+                zh = self._zh_term(st.text[st.sents[sent_i].start : m.start()])
+                if zh and has_cjk(zh):
+                    self._zh_then_latin(doc, cands, m, zh, en, acr, sent_i, pairs)
+                return
+            if is_acronym(target.text):
+                if target.kb is not None and key_of(en) not in {
+                    key_of(a) for a in (target.kb.name, *target.kb.aliases)
+                }:
+                    # `AMD（Adaptive Matching Distillation）`: a local name, not the KB's AMD.
+                    target.kb = None
+                    target.origin = "pair"
+                    for w in reversed(en.split()):
+                        etype = res.title_cues.get(w)
+                        if etype:
+                            target.votes[etype] += 3
+                            break
+                target.aliases.append(en)
+                for c in inner:
+                    c.dropped = True
+                pairs.append(Pair(target.start, m.end(), None, en, target.text))
+
+    @staticmethod
+    def _cand_at(cands: list[Cand], start: int, end: int) -> Cand | None:
+        for c in cands:
+            if not c.dropped and c.start <= start and end <= c.end:
+                return c
+        return None
+
+    def _latin_then_zh(
+        self,
+        doc: Doc,
+        cands: list[Cand],
+        m: re.Match[str],
+        content: str,
+        left: str,
+        run_by_end: dict,
+        pairs: list[Pair],
+    ) -> None:
+        """`Sokoban（推箱子）`: a Chinese gloss after a Latin name becomes its alias."""
+        if not has_cjk(content) or len(content) > 12 or re.search(r"[，,、；;]", content):
+            return
+        stripped = left.rstrip()
+        if not stripped or not stripped[-1].isalnum():
+            return
+        end = m.start() - (len(left) - len(stripped))
+        target = next((c for c in cands if c.end == end and not c.dropped), None)
+        if target is None:
+            return
+        after = state(doc).text[m.end() : m.end() + 4]
+        if after.startswith(self.res.gloss_after_reject):
+            target.dropped = target.origin == "weak"
+            return
+        target.aliases.append(content.strip())
+        if target.origin == "weak":
+            target.votes["?"] += 1
+        pairs.append(Pair(target.start, m.end(), content.strip(), target.text, None))
+
+
+# Chinese head nouns that make a glossed term a named technique.
+_METHOD_HEADS = ("机制", "方法", "算法", "策略", "损失", "损失函数", "优化器")

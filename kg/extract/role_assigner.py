@@ -1,0 +1,90 @@
+"""Component 5: the paper's role towards each name (proposes, uses, evaluates on, ...)."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.extract.cands import state
+from kg.extract.resources import resources
+
+
+@Language.factory(
+    "paperkg_role_assigner",
+    assigns=["doc._.paperkg"],
+    requires=["doc._.paperkg"],
+)
+def make_role_assigner(nlp: Language, name: str) -> RoleAssigner:
+    return RoleAssigner()
+
+
+_CLAUSE = re.compile(r"[，。；;,：:]")
+
+
+class RoleAssigner:
+    """The paper's role towards each name, from cue words in its clause and its section."""
+
+    def __init__(self) -> None:
+        self.res = resources()
+        self.cue: dict[tuple[str, str], re.Pattern[str]] = {}
+        for side in ("before", "after", "clause"):
+            for role in ("proposes", "uses", "evaluatesOn", "comparesWith", "runsOn"):
+                words = sorted(
+                    {c.word for c in self.res.role_cues if c.side == side and c.value == role},
+                    key=len,
+                    reverse=True,
+                )
+                if words:
+                    self.cue[side, role] = re.compile("|".join(re.escape(w) for w in words))
+
+    def _has(self, side: str, role: str, text: str) -> bool:
+        pattern = self.cue.get((side, role))
+        return pattern is not None and pattern.search(text) is not None
+
+    def __call__(self, doc: Doc) -> Doc:
+        st = state(doc)
+        text = st.text
+        title = st.title
+        head = title.split(":", 1)[0] if ":" in title else ""
+        for c in st.cands:
+            if c.dropped or c.etype is None:
+                continue
+            sent = st.sents[c.sent]
+            if c.etype == "Hardware":
+                c.roles.add("runsOn")
+                continue
+            left = text[sent.start : c.start]
+            cut = max((m.end() for m in _CLAUSE.finditer(left)), default=0)
+            clause_left = left[cut:]
+            clause_right = _CLAUSE.split(text[c.end : sent.end], 1)[0]
+            if sent.section == "title" and head and c.end <= len(head) + sent.start:
+                c.roles.add("proposes")
+            own = c.kb is None and c.kb_hint is None
+            in_claim = sent.section in ("contribution", "innovations")
+            if own and in_claim and self._has("before", "proposes", clause_left):
+                c.roles.add("proposes")
+            if c.etype in ("Model", "Method") and (
+                self._has("before", "comparesWith", clause_left)
+                or self._has("clause", "comparesWith", clause_left + clause_right)
+            ):
+                c.roles.add("comparesWith")
+            if c.etype in ("Dataset", "Benchmark") and (
+                sent.section == "results"
+                or self._has("clause", "evaluatesOn", clause_left + clause_right)
+            ):
+                c.roles.add("evaluatesOn")
+            elif self._has("before", "uses", clause_left) or c.etype == "Software":
+                c.roles.add("uses")
+            if self._has("after", "uses", clause_right[:6]):
+                c.roles.add("uses")
+        # The typed names as spaCy spans too (doc.spans["paperkg"], e.g. for displaCy).
+        spans = []
+        for c in st.cands:
+            if not c.dropped and c.etype:
+                span = doc.char_span(c.start, c.end, label=c.etype, alignment_mode="expand")
+                if span is not None:
+                    spans.append(span)
+        doc.spans["paperkg"] = spans
+        return doc

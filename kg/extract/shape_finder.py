@@ -1,0 +1,359 @@
+"""Component 2: unknown names by their shape, the title's own name and derived spans."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.extract.cands import Cand, sentence_of, state
+from kg.extract.names import (
+    CONNECTORS,
+    RELEASE,
+    extend_name,
+    is_capitalised,
+    surface_ok,
+)
+from kg.extract.resources import Resources, is_stop, resources
+from kg.extract.shapes import (
+    key_of,
+    shape_strength,
+)
+
+
+@Language.factory(
+    "paperkg_shape_finder",
+    assigns=["doc._.paperkg"],
+    requires=["doc._.paperkg"],
+)
+def make_shape_finder(nlp: Language, name: str) -> ShapeFinder:
+    return ShapeFinder()
+
+
+class ShapeFinder:
+    """Unknown names by shape: inner capitals, letters with digits, hyphenated CamelCase.
+
+    Plain capitalised words and title-like compounds (Multi-Turn) become 'weak' candidates
+    that the context typer keeps only when a cue word types them. The name before the colon
+    of the title is the paper's own.
+    """
+
+    def __init__(self) -> None:
+        self.res = resources()
+        # Whole words that type a name they end (`Bench`, `Arena`, `Suite`).
+        self.type_words = frozenset(
+            a for a, pos, _ in self.res.suffixes if pos == "suffix" and a[0].isupper()
+        )
+        heads = sorted(self.res.metric_heads, key=len, reverse=True)
+        self.measure_re = re.compile(r"\s*(" + "|".join(map(re.escape, heads)) + ")")
+
+    def __call__(self, doc: Doc) -> Doc:
+        st = state(doc)
+        res = self.res
+        text = st.text
+        cands: list[Cand] = st.cands
+        self._title_name(doc, cands)
+        self._modified_known(doc, cands)
+        self._org_led(doc, cands)
+        self._measures(doc, cands)
+        taken = sorted((c.start, c.end) for c in cands)
+        taken_starts = [a for a, _ in taken]
+        known = {c.start for c in cands if not c.dropped and (c.kb or c.kb_hint)}
+        # Longest end among spans starting at or before each position: covered-by test in O(log n).
+        reach: list[int] = []
+        for _, b in taken:
+            reach.append(max(b, reach[-1]) if reach else b)
+        new: list[Cand] = []
+        for run in st.runs:
+            i = 0
+            while i < len(run):
+                s, e, tok = run[i]
+                k = bisect_right(taken_starts, s)
+                if k and reach[k - 1] > s:
+                    i += 1
+                    continue
+                sent = sentence_of(doc, s)
+                section = st.sents[sent].section
+                if section == "fields" or is_stop(res, tok):
+                    i += 1
+                    continue
+                if "-" in tok and tok.rsplit("-", 1)[1].lower() in res.lowercase_tails:
+                    # `LLM-based`, `Transformer-style`: only the head can be a name.
+                    tok = tok.rsplit("-", 1)[0]
+                    e = s + len(tok)
+                    if is_stop(res, tok) or shape_strength(tok) < 2:
+                        i += 1
+                        continue
+                    new.append(Cand(s, e, tok, sent, "shape"))
+                    i += 1
+                    continue
+                strength = shape_strength(tok)
+                if RELEASE.match(tok) or _BITWIDTH.match(tok):
+                    # `超过 V1 版本`, `W4A4KV4 量化`: a version or precision label names nothing
+                    strength = 0
+                if strength == 2:
+                    k = extend_name(res, run, i + 1, text)
+                    if k < len(run) and run[k][2] in self.type_words:
+                        k += 1  # `V* Bench`, `Foo3 Arena`: a spaced typing word ends the name
+                    e = run[k - 1][1]
+                    new.append(Cand(s, e, text[s:e], sent, "shape"))
+                    i = k
+                    continue
+                if section != "title" and (strength == 1 or is_capitalised(tok)):
+                    k = i + 1
+                    while k < len(run) and is_capitalised(run[k][2]) and run[k][0] not in known:
+                        k += 1
+                    if k == len(run) or run[k][0] not in known:
+                        k = max(k, extend_name(res, run, k, text))
+                    e = run[k - 1][1]
+                    # A weak phrase stops before a known name (`Distilled Llama 3`): it must not
+                    # swallow the better candidate.
+                    new.append(Cand(s, e, text[s:e], sent, "weak"))
+                    i = k
+                    continue
+                i += 1
+        cands.extend(new)
+        self._split_shared_stem(cands)
+        self._split_plus(cands)
+        cands.sort(key=lambda c: (c.start, -c.end))
+        return doc
+
+    def _split_shared_stem(self, cands: list[Cand]) -> None:
+        """`ZeRO-2/3`, `Qwen3-4B/8B`, `AIME24/25`: a slash before a bare number or size
+        names a second thing on the same stem (`ZeRO-3`); each part is looked up alone."""
+        res = self.res
+        new: list[Cand] = []
+        for c in cands:
+            m = None if c.dropped or c.kb is not None else _STEM_SLASH.fullmatch(c.text)
+            if m is None:
+                continue
+            c.dropped = True
+            stem = m.group("first")[: -len(m.group("last"))]
+            pos = c.start
+            for piece in c.text.split("/"):
+                # A bare `8B` is no spelling of the name: the cand's text is the full name.
+                name = piece if pos == c.start else stem + piece
+                entry = res.kb_alias.get(key_of(name))
+                if entry is not None and surface_ok(res, name, entry):
+                    new.append(Cand(pos, pos + len(piece), name, c.sent, "kb", kb=entry))
+                else:
+                    new.append(
+                        Cand(pos, pos + len(piece), name, c.sent, c.origin, kb_hint=c.kb_hint)
+                    )
+                pos += len(piece) + 1
+        cands.extend(new)
+
+    def _split_plus(self, cands: list[Cand]) -> None:
+        """`DUSt3R+3DGS`, `SFT+RL`: known names joined by `+` are each their own name (the
+        generic ones drop out); `RefCOCO+` and `DPM-Solver++` are names as they stand."""
+        res = self.res
+        new: list[Cand] = []
+        for c in cands:
+            if c.dropped or c.kb is not None or "+" not in c.text.strip("+"):
+                continue
+            pieces = c.text.split("+")
+            found = [res.kb_alias.get(key_of(p)) if p else None for p in pieces]
+            if not all(
+                e is not None or (p and is_stop(res, p)) for p, e in zip(pieces, found, strict=True)
+            ):
+                continue
+            c.dropped = True
+            pos = c.start
+            for piece, entry in zip(pieces, found, strict=True):
+                if entry is not None and surface_ok(res, piece, entry):
+                    new.append(Cand(pos, pos + len(piece), piece, c.sent, "kb", kb=entry))
+                pos += len(piece) + 1
+        cands.extend(new)
+
+    def _modified_known(self, doc: Doc, cands: list[Cand]) -> None:
+        """`Context DMD`, `Multi-Task GRPO`: capitalised words right before a known method
+        or metric name a new thing of that kind; the longer name is kept."""
+        st = state(doc)
+        res = self.res
+        at = _token_at(st.runs, 0)
+        taken = {c.start for c in cands if not c.dropped}
+        new: list[Cand] = []
+        for c in cands:
+            entry = c.kb or c.kb_hint
+            if c.dropped or entry is None or entry.etype not in _MODIFIABLE or c.origin == "zh":
+                continue
+            place = at.get(c.start)
+            if place is None or place[1] == 0:
+                continue
+            run, i = place
+            j = i
+            while j > 0 and _is_modifier(res, run[j - 1][2]) and run[j - 1][0] not in taken:
+                j -= 1
+            if j == i or all(run[k][2] in res.plain_modifiers for k in range(j, i)):
+                continue
+            if st.sents[c.sent].section == "title":
+                continue  # every title word is capitalised; its name is `_title_name`'s
+            s = run[j][0]
+            c.dropped = True
+            new.append(Cand(s, c.end, st.text[s : c.end], c.sent, "shape", kb_hint=entry))
+        cands.extend(new)
+
+    def _measures(self, doc: Doc, cands: list[Cand]) -> None:
+        """`L2 误差`, `DINO 相似度`: a Latin name before a Chinese measure noun names a
+        metric (`L2 Error`), whatever the name alone would be."""
+        st = state(doc)
+        res = self.res
+        text = st.text
+        new: list[Cand] = []
+        for run in st.runs:
+            m = self.measure_re.match(text, run[-1][1])
+            if m is None:
+                continue
+            words = run[-3:] if all(is_capitalised(t) for _, _, t in run[-3:]) else run[-1:]
+            if any(is_stop(res, t) and t.isalpha() for _, _, t in words):
+                continue  # `Token 相似度`: a plain word's similarity is no named metric
+            s = words[0][0]
+            sent = sentence_of(doc, s)
+            if st.sents[sent].section in ("title", "fields"):
+                continue
+            name = f"{text[s : words[-1][1]]} {res.metric_heads[m.group(1)]}"
+            for c in cands:
+                if c.start < m.end() and s < c.end:
+                    c.dropped = True
+            entry = res.kb_alias.get(key_of(name))
+            if entry is not None:
+                new.append(Cand(s, m.end(), text[s : m.end()], sent, "kb", kb=entry))
+                continue
+            cand = Cand(s, m.end(), text[s : m.end()], sent, "shape", name=name)
+            cand.votes["Metric"] += 4
+            new.append(cand)
+        cands.extend(new)
+
+    def _org_led(self, doc: Doc, cands: list[Cand]) -> None:
+        """`Amazon Reviews`, `Google Scholar`: capitalised words after a known organisation
+        name a thing of its own, which the context types. A known name after the
+        organisation is only vendor-prefixed (`Google Gemini`) and stays as it is."""
+        st = state(doc)
+        res = self.res
+        orgs = [
+            c
+            for c in cands
+            if not c.dropped
+            and c.origin == "kb"
+            and c.kb is not None
+            and c.kb.etype == "Organization"
+        ]
+        if not orgs:
+            return
+        at = _token_at(st.runs, 1)
+        new: list[Cand] = []
+        for c in orgs:
+            if st.sents[c.sent].section in ("title", "fields") or c.end not in at:
+                continue
+            run, i = at[c.end]
+            if i + 1 < len(run) and run[i + 1][2] in res.org_words:
+                continue
+            k = i + 1
+            while (
+                k < len(run)
+                and is_capitalised(run[k][2])
+                and "-" not in run[k][2]
+                and key_of(run[k][2]) not in res.kb_alias
+                and not is_stop(res, run[k][2])
+            ):
+                k += 1
+            if k == i + 1:
+                continue
+            k = extend_name(res, run, k, st.text)
+            c.dropped = True
+            e = run[k - 1][1]
+            new.append(Cand(c.start, e, st.text[c.start : e], c.sent, "shape"))
+        cands.extend(new)
+
+    def _title_name(self, doc: Doc, cands: list[Cand]) -> None:
+        """`RynnBrain: Open Embodied Foundation Models` -> RynnBrain, typed by the title words."""
+        st = state(doc)
+        title = st.title
+        sent = st.sents[0] if st.sents else None
+        if sent is None or sent.section != "title" or ":" not in title:
+            return
+        head = title.split(":", 1)[0].strip()
+        words = head.split()
+        if not words or len(words) > 6 or is_stop(self.res, head):
+            return
+        if not all(w[:1].isupper() or w[:1].isdigit() for w in words):
+            return
+        if len(words) > 1 and (words[0].endswith("ing") or words[0] in self.res.title_openers):
+            # `Breaking the Static Graph`, `Beyond Fixed Frames`: a phrase, not a name.
+            return
+        start = st.text.find(head, sent.start, sent.end)
+        if start < 0:
+            return
+        end = start + len(head)
+        kb = self.res.kb_alias.get(key_of(head))
+        for c in cands:
+            if start <= c.start and c.end <= end:
+                c.dropped = True
+        cand = Cand(start, end, head, 0, "title", kb=kb)
+        rest = title.split(":", 1)[1]
+        last = self.res.kb_alias.get(key_of(words[-1]))
+        if last is not None and len(words) > 1:
+            cand.votes[last.etype] += 3  # `Multi-Task GRPO`: a kind of GRPO
+        else:
+            etype = self._title_type(head, rest)
+            if etype:
+                cand.votes[etype] += 3
+        cand.roles.add("proposes")
+        cands.append(cand)
+
+    def _title_type(self, head: str, rest: str) -> str | None:
+        """Type of the title's name from its own words, else from the phrase after the colon.
+
+        That phrase is head-final up to its first preposition (`An Open Audio Language Model
+        with ...`), so its last cue word wins; an evaluation verb opening it (`Probing ...`,
+        `Benchmarking ...`) makes the name a benchmark; a known name as its last word makes
+        the name a kind of it (`DASH: Faster Shampoo via ...`)."""
+        cues = self.res.title_cues
+        for w in re.findall(r"[A-Za-z][A-Za-z\-]*", head):
+            if w in cues:
+                return cues[w]
+        after = re.split(r"\s(?:for|in|of|on|with|via|from|to|across|under|by|as)\s", rest)[0]
+        words = re.findall(r"[A-Za-z][\w.\-]*", after)
+        if words and words[0] in self.res.title_lead:
+            return cues[words[0]]
+        found = [cues[w] for w in words if w in cues]
+        if found:
+            return found[-1]
+        if len(words) >= 2:
+            entry = self.res.kb_alias.get(key_of(words[-1]))
+            if entry is not None and surface_ok(self.res, words[-1], entry):
+                return entry.etype
+        return None
+
+
+# A capitalised word before a model name is mostly an adjective (`Distilled Llama 3`), before
+# a method or metric it names a new variant of it (`Context DMD`, `Validation Perplexity`).
+_MODIFIABLE = frozenset({"Method", "Metric"})
+
+
+def _token_at(
+    runs: tuple[tuple[tuple[int, int, str], ...], ...], edge: int
+) -> dict[int, tuple[tuple[tuple[int, int, str], ...], int]]:
+    """Run and index of every token by its start (edge 0) or end (edge 1) offset."""
+    return {tok[edge]: (run, i) for run in runs for i, tok in enumerate(run)}
+
+
+def _is_modifier(res: Resources, tok: str) -> bool:
+    """A word that can qualify a following known name: `Context`, `Multi-Task`."""
+    if is_stop(res, tok) or tok.lower() in CONNECTORS or key_of(tok) in res.kb_alias:
+        return False
+    return is_capitalised(tok) or shape_strength(tok) == 1
+
+
+# `ZeRO-2/3`: a name ending in a number or size, then more numbers or sizes after slashes.
+_NUMBERISH = r"\d+(?:\.\d+)?[A-Za-z]{0,2}"
+
+
+_STEM_SLASH = re.compile(
+    rf"(?P<first>[^/]*?[A-Za-z][^/]*?(?P<last>{_NUMBERISH}))(?:/{_NUMBERISH})+"
+)
+
+
+_BITWIDTH = re.compile(r"^W\d+A\d+(?:KV\d+)?$")
