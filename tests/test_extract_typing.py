@@ -318,3 +318,18 @@ def test_extract_typing_image_quality_metric_ending() -> None:
     found = by_name(extract(results="无参考指标 ZorbIQA 为 0.561，在 ZorbQA 上更好。"))
     assert _etype(found, "ZorbIQA") == "Metric"
     assert _etype(found, "ZorbQA") == "Dataset"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "etype"),
+    [
+        ("ScanNet 上为 79.6，ScanNet200 为 37.8。", "ScanNet200", "Dataset"),
+        ("明显优于 YOLO-World-L 与 OWLv2。", "YOLO-World-L", "Model"),
+        ("Arena-Hard-v2 得分提升 6.2 个点。", "Arena-Hard-v2", "Dataset"),
+        ("ZorbRM-32B 得分 78.4。", "ZorbRM-32B", "Model"),
+    ],
+)
+def test_extract_typing_known_stem_or_size_outweighs_score_words(
+    text: str, name: str, etype: str
+) -> None:
+    assert _etype(by_name(extract(results=text)), name) == etype

@@ -97,7 +97,8 @@ class ContextTyper:
         The last part is the head (`ATR-GRPO`, `Validation Perplexity` are a GRPO and a
         perplexity); a known model anywhere makes a checkpoint or a model component
         (`gte-Qwen2`); a one- or two-letter lowercase prefix marks a variant of a known
-        metric (`rFVD`, `dWER`)."""
+        metric (`rFVD`, `dWER`); a number after a known dataset or model names a version
+        or subset of it (`ScanNet200`, `Kinetics700`)."""
         res = self.res
         votes: dict[str, int] = {}
         if len(parts) == 1:
@@ -108,6 +109,11 @@ class ContextTyper:
                     if entry is not None and surface_ok(res, rest, entry):
                         votes[entry.etype] = 3
                         break
+            numbered = _NUMBERED.match(label)
+            if not votes and numbered:
+                entry = res.kb_alias.get(key_of(numbered.group(1)))
+                if entry is not None and entry.etype in ("Dataset", "Model"):
+                    votes[entry.etype] = 3
             return votes
         known = [
             (i, e)
@@ -148,8 +154,10 @@ class ContextTyper:
             label = c.label
             parts = _PARTS.split(label)
             etype = self._affix_type(label, parts[1:])
-            if etype == "Dataset":
-                # `FooBench 得分`: the score word is about the benchmark, not a metric name.
+            sized = any(is_size(p) and p[-1] in "BbT" for p in parts[1:])
+            if etype == "Dataset" or sized or (c.kb_hint and c.kb_hint.etype == "Dataset"):
+                # `FooBench 得分`, `Arena-Hard-v2 得分`, `Foo-RM-32B 得分 78.4`: the score word
+                # is about the benchmark or the model, not a metric name.
                 c.votes.pop("Metric", None)
             if etype is not None and _typing_affix_suffices(c, parts, etype):
                 # A typing ending (`Arena-Hard`, `Task Success Rate`) is evidence enough.
@@ -411,6 +419,7 @@ _COUNT_SUFFIX = re.compile(r"[A-Za-z]-?\d+(?:\.\d+)?[Kk]$")
 _PARTS = re.compile(r"[\s\-]+")
 
 
+_NUMBERED = re.compile(r"^(.*[A-Za-z])\d+[A-Za-z]?$")
 _COMPARE = re.compile(r"优于|超越|超过|相比|相较|对比|胜过|击败|领先|比肩|媲美|匹敌|高于|强于")
 
 
