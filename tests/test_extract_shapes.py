@@ -24,6 +24,13 @@ from kg.extract.shapes import family_key, is_acronym, is_size, shape_strength
         ("30B-A3B", 0),
         ("7Hz", 0),
         ("Q_1", 0),
+        ("3DTopia-XL", 2),
+        ("3D-FUTURE", 2),
+        ("4DGen", 2),
+        ("3D", 0),
+        ("3D-aware", 0),
+        ("2D-3D", 0),
+        ("4K", 0),
     ],
 )
 def test_extract_shapes_strength(token: str, strength: int) -> None:

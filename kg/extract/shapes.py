@@ -35,12 +35,22 @@ def is_acronym(token: str) -> bool:
     return len(letters) >= 2 and upper_count(token) >= max(2, (len(letters) + 1) // 2)
 
 
+_DIMENSION = re.compile(r"^\d+D(?=-?[A-Z][A-Za-z])")
+
+
 @lru_cache(maxsize=65536)
 def shape_strength(token: str) -> int:
     """2: looks like a name on its own (RynnBrain, SAW-Bench, Qwen3, V-Retrver, CoP);
     1: capitalised hyphen compound that is as often a title word (Context-Cycling, Multi-Turn);
     0: anything else."""
-    if len(token) < 2 or not token[0].isalpha() or "_" in token:
+    if len(token) < 2 or "_" in token:
+        return 0
+    if token[0].isdigit():
+        # `3DTopia-XL`, `3D-FUTURE`, `4DGen`: a dimension prefix before a capitalised name;
+        # `3D`, `4K`, `3D-aware` and `2D-3D` are not names.
+        m = _DIMENSION.match(token)
+        return 2 if m and shape_strength(token[m.end() - 1 :]) == 2 else 0
+    if not token[0].isalpha():
         return 0
     if token.endswith("*"):
         # `V*`, `A*`: a starred capital is a name (search algorithms, benchmarks).
