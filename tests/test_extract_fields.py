@@ -120,3 +120,20 @@ def test_extract_fields_area_names_map_to_themselves() -> None:
 )
 def test_extract_fields_hyphen_and_focus_lists(text: str, zh: list[str]) -> None:
     assert [g[0] for g in _fields(text)] == zh
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "视频理解，具体涉及长视频问答、时序推理、动作识别及具身智能等场景。",
+            ["视频理解", "长视频问答", "时序推理", "动作识别", "具身智能"],
+        ),
+        ("具身智能，结合了计算机视觉、自然语言处理。", ["具身智能", "计算机视觉", "自然语言处理"]),
+        ("多模态大模型 (VLLM) 微调、强化学习。", ["多模态大模型微调", "强化学习"]),
+        ("社交智能（Social Intelligence）研究。", ["社交智能"]),
+        ("可控生成以及精细化编辑。", ["可控生成", "精细化编辑"]),
+    ],
+)
+def test_extract_fields_prose_lists_split_into_fields(text: str, names: list[str]) -> None:
+    assert [g[0] for g in _fields(text)] == names

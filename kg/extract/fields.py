@@ -12,6 +12,14 @@ from kg.model import Area, Evidence, FieldMention, PaperRecord
 
 _LIST_SEPS = "、，,；;/"
 _DETAIL = re.compile(r"^(?:具体(?:涉及|细分|包括|为|应用于)?|涵盖|包括|主要涉及)\s*[:：]?\s*")
+# What opens or closes a field in running prose: `结合了计算机视觉`, `具身智能等场景`.
+_PROSE_HEAD = re.compile(
+    r"^(?:具体(?:涉及|细分|包括|为|应用于)?|涵盖|包括|主要涉及|涉及|结合了?)\s*[:：]?\s*"
+)
+_PROSE_TAIL = re.compile(r"\s*等(?:场景|任务|方向|领域|应用|问题)?$")
+# `A及B`, `A以及B` list fields; `涉及`, `提及`, `普及` are words.
+_ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9]{1,7}$")
+_AND = re.compile(r"以及|(?<![涉提普触危])及(?!时)")
 _EXAMPLE = re.compile(r"^(?:如|例如|比如|特别是|尤其是|即|e\.g\.)")
 _FOCUS = ("特别是", "尤其是")
 _TRAILING = re.compile(r"[。.;；:：\s]+$")
@@ -57,6 +65,7 @@ def canonical(zh: str | None, en: str | None) -> tuple[str | None, str | None]:
 
 def _split_top(text: str) -> list[tuple[str, str]]:
     """Split on list separators outside parentheses; returns (piece, separator before it)."""
+    text = _AND.sub("、", text)
     out: list[tuple[str, str]] = []
     depth = 0
     buf: list[str] = []
@@ -72,7 +81,8 @@ def _split_top(text: str) -> list[tuple[str, str]]:
             continue
         buf.append(ch)
     out.append(("".join(buf), sep))
-    return [(p.strip(), s) for p, s in out if p.strip()]
+    pieces = [(_PROSE_TAIL.sub("", _PROSE_HEAD.sub("", p.strip())), s) for p, s in out]
+    return [(p, s) for p, s in pieces if p]
 
 
 def _split_hier(text: str) -> list[str]:
@@ -109,6 +119,10 @@ def _parse_item(text: str) -> tuple[str | None, str | None, list[str]]:
         return (clean, None, []) if has_cjk(clean) else (None, clean or None, [])
     before = text[: m.start()].strip()
     inside = m.group(1).strip()
+    after = text[m.end() :].strip()
+    if before and has_cjk(before) and has_cjk(after) and _ACRONYM.match(inside):
+        # `多模态大模型 (VLLM) 微调`: an acronym glossing a word inside the field's name.
+        return before + after, None, []
     extra: list[str] = []
     detail = _DETAIL.match(inside)
     example = _EXAMPLE.match(inside)
