@@ -333,3 +333,11 @@ def test_extract_typing_known_stem_or_size_outweighs_score_words(
     text: str, name: str, etype: str
 ) -> None:
     assert _etype(by_name(extract(results=text)), name) == etype
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [("基于 ZorbLens 与 QuuxKit 实现。", "Software"), ("使用 ZorbLens 部署。", "Software")],
+)
+def test_extract_typing_what_a_system_is_built_with_is_software(text: str, etype: str) -> None:
+    assert _etype(by_name(extract(usage=text)), "ZorbLens") == etype

@@ -349,6 +349,9 @@ class ContextTyper:
         if _FINETUNED.match(after) and re.search(r"基于\s*$", before):
             c.votes["Model"] += 4  # `基于 X 进行微调`: what is fine-tuned is a model
             strong = True
+        elif _BUILT_WITH.match(after) and _TOOL_USE.search(before):
+            c.votes["Software"] += 3  # `基于 Triton 实现`, `使用 SGLang 部署`: a tool
+            strong = True
         elif (
             not other_kind
             and _EVAL_SPAN.match(after)
@@ -440,6 +443,8 @@ _APPOSITION = re.compile(
 _FINETUNED = re.compile(r"\s*(?:进行|做)?\s*(?:全参数|全量|指令|监督|LoRA\s*)?微调")
 
 
+_BUILT_WITH = re.compile(r"\s*(?:进行|来)?(?:实现|部署|搭建|开发|编写)(?!了)")
+_TOOL_USE = re.compile(r"(?:基于|使用|用|采用|借助|依托)\s*$")
 _RESULT_ON = re.compile(r"^\s*上的?\s*(?:表现|准确率|得分|分数|成绩|结果|性能|取得|达到|获得)")
 
 
