@@ -127,6 +127,8 @@ def _report_ids(folder: Path, source: str) -> list[str]:
         ("fresh/fresh_mixed_d.json", 12, GOLD_DIR / "fresh"),
         ("fresh_heldout/heldout_a.json", 12, GOLD_DIR / "fresh_heldout"),
         ("fresh_heldout/heldout_b.json", 12, GOLD_DIR / "fresh_heldout"),
+        ("fresh_heldout/heldout_c.json", 12, GOLD_DIR / "fresh_heldout"),
+        ("fresh_heldout/heldout_d.json", 12, GOLD_DIR / "fresh_heldout"),
     ],
 )
 def test_eval_shipped_gold_is_well_formed(name, minimum, reports):
