@@ -71,6 +71,13 @@ def mention_iri(arxiv_id: str, entity_iri_: str, index: int) -> str:
     return BASE + "mention/" + _segment(arxiv_key(arxiv_id)) + "/" + _segment(tail) + f"/{index}"
 
 
+def relation_evidence_iri(subject_iri: str, predicate: str, object_iri: str, index: int) -> str:
+    """IRI of the index-th evidence node of the entity relation subject -predicate-> object."""
+    s = subject_iri.removeprefix(BASE).replace("/", "-")
+    o = object_iri.removeprefix(BASE).replace("/", "-")
+    return BASE + "evidence/" + "/".join(_segment(x) for x in (s, predicate, o)) + f"/{index}"
+
+
 def report_iri(source: str) -> str:
     return BASE + "report/" + _segment(source)
 

@@ -199,6 +199,6 @@ def synthetic_graph(n_papers: int = 30, seed: int = 7) -> nx.MultiDiGraph:
         entity_iri("Model", "llama-3-8b"),
         entity_iri("Model", "qwen2.5-vl-7b"),
         "fineTunedFrom",
-        evidence=(),
+        evidence=(_ev("000_synthetic.txt", 7, "usage", "基于 Qwen2.5-VL-7B 微调得到。"),),
     )
     return G

@@ -51,6 +51,12 @@ MUST_HOLD = [
     ),
     ("field taxonomy", """ASK { ?f a kg:Field ; skos:broader ?top . ?top skos:topConceptOf ?s }"""),
     ("Benchmark is a kind of Dataset", """ASK { kg:Benchmark rdfs:subClassOf kg:Dataset }"""),
+    (
+        "entity relation with its evidence (基于 X 微调)",
+        """ASK { ?s kg:fineTunedFrom ?o .
+                 ?m a kg:RelationEvidence ; rdf:subject ?s ; rdf:predicate kg:fineTunedFrom ;
+                    rdf:object ?o ; kg:sentence ?t ; kg:line ?l . FILTER(CONTAINS(?t, "基于")) }""",
+    ),
 ]
 
 # (contract item, ASK query for a counter-example: must be false)
@@ -75,6 +81,11 @@ MUST_NOT_HOLD = [
     (
         "every paper has an arXiv id and a title",
         """ASK { ?p a kg:Paper . FILTER NOT EXISTS { ?p kg:arxivId ?i ; dcterms:title ?t } }""",
+    ),
+    (
+        "every entity relation has evidence",
+        """ASK { ?s kg:fineTunedFrom|kg:basedOn ?o .
+                 FILTER NOT EXISTS { ?m rdf:subject ?s ; rdf:object ?o ; kg:sentence ?t } }""",
     ),
     (
         "entity IRIs live under /id/",

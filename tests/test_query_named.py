@@ -78,6 +78,17 @@ def _check_evidence(r: QueryResult) -> None:
     assert all(str(f).endswith((".txt", ".md")) for f in _col(r, "file"))
 
 
+def _check_relation_evidence(r: QueryResult) -> None:
+    _check_evidence(r)
+    assert set(map(str, _col(r, "relation"))) <= {
+        "relatedTo",
+        "fineTunedFrom",
+        "basedOn",
+        "distilledFrom",
+        "trainedOn",
+    }
+
+
 def _check_dates(r: QueryResult) -> None:
     dates = [str(d) for d in _col(r, "date")]
     assert dates == sorted(dates) and len(set(dates)) == len(dates)
@@ -127,6 +138,7 @@ CHECKS: dict[str, Callable[[QueryResult], None]] = {
     "fields-shared-entities": _check_shared,
     "papers-proposing-benchmark": _check_proposing,
     "link-evidence": _check_evidence,
+    "relation-evidence": _check_relation_evidence,
     "papers-per-date": _check_dates,
     "cooccurring-entities": _check_cooccurring,
     "field-labels": _check_field_labels,

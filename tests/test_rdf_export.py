@@ -14,6 +14,7 @@ from rdflib.compare import isomorphic
 
 from kg.errors import UserError
 from kg.iri import entity_iri, field_iri, paper_iri
+from kg.model import Evidence
 from kg.rdf.export import FILE_NAMES, to_rdf, write_rdf
 from kg.rdf.vocab import DCTERMS, KG, PROV, RDF, RDFS, SKOS, XSD
 
@@ -247,3 +248,23 @@ def test_export_files_get_normal_permissions(tmp_path: Path, tiny: Graph) -> Non
         os.umask(old)
     modes = {p.name: p.stat().st_mode & 0o777 for p in written}
     assert modes == {"graph.ttl": 0o644, "store": 0o755, "void.ttl": 0o644}
+
+
+def test_export_relation_evidence_is_a_reified_statement() -> None:
+    G = tiny_graph()
+    qwen = entity_iri("Model", "qwen2.5-vl")
+    ev = Evidence("r.txt", 42, "usage", "基于 Qwen2.5-VL 微调。")
+    G.add_edge(str(GRPO), qwen, key="fineTunedFrom", rel="fineTunedFrom", evidence=(ev,))
+    g = to_rdf(G)
+    rows = list(
+        g.query(
+            """SELECT ?line ?sentence WHERE {
+                ?m a kg:RelationEvidence ; rdf:subject ?s ; rdf:predicate kg:fineTunedFrom ;
+                   rdf:object ?o ; kg:line ?line ; kg:sentence ?sentence ;
+                   prov:wasDerivedFrom/kg:sourceFile "r.txt" .
+            }""",
+            initNs={"kg": KG, "rdf": RDF, "prov": PROV},
+            initBindings={"s": GRPO, "o": URIRef(qwen)},
+        )
+    )
+    assert [(int(r.line), str(r.sentence)) for r in rows] == [(42, ev.sentence)]

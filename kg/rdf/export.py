@@ -14,7 +14,7 @@ from rdflib import Graph, Literal, URIRef
 
 from kg.errors import UserError
 from kg.io import atomic_path, write_bytes
-from kg.iri import field_iri, mention_iri, report_iri
+from kg.iri import field_iri, mention_iri, relation_evidence_iri, report_iri
 from kg.model import Evidence
 from kg.rdf.turtle import to_turtle
 from kg.rdf.vocab import (
@@ -81,7 +81,9 @@ def to_rdf(G: nx.MultiDiGraph) -> Graph:
         elif rel == "broader":
             g.add((s, SKOS.broader, o))
         else:
-            g.add((s, RELATION_PROPERTIES.get(rel, KG.relatedTo), o))
+            prop = RELATION_PROPERTIES.get(rel, KG.relatedTo)
+            g.add((s, prop, o))
+            _add_relation_evidence(g, s, prop, o, rel, data.get("evidence", ()))
     return g
 
 
@@ -163,14 +165,33 @@ def _add_evidence(
     for index, ev in enumerate(evidence, start=1):
         m = URIRef(mention_iri(arxiv_id, str(target), index))
         g.add((m, RDF.type, KG.Mention))
-        g.add((m, RDF.type, PROV.Entity))
         g.add((m, KG.paper, p))
         g.add((m, KG.entity, target))
-        g.add((m, KG.sentence, Literal(ev.sentence)))
-        g.add((m, KG.section, Literal(ev.section)))
-        g.add((m, KG.sourceFile, Literal(ev.source)))
-        g.add((m, KG.line, Literal(int(ev.line))))
-        g.add((m, PROV.wasDerivedFrom, _add_report(g, ev.source)))
+        _add_where(g, m, ev)
+
+
+def _add_relation_evidence(
+    g: Graph, s: URIRef, prop: URIRef, o: URIRef, rel: str, evidence: Iterable[Evidence]
+) -> None:
+    """One kg:RelationEvidence node (an rdf:Statement) per sentence stating s -prop-> o."""
+    for index, ev in enumerate(evidence, start=1):
+        m = URIRef(relation_evidence_iri(str(s), rel, str(o), index))
+        g.add((m, RDF.type, KG.RelationEvidence))
+        g.add((m, RDF.type, RDF.Statement))
+        g.add((m, RDF.subject, s))
+        g.add((m, RDF.predicate, prop))
+        g.add((m, RDF.object, o))
+        _add_where(g, m, ev)
+
+
+def _add_where(g: Graph, m: URIRef, ev: Evidence) -> None:
+    """Where a piece of evidence was read: sentence, section, report file and line."""
+    g.add((m, RDF.type, PROV.Entity))
+    g.add((m, KG.sentence, Literal(ev.sentence)))
+    g.add((m, KG.section, Literal(ev.section)))
+    g.add((m, KG.sourceFile, Literal(ev.source)))
+    g.add((m, KG.line, Literal(int(ev.line))))
+    g.add((m, PROV.wasDerivedFrom, _add_report(g, ev.source)))
 
 
 # --- writers ----------------------------------------------------------------------------

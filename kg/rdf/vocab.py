@@ -56,6 +56,7 @@ class KG(DefinedNamespace):
     Organization: URIRef
     Field: URIRef
     Mention: URIRef
+    RelationEvidence: URIRef
     Report: URIRef
     # The concept scheme holding every Field
     FieldTaxonomy: URIRef
