@@ -42,6 +42,23 @@ def test_extract_roles_fine_tuned_from_relation() -> None:
     assert ("geoagent", "fineTunedFrom", "qwen2.5-vl-7b") in rels
 
 
+@pytest.mark.parametrize(
+    ("usage", "subject"),
+    [
+        ("加载 ZorbCaptioner 模型（基于 Qwen2.5-VL-7B 微调），生成描述。", "zorbcaptioner"),
+        ("ZorbAgent-7B 基于 Qwen2.5-VL-7B 微调，训练数据来自 R2R。", "zorbagent-7b"),
+        ("其中基于 Qwen2.5-VL-7B 训练的 ZorbCaptioner 表现最好。", "zorbcaptioner"),
+        ("本文基于 Qwen2.5-VL-7B 进行微调。", "zorbagent"),
+    ],
+)
+def test_extract_roles_fine_tuned_subject_is_the_model_the_sentence_names(
+    usage: str, subject: str
+) -> None:
+    x = extract(title="ZorbAgent: Agents for Zorb", contribution="提出 ZorbAgent。", usage=usage)
+    rels = {(r.subject, r.predicate, r.object) for r in x.relations}
+    assert (subject, "fineTunedFrom", "qwen2.5-vl-7b") in rels
+
+
 def test_extract_roles_compared_fine_tune_is_no_relation() -> None:
     x = extract(
         title="GeoAgent: Geolocation with Reasoning Models",

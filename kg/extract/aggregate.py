@@ -17,6 +17,9 @@ from kg.model import Alias, EntityMention, Evidence, PaperRecord, Relation
 _FINETUNE = re.compile(r"基于\s*$")
 _FINETUNE_AFTER = re.compile(r"^\s*(?:模型)?\s*(?:进行)?\s*(?:微调|初始化|训练|后训练|继续训练)")
 _COMPARE = re.compile(r"优于|超越|超过|相比|对比|胜过|击败")
+_CLAUSE_BREAK = re.compile(r"[，。；,;]")
+# `基于 X 训练的 A`: what follows the verb and 的 is the model so made.
+_MADE_BY = re.compile(r"^\s*(?:进行)?\s*(?:微调|训练|后训练|初始化|构建|搭建)(?:得到|而成)?的\s*$")
 _BASED_ON = re.compile(r"^\s*(?:构建|搭建|开发|实现)")
 
 
@@ -259,5 +262,33 @@ def _stated_relations(
         else:
             continue
         ev = Evidence(paper.source, sent.line, sent.section, sent.evidence)
-        out.append(Relation(subject, predicate, key, ev))
+        named = _stated_subject(text, cands, accs, route, c, key)
+        out.append(Relation(named or subject, predicate, key, ev))
     return out
+
+
+def _stated_subject(
+    text: str, cands: list[Cand], accs: dict[str, _Acc], route: dict[str, str], c: Cand, obj: str
+) -> str | None:
+    """The model the sentence itself names as fine-tuned or built: `加载 A 模型（基于 X 微调）`
+    (A just before, in the same clause) or `基于 X 训练的 A` (A right after `的`)."""
+
+    def own_model(d: Cand) -> str | None:
+        key, _ = _canonical(d)
+        key = route.get(key, key)
+        acc = accs.get(key)
+        ok = acc is not None and key != obj and not acc.in_kb and d.etype in ("Model", "Method")
+        return key if ok else None
+
+    same = [d for d in cands if d.sent == c.sent and d is not c]
+    before = [
+        d for d in same if d.end <= c.start and not _CLAUSE_BREAK.search(text[d.end : c.start])
+    ]
+    if before and (key := own_model(max(before, key=lambda d: d.end))):
+        return key
+    after = [d for d in same if d.start >= c.end]
+    if after:
+        first = min(after, key=lambda d: d.start)
+        if _MADE_BY.match(text[c.end : first.start]) and (key := own_model(first)):
+            return key
+    return None
