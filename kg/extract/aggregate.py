@@ -251,7 +251,7 @@ def _stated_relations(
         left = text[sent.start : c.start]
         if not _FINETUNE.search(left):
             continue
-        clause = re.split(r"[，。；,;]", left)[-1]
+        clause = _CLAUSE_BREAK.split(left)[-1]
         if _COMPARE.search(clause):
             continue
         right = text[c.end : sent.end]

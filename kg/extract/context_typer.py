@@ -22,6 +22,7 @@ from kg.extract.names import (
 from kg.extract.resources import is_stop, resources
 from kg.extract.shapes import (
     family_key,
+    is_param_count,
     is_size,
     key_of,
 )
@@ -120,7 +121,7 @@ class ContextTyper:
             for i, p in enumerate(parts)
             if (e := res.kb_alias.get(key_of(p))) is not None and surface_ok(res, p, e)
         ]
-        sized = any(is_size(p) and p[-1] in "BbT" for p in parts[1:])
+        sized = any(is_param_count(p) for p in parts[1:])
         for i, entry in known:
             if i == len(parts) - 1 and not sized:
                 # (`UI-TARS-72B-DPO` is a checkpoint trained with DPO, not a DPO variant)
@@ -154,7 +155,7 @@ class ContextTyper:
             label = c.label
             parts = _PARTS.split(label)
             etype = self._affix_type(label, parts[1:])
-            sized = any(is_size(p) and p[-1] in "BbT" for p in parts[1:])
+            sized = any(is_param_count(p) for p in parts[1:])
             if etype == "Dataset" or sized or (c.kb_hint and c.kb_hint.etype == "Dataset"):
                 # `FooBench 得分`, `Arena-Hard-v2 得分`, `Foo-RM-32B 得分 78.4`: the score word
                 # is about the benchmark or the model, not a metric name.
@@ -343,7 +344,7 @@ class ContextTyper:
         parts = _PARTS.split(c.text)
         other_kind = (
             (c.kb_hint is not None and c.kb_hint.etype != "Dataset")
-            or any(is_size(p) and p[-1] not in "KkMm" for p in parts[1:])
+            or any(is_param_count(p) for p in parts[1:])
             or self._affix_type(c.label, parts[1:]) == "Metric"  # `在 HR@10 上`
         )
         if _FINETUNED.match(after) and re.search(r"基于\s*$", before):

@@ -19,6 +19,11 @@ def is_size(token: str) -> bool:
     return SIZE.match(token) is not None
 
 
+def is_param_count(token: str) -> bool:
+    """A size in billions or trillions (`7B`, `A3B`): a model's, never a dataset's row count."""
+    return is_size(token) and token[-1] in "BbT"
+
+
 def is_version(token: str) -> bool:
     return VERSION.match(token) is not None
 
