@@ -234,6 +234,49 @@ def test_extract_names_dataset_split_word_extends_known_dataset() -> None:
     assert {e.etype for e in found.values()} <= {"Dataset", "Benchmark"}
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "alias"),
+    [
+        ("在 Xiaomi 15 Pro 与 Pixel 9 Pro 手机上运行。", "Xiaomi 15 Pro", None),
+        ("在 Xiaomi 15 Pro 与 Pixel 9 Pro 手机上运行。", "Pixel 9 Pro", None),
+        ("冷门专家由 Intel Xeon 执行。", "Xeon", "Intel Xeon"),
+        ("部署在 Jetson Orin Nano Super 上。", "Jetson Orin Nano Super", None),
+        ("芯片为 Dimensity 9400。", "Dimensity 9400", None),
+        ("节点间通过 NVLink 与 InfiniBand 互联。", "InfiniBand", None),
+        ("训练约 10 小时（TPU v5p-64）。", "TPU v5p", "TPU v5p-64"),
+        ("在 Ascend 910B3 上评测。", "Ascend 910B3", None),
+    ],
+)
+def test_extract_names_hardware_family_grammar(text: str, name: str, alias: str | None) -> None:
+    e = by_name(extract(usage=text))[name]
+    assert e.etype == "Hardware"
+    assert alias is None or alias in labels(e)
+
+
+@pytest.mark.parametrize("text", ["Pixel 8B 模型表现最好。", "在 Pixel 级别与 Galaxy 图像上评估。"])
+def test_extract_names_hardware_grammar_needs_the_whole_name(text: str) -> None:
+    assert not [e for e in extract(results=text).entities if e.etype == "Hardware"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("在 8×A100 上训练。", {"A100"}),
+        ("使用 2xH100 与 4×RTX 4090。", {"H100", "RTX 4090"}),
+        ("在 8×A100-80G 节点上训练。", {"A100"}),
+    ],
+)
+def test_extract_names_device_count_glued_to_the_name(text: str, names: set[str]) -> None:
+    found = by_name(extract(usage=text))
+    assert set(found) == names
+    assert {e.etype for e in found.values()} == {"Hardware"}
+
+
+@pytest.mark.parametrize("text", ["再做 Rejection Sampling 过滤。", "采用 Linear Probing 评估。"])
+def test_extract_names_generic_procedures_are_not_entities(text: str) -> None:
+    assert extract(usage=text).entities == ()
+
+
 def test_extract_names_hardware_count_is_not_part_of_name() -> None:
     e = by_name(extract(usage="训练使用 8 张 NVIDIA A40 显卡。"))["A40"]
     assert e.etype == "Hardware"

@@ -235,6 +235,8 @@ def test_extract_typing_evaluated_on_unless_shape_says_otherwise(
         ("与 ZorBix、QuuXon 相比，误差更低。", "Model"),
         ("零样本性能已可比肩 ZorBix 与 QuuXon。", "Model"),
         ("ZorBix 与 QuuXon 被用于数据清洗。", "Method"),
+        ("FID 明显低于 ZorBix 与 QuuXon。", "Model"),
+        ("比同规模的 ZorBix 与 QuuXon 提升 5.1 个点。", "Model"),
     ],
 )
 def test_extract_typing_compared_unknown_names_are_models(text: str, etype: str) -> None:
@@ -273,12 +275,68 @@ def test_extract_typing_plain_word_or_owner_before_measure_noun_is_no_metric(tex
     assert not [e for e in extract(results=text).entities if e.etype == "Metric"]
 
 
-def test_extract_typing_name_with_sized_checkpoints_is_a_model() -> None:
-    x = extract(
-        contribution="提出 ZorbVox，通过交织建模提升语音质量。",
-        usage="提供 ZorbVox-0.5B 与 ZorbVox-1.5B 两个版本。",
+@pytest.mark.parametrize("title", ["A Paper", "ZorbVox: Reinforcement Learning for Speech"])
+def test_extract_typing_name_with_sized_checkpoints_is_a_model(title: str) -> None:
+    x = extract_paper(
+        paper(
+            title,
+            contribution="提出 ZorbVox，通过交织建模提升语音质量。",
+            usage="提供 ZorbVox-0.5B 与 ZorbVox-1.5B 两个版本。",
+        )
     )
     assert _etype(by_name(x), "ZorbVox") == "Model"
+
+
+def test_extract_typing_sized_checkpoints_count_once_per_name() -> None:
+    # The acronym of a training method shares its stem with one sized checkpoint; that
+    # one piece of evidence must not outvote the method's own cue words.
+    x = extract_paper(
+        paper(
+            "Late-to-Early Zorbing: Efficient Training",
+            contribution="提出了一种“Late-to-Early Zorbing (LEZ)”范式。",
+            results="LEZ 实现了 1.6 倍加速；LEZ 在各规模上均有效；LEZ-1.4B 模型超越基线。",
+        )
+    )
+    assert _etype(by_name(x), "Late-to-Early Zorbing") == "Method"
+
+
+def test_extract_typing_cue_before_a_list_types_every_member() -> None:
+    found = by_name(extract(results="对比了联合生成模型 Zorbi、FlorpDiT 和 QuuxVerse-1。"))
+    assert {_etype(found, n) for n in ("Zorbi", "FlorpDiT", "QuuxVerse-1")} == {"Model"}
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("手部位姿由 ZorbPose 估计。", "Model"),
+        ("先用 ZorbPose 从视频中恢复手部网格。", "Model"),
+        ("ZorbPose 估计物体位姿，再生成轨迹。", "Model"),
+        ("使用 ZorbPose 算法在单次前向中打分。", "Method"),
+    ],
+)
+def test_extract_typing_model_used_as_a_perception_tool(text: str, etype: str) -> None:
+    assert _etype(by_name(extract(usage=text)), "ZorbPose") == etype
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "etype"),
+    [
+        ("可接入 ZorbServe 推理服务。", "ZorbServe", "Software"),
+        ("所有代码在 FlorpBox 沙箱中执行。", "FlorpBox", "Software"),
+        ("训练数据为 ZorbSpeech 与 FlorpTalk。", "FlorpTalk", "Dataset"),
+        ("定位数据来自 ZorbUI 与 FlorpGround。", "FlorpGround", "Dataset"),
+        ("基于 ZorbSat、FlorpView 的标注构建。", "FlorpView", "Dataset"),
+    ],
+)
+def test_extract_typing_serving_stacks_and_data_sources(text: str, name: str, etype: str) -> None:
+    assert _etype(by_name(extract(usage=text)), name) == etype
+
+
+def test_extract_typing_title_name_ending_outranks_title_phrase() -> None:
+    x = extract_paper(
+        paper("Zorbit-R1: Learning When to Stop Thinking", contribution="提出 Zorbit-R1。")
+    )
+    assert _etype(by_name(x), "Zorbit-R1") == "Model"
 
 
 def test_extract_typing_long_described_noun_phrase_types_the_name() -> None:

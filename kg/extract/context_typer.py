@@ -12,6 +12,7 @@ from kg.extract.cands import Cand, state
 from kg.extract.names import (
     CONNECTORS,
     RELEASE,
+    affix_type,
     cue_after,
     cue_before,
     first_cue,
@@ -65,32 +66,6 @@ class ContextTyper:
 
     def __init__(self) -> None:
         self.res = resources()
-        affixes = self.res.suffixes
-        ends = [a for a, pos, _ in affixes if pos == "suffix"]
-        self.suffix_re = re.compile("(?:" + "|".join(re.escape(a) for a in ends) + ")$")
-        self.suffix_type = {a: t for a, pos, t in affixes if pos == "suffix"}
-        self.words = {a: t for a, pos, t in affixes if pos == "suffix" and a[0] != "-"}
-        self.infixes = tuple((a, t) for a, pos, t in affixes if pos == "infix")
-        self.prefixes = tuple((a, t) for a, pos, t in affixes if pos == "prefix")
-
-    def _affix_type(self, label: str, tail: list[str]) -> str | None:
-        """Type told by the name's ending (`-Bench`), a final word (`Bench`) or an infix (`@`)."""
-        for affix, etype in self.infixes:
-            if affix in label:
-                return etype
-        for affix, etype in self.prefixes:
-            # `PyRep`: the prefix is followed by a capitalised rest.
-            if label.startswith(affix) and label[len(affix) : len(affix) + 1].isupper():
-                return etype
-        if _COUNT_SUFFIX.search(label):
-            return "Dataset"  # `Toys4K`, `Geometry3K`: a dataset named by its size
-        m = self.suffix_re.search(label)
-        if m is not None and m.start() > 0:
-            return self.suffix_type[m.group()]
-        for word in tail:
-            if word in self.words:
-                return self.words[word]
-        return None
 
     def _known_parts(self, label: str, parts: list[str]) -> dict[str, int]:
         """Votes from known names inside an unknown one.
@@ -138,6 +113,12 @@ class ContextTyper:
         by_start = {c.start: c for c in cands}
         strong: set[int] = set()
         shaped: set[str] = set()
+        # `联合生成模型 Ovi、JavisDiT 和 UniVerse-1`: a cue before a list types every member.
+        self._heads: dict[int, Cand] = {}
+        for c in cands:
+            if c.start not in self._heads:
+                for m in self._list_after(doc, c, by_start)[1][1:]:
+                    self._heads[m.start] = c
         for c in cands:
             if is_stop(res, c.label) or (c.name is None and is_stop(res, c.text)):
                 c.dropped = True
@@ -154,7 +135,7 @@ class ContextTyper:
                 strong.add(c.start)
             label = c.label
             parts = _PARTS.split(label)
-            etype = self._affix_type(label, parts[1:])
+            etype = affix_type(label, parts[1:])
             sized = any(is_param_count(p) for p in parts[1:])
             if etype == "Dataset" or sized or (c.kb_hint and c.kb_hint.etype == "Dataset"):
                 # `FooBench 得分`, `Arena-Hard-v2 得分`, `Foo-RM-32B 得分 78.4`: the score word
@@ -188,8 +169,10 @@ class ContextTyper:
         # checkpoints is a model family.
         families = {f for c in cands if not c.dropped and (f := family_key(c.label))}
         for c in cands:
+            # Once per name, and more than a title's phrase (`UI-Lumen: ... Learning`).
             if not c.dropped and c.kb is None and key_of(c.label) in families:
-                c.votes["Model"] += 2
+                families.discard(key_of(c.label))
+                c.votes["Model"] += 4
         for c in cands:
             if c.dropped or c.kb is not None:
                 continue
@@ -345,11 +328,17 @@ class ContextTyper:
         other_kind = (
             (c.kb_hint is not None and c.kb_hint.etype != "Dataset")
             or any(is_param_count(p) for p in parts[1:])
-            or self._affix_type(c.label, parts[1:]) == "Metric"  # `在 HR@10 上`
+            or affix_type(c.label, parts[1:]) == "Metric"  # `在 HR@10 上`
         )
         if _FINETUNED.match(after) and re.search(r"基于\s*$", before):
             c.votes["Model"] += 4  # `基于 X 进行微调`: what is fine-tuned is a model
             strong = True
+        elif cue is None and _PERCEIVED.match(after) and re.search(r"(?:由|用|利用|借助|调用|以)\s*$", before):
+            # `位姿由 HaMeR 估计`, `先用 HaMeR 从视频中恢复手部网格`: a trained model as a tool
+            c.votes["Model"] += 2
+            strong = True
+        elif cue is None and _ESTIMATED.match(after):
+            c.votes["Model"] += 1  # `FoundationPose 估计物体位姿`
         elif _BUILT_WITH.match(after) and _TOOL_USE.search(before):
             c.votes["Software"] += 3  # `基于 Triton 实现`, `使用 SGLang 部署`: a tool
             strong = True
@@ -373,6 +362,9 @@ class ContextTyper:
                 c.votes[cue[0]] += cue[1] * 2
                 strong = True
         cue = cue_before(res, before)
+        head = self._heads.get(c.start)
+        if cue is None and head is not None:
+            cue = cue_before(res, text[sent.start : head.start].rstrip(' “"'))
         if cue is not None:
             c.votes[cue[0]] += cue[1]
             strong = True
@@ -417,14 +409,14 @@ _LICENCE_AFTER = re.compile(r"\s*(?:开源)?(?:许可证?|协议(?:开源|发布
 _HEADING_FILLER = re.compile(r"[\s*、/／,，与和及]+")
 
 
-_COUNT_SUFFIX = re.compile(r"[A-Za-z]-?\d+(?:\.\d+)?[Kk]$")
-
-
 _PARTS = re.compile(r"[\s\-]+")
 
 
 _NUMBERED = re.compile(r"^(.*[A-Za-z])\d+[A-Za-z]?$")
-_COMPARE = re.compile(r"优于|超越|超过|相比|相较|对比|胜过|击败|领先|比肩|媲美|匹敌|高于|强于")
+_COMPARE = re.compile(
+    r"优于|超越|超过|相比|相较|对比|胜过|击败|领先|比肩|媲美|匹敌|高于|强于|低于|逊于|落后于|不及|弱于"
+    r"|(?<![对相占])比(?![例率重较值])"  # `比同规模的 X 提升 5.1 个点`
+)
 
 
 # `在 A、B 等基准上`: what follows a list of names evaluated on.
@@ -445,6 +437,10 @@ _FINETUNED = re.compile(r"\s*(?:进行|做)?\s*(?:全参数|全量|指令|监督
 
 
 _BUILT_WITH = re.compile(r"\s*(?:进行|来)?(?:实现|部署|搭建|开发|编写)(?!了)")
+_PERCEPTION = "估计|提取|检测|预测|分割|标注|识别|跟踪|追踪|打分|评分|转写|重建|补全|描述|恢复|切分|索引"
+_ESTIMATED = re.compile(rf"\s*(?:来|进行)?(?:{_PERCEPTION})")
+# The tool's task later in its clause: `用 X 从 Ego4D 视频中恢复…`, `用 X 对页面做检索索引`.
+_PERCEIVED = re.compile(rf"[^，。；：,;!?！？]{{0,24}}?(?:{_PERCEPTION})")
 _TOOL_USE = re.compile(r"(?:基于|使用|用|采用|借助|依托)\s*$")
 _RESULT_ON = re.compile(r"^\s*上的?\s*(?:表现|准确率|得分|分数|成绩|结果|性能|取得|达到|获得)")
 

@@ -28,14 +28,22 @@ _TOKEN = re.compile(LATIN_TOKEN)
 _RUN = re.compile(rf"(?:{LATIN_TOKEN})(?: (?:{LATIN_TOKEN}))*")
 
 
+_COUNT_PREFIX = re.compile(r"^\d{1,4}x(?=[A-Z])")
+
+
 def _find_runs(text: str) -> tuple[tuple[tuple[int, int, str], ...], ...]:
     runs = []
     for m in _RUN.finditer(text):
         base = m.start()
-        toks = tuple(
-            (base + t.start(), base + t.end(), t.group()) for t in _TOKEN.finditer(m.group())
-        )
-        runs.append(toks)
+        toks = []
+        for t in _TOKEN.finditer(m.group()):
+            start, tok = base + t.start(), t.group()
+            count = _COUNT_PREFIX.match(tok)
+            if count:
+                # `2xH100`: a device count glued to the device's name
+                start, tok = start + count.end(), tok[count.end() :]
+            toks.append((start, base + t.end(), tok))
+        runs.append(tuple(toks))
     return tuple(runs)
 
 

@@ -39,6 +39,51 @@ def _cues() -> _CueIndex:
     return _CueIndex(resources())
 
 
+class _AffixIndex:
+    """Name endings, infixes and prefixes of name_affixes.tsv that tell a name's type."""
+
+    def __init__(self, res: Resources) -> None:
+        affixes = res.suffixes
+        ends = [a for a, pos, _ in affixes if pos == "suffix"]
+        self.suffix_re = re.compile("(?:" + "|".join(re.escape(a) for a in ends) + ")$")
+        self.suffix_type = {a: t for a, pos, t in affixes if pos == "suffix"}
+        self.words = {a: t for a, pos, t in affixes if pos == "suffix" and a[0] != "-"}
+        self.infixes = tuple((a, t) for a, pos, t in affixes if pos == "infix")
+        self.prefixes = tuple((a, t) for a, pos, t in affixes if pos == "prefix")
+
+
+@lru_cache(maxsize=1)
+def _affixes() -> _AffixIndex:
+    return _AffixIndex(resources())
+
+
+# `Toys4K`, `Geometry3K`: a dataset named by its size.
+_COUNT_SUFFIX = re.compile(r"[A-Za-z]-?\d+(?:\.\d+)?[Kk]$")
+
+
+def affix_type(label: str, tail: list[str]) -> str | None:
+    """Type told by the name's ending (`-Bench`), a final word (`Bench`) or an infix (`@`).
+
+    `tail` is the name's words after the first."""
+    ix = _affixes()
+    for affix, etype in ix.infixes:
+        if affix in label:
+            return etype
+    for affix, etype in ix.prefixes:
+        # `PyRep`: the prefix is followed by a capitalised rest.
+        if label.startswith(affix) and label[len(affix) : len(affix) + 1].isupper():
+            return etype
+    if _COUNT_SUFFIX.search(label):
+        return "Dataset"
+    m = ix.suffix_re.search(label)
+    if m is not None and m.start() > 0:
+        return ix.suffix_type[m.group()]
+    for word in tail:
+        if word in ix.words:
+            return ix.words[word]
+    return None
+
+
 def cue_after(res: Resources, text: str) -> tuple[str, int] | None:
     """Type suggested by a cue word at the start of `text` (the text right after a name)."""
     m = _cues().start.match(text)
@@ -139,7 +184,7 @@ _PATCH = re.compile(r"^(?:[STBLHGg]|So400m)/\d+$")
 
 
 # Board forms and memory sizes of an accelerator: `H100 SXM5`, `A100 80GB`.
-FORM = re.compile(r"^(?:SXM\d?|PCIe|NVL|\d+GB)$")
+FORM = re.compile(r"^(?:SXM\d?|PCIe|NVL|\d+GB?)$")
 
 
 RELEASE = re.compile(r"^(?:[vV]?\d+\.\d+|[vV]\d+)$")

@@ -246,7 +246,8 @@ class PairLinker:
         if etype is None:
             if len(en.split()) > 1 or (inner and all(c.origin == "weak" for c in inner)):
                 for c in inner:
-                    c.dropped = True
+                    # a known name that is the whole gloss stays (`小时（TPU v5p-64）`)
+                    c.dropped = c.kb is None or c.text != en
             return
         s = m.start() + m.group(0).index(en)
         kb = res.kb_alias.get(key_of(en))

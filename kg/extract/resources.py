@@ -72,6 +72,7 @@ class Resources:
     lowercase_tails: frozenset[str]
     plain_modifiers: frozenset[str]  # words before a known name that do not extend it
     org_words: frozenset[str]  # words after an organisation's name that keep it one
+    hardware_re: re.Pattern[str]  # name grammars of hardware families (`Pixel 9 Pro`, `Xeon`)
     metric_heads: dict[str, str]  # Chinese measure noun after a Latin name -> English word
     title_cues: dict[str, str]  # English title word -> type of the name before the colon
     title_lead: frozenset[str]  # title words that decide when they open the phrase (Evaluating)
@@ -168,6 +169,11 @@ def resources() -> Resources:
     tails = frozenset(c[0] for _, c in _rows(PATTERNS_DIR / "lowercase_suffixes.txt", 1))
     plain = frozenset(c[0] for _, c in _rows(PATTERNS_DIR / "plain_modifiers.txt", 1))
     org_words = frozenset(c[0] for _, c in _rows(PATTERNS_DIR / "org_words.txt", 1))
+    grammars = [c[0] for _, c in _rows(PATTERNS_DIR / "hardware_names.txt", 1)]
+    # Whole words only: not the `Pixel 8` of `Pixel 8B`, nor a prefix of `TPU v5e-8x`.
+    hardware_re = re.compile(
+        r"(?<![\w.\-])(?:" + "|".join(f"(?:{g})" for g in grammars) + r")(?![\w\-+]|\.\d)"
+    )
     metric_heads = {c[0]: c[1] for _, c in _rows(PATTERNS_DIR / "metric_heads.tsv", 2)}
     title_rows = [c for _, c in _rows(PATTERNS_DIR / "title_cues.tsv", 2)]
     title_cues = {c[0]: c[1] for c in title_rows}
@@ -211,6 +217,7 @@ def resources() -> Resources:
         lowercase_tails=tails,
         plain_modifiers=plain,
         org_words=org_words,
+        hardware_re=hardware_re,
         metric_heads=metric_heads,
         title_cues=title_cues,
         title_lead=title_lead,

@@ -12,6 +12,7 @@ from kg.extract.cands import Cand, sentence_of, state
 from kg.extract.names import (
     CONNECTORS,
     RELEASE,
+    affix_type,
     extend_name,
     is_capitalised,
     surface_ok,
@@ -56,6 +57,7 @@ class ShapeFinder:
         cands: list[Cand] = st.cands
         self._title_name(doc, cands)
         self._modified_known(doc, cands)
+        self._hardware_names(doc, cands)
         self._org_led(doc, cands)
         self._measures(doc, cands)
         taken = sorted((c.start, c.end) for c in cands)
@@ -226,6 +228,33 @@ class ShapeFinder:
             new.append(cand)
         cands.extend(new)
 
+    def _hardware_names(self, doc: Doc, cands: list[Cand]) -> None:
+        """`Xiaomi 15 Pro`, `Intel Xeon`, `TPU v5p-64`: members of a hardware family by the
+        family's name grammar (hardware_names.txt). A leading vendor is an alias's part."""
+        st = state(doc)
+        res = self.res
+        text = st.text
+        spans = {(c.start, c.end) for c in cands if not c.dropped and c.kb is not None}
+        for m in res.hardware_re.finditer(text):
+            s, e = m.span()
+            sent = sentence_of(doc, s)
+            if (s, e) in spans or st.sents[sent].section == "fields":
+                continue
+            full = m.group()
+            name = None
+            vendor, _, rest = full.partition(" ")
+            org = res.kb_alias.get(key_of(vendor))
+            if rest[:1].isalpha() and org is not None and org.etype == "Organization":
+                name = rest  # `Intel Xeon` is a Xeon
+            # `TPU v5p-64` is a slice of the KB's TPU v5p
+            entry = res.kb_alias.get(key_of(_SLICE.sub("", name or full)))
+            if entry is not None and entry.etype == "Hardware":
+                cand = Cand(s, e, full, sent, "kb", kb=entry)
+            else:
+                cand = Cand(s, e, full, sent, "shape", name=name)
+                cand.votes["Hardware"] += 8
+            cands.append(cand)
+
     def _org_led(self, doc: Doc, cands: list[Cand]) -> None:
         """`Amazon Reviews`, `Google Scholar`: capitalised words after a known organisation
         name a thing of its own, which the context types. A known name after the
@@ -304,7 +333,7 @@ class ShapeFinder:
         cands.append(cand)
 
     def _title_type(self, head: str, rest: str) -> str | None:
-        """Type of the title's name from its own words, else from the phrase after the colon.
+        """Type of the title's name from its own words or ending, else from the phrase after the colon.
 
         That phrase is head-final up to its first preposition (`An Open Audio Language Model
         with ...`), so its last cue word wins; an evaluation verb opening it (`Probing ...`,
@@ -314,6 +343,9 @@ class ShapeFinder:
         for w in re.findall(r"[A-Za-z][A-Za-z\-]*", head):
             if w in cues:
                 return cues[w]
+        own = affix_type(head, head.split()[1:])
+        if own is not None:
+            return own  # `Foo-R1: Learning to ...`: the name's own ending outranks the phrase
         after = re.split(r"\s(?:for|in|of|on|with|via|from|to|across|under|by|as)\s", rest)[0]
         words = re.findall(r"[A-Za-z][\w.\-]*", after)
         if words and words[0] in self.res.title_lead:
@@ -354,6 +386,9 @@ _NUMBERISH = r"\d+(?:\.\d+)?[A-Za-z]{0,2}"
 _STEM_SLASH = re.compile(
     rf"(?P<first>[^/]*?[A-Za-z][^/]*?(?P<last>{_NUMBERISH}))(?:/{_NUMBERISH})+"
 )
+
+
+_SLICE = re.compile(r"-\d{1,4}$")
 
 
 _BITWIDTH = re.compile(r"^W\d+A\d+(?:KV\d+)?$")
