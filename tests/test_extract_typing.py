@@ -399,3 +399,17 @@ def test_extract_typing_known_stem_or_size_outweighs_score_words(
 )
 def test_extract_typing_what_a_system_is_built_with_is_software(text: str, etype: str) -> None:
     assert _etype(by_name(extract(usage=text)), "ZorbLens") == etype
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "etype"),
+    [
+        ("以 Zorb 损失联合监督。", "Zorb Loss", "Method"),
+        ("以 Dice 损失联合监督。", "Dice Loss", "Method"),
+        ("GRPO 损失保持不变。", "GRPO", "Method"),
+    ],
+)
+def test_extract_typing_latin_name_before_loss_noun_is_a_loss(
+    text: str, name: str, etype: str
+) -> None:
+    assert _etype(by_name(extract(innovations=text)), name) == etype

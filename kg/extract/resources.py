@@ -74,6 +74,7 @@ class Resources:
     org_words: frozenset[str]  # words after an organisation's name that keep it one
     hardware_re: re.Pattern[str]  # name grammars of hardware families (`Pixel 9 Pro`, `Xeon`)
     metric_heads: dict[str, str]  # Chinese measure noun after a Latin name -> English word
+    head_types: dict[str, str]  # that noun -> type of the named thing (Metric unless told)
     title_cues: dict[str, str]  # English title word -> type of the name before the colon
     title_lead: frozenset[str]  # title words that decide when they open the phrase (Evaluating)
     title_openers: frozenset[str]  # first words of a title head that is a phrase (Beyond)
@@ -174,7 +175,9 @@ def resources() -> Resources:
     hardware_re = re.compile(
         r"(?<![\w.\-])(?:" + "|".join(f"(?:{g})" for g in grammars) + r")(?![\w\-+]|\.\d)"
     )
-    metric_heads = {c[0]: c[1] for _, c in _rows(PATTERNS_DIR / "metric_heads.tsv", 2)}
+    head_rows = [c for _, c in _rows(PATTERNS_DIR / "metric_heads.tsv", 2)]
+    metric_heads = {c[0]: c[1] for c in head_rows}
+    head_types = {c[0]: c[2] if len(c) > 2 else "Metric" for c in head_rows}
     title_rows = [c for _, c in _rows(PATTERNS_DIR / "title_cues.tsv", 2)]
     title_cues = {c[0]: c[1] for c in title_rows}
     title_lead = frozenset(c[0] for c in title_rows if len(c) > 2 and c[2] == "lead")
@@ -219,6 +222,7 @@ def resources() -> Resources:
         org_words=org_words,
         hardware_re=hardware_re,
         metric_heads=metric_heads,
+        head_types=head_types,
         title_cues=title_cues,
         title_lead=title_lead,
         title_openers=openers,

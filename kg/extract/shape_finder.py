@@ -199,7 +199,7 @@ class ShapeFinder:
 
     def _measures(self, doc: Doc, cands: list[Cand]) -> None:
         """`L2 误差`, `DINO 相似度`: a Latin name before a Chinese measure noun names a
-        metric (`L2 Error`), whatever the name alone would be."""
+        metric (`L2 Error`), whatever the name alone would be; before 损失, a loss."""
         st = state(doc)
         res = self.res
         text = st.text
@@ -215,6 +215,12 @@ class ShapeFinder:
             sent = sentence_of(doc, s)
             if st.sents[sent].section in ("title", "fields"):
                 continue
+            etype = res.head_types[m.group(1)]
+            if etype != "Metric":
+                # `Dice 损失` is the Dice Loss, but `GRPO 损失` stays GRPO's own loss.
+                known = res.kb_alias.get(key_of(text[s : words[-1][1]]))
+                if known is not None and known.etype != "Metric":
+                    continue
             name = f"{text[s : words[-1][1]]} {res.metric_heads[m.group(1)]}"
             for c in cands:
                 if c.start < m.end() and s < c.end:
@@ -224,7 +230,7 @@ class ShapeFinder:
                 new.append(Cand(s, m.end(), text[s : m.end()], sent, "kb", kb=entry))
                 continue
             cand = Cand(s, m.end(), text[s : m.end()], sent, "shape", name=name)
-            cand.votes["Metric"] += 4
+            cand.votes[etype] += 4
             new.append(cand)
         cands.extend(new)
 
