@@ -413,3 +413,31 @@ def test_extract_typing_latin_name_before_loss_noun_is_a_loss(
     text: str, name: str, etype: str
 ) -> None:
     assert _etype(by_name(extract(innovations=text)), name) == etype
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("显著优于 Zorb-Game 2.0、Yumi、Oasa 和 FlorpWorld-Voyager。", {"Yumi", "Oasa"}, set()),
+        ("优于 Shape of Zorbing、FlorpSca 与 Deformable 3D Zorbs。", {"FlorpSca"}, {"Zorbing"}),
+        ("优于 Baseline、Random 和 Oracle 设置。", set(), {"Baseline", "Random", "Oracle"}),
+    ],
+)
+def test_extract_typing_words_listed_with_compared_names_are_names(
+    text: str, present: set[str], absent: set[str]
+) -> None:
+    found = by_name(extract(results=text))
+    assert {_etype(found, n) for n in present} <= {"Model"}
+    assert not absent & set(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("FVD 比 Zorb-Game 2.0 低 23%。", "Zorb-Game 2.0"),
+        ("Mobile-Zorb-v3 为 22.1%。", "Mobile-Zorb-v3"),
+        ("仅次于商业系统 Suno v4.5。", "Suno v4.5"),
+    ],
+)
+def test_extract_typing_capitalised_name_with_release_is_a_name(text: str, name: str) -> None:
+    assert name in by_name(extract(results=text))

@@ -47,6 +47,14 @@ def _typing_affix_suffices(c: Cand, parts: list[str], etype: str) -> bool:
     return True
 
 
+def _standalone(text: str, c: Cand) -> bool:
+    """No Latin word right before or after: not the `Motion` of `Shape of Motion`."""
+    return not (
+        re.search(r"[A-Za-z0-9]\s?$", text[max(0, c.start - 2) : c.start])
+        or re.match(r"^\s?[A-Za-z0-9]", text[c.end : c.end + 2])
+    )
+
+
 def _clause_left(before: str) -> str:
     """The end of `before` back to the last punctuation: the clause a name stands in."""
     return _PUNCT_STOP.split(before[::-1], 1)[0][::-1]
@@ -165,6 +173,11 @@ class ContextTyper:
             c.votes.pop("?", None)
         strong |= self._propagate_lists(doc, cands)
         strong |= self._result_headings(doc, cands)
+        strong |= self._compared_lists(doc, cands, by_start)
+        for c in cands:
+            parts = _PARTS.split(c.label)
+            if c.origin == "weak" and len(parts) > 1 and RELEASE.match(parts[-1]):
+                strong.add(c.start)  # `Matrix-Game 2.0`, `Mobile-Agent-v3`: a released name
         # `VoxBraid` next to `VoxBraid-1.5B` in the same paper: a name with sized
         # checkpoints is a model family.
         families = {f for c in cands if not c.dropped and (f := family_key(c.label))}
@@ -262,6 +275,23 @@ class ContextTyper:
                     m.votes[etype] += 1
                     typed.add(m.start)
         return typed
+
+    def _compared_lists(self, doc: Doc, cands: list[Cand], by_start: dict[int, Cand]) -> set[int]:
+        """`优于 Matrix-Game 2.0、Yume、Oasis 和 HunyuanWorld-Voyager`: capitalised words
+        listed with a name the paper ranks itself against are names too. Returns their starts."""
+        text = state(doc).text
+        kept: set[int] = set()
+        for c in cands:
+            if c.dropped or c.start in kept:
+                continue
+            _, members = self._list_after(doc, c, by_start)
+            if len(members) < 2 or all(m.origin == "weak" for m in members):
+                continue
+            if self._compared(doc, c, by_start):
+                kept.update(
+                    m.start for m in members if m.origin == "weak" and _standalone(text, m)
+                )
+        return kept
 
     def _result_headings(self, doc: Doc, cands: list[Cand]) -> set[int]:
         """`**RealSR / DRealSR**：PSNR 为 …`: results grouped under a heading made of names

@@ -285,6 +285,12 @@ class ShapeFinder:
             run, i = at[c.end]
             if i + 1 < len(run) and run[i + 1][2] in res.org_words:
                 continue
+            if i + 1 < len(run) and RELEASE.match(run[i + 1][2]):
+                # `Suno v4.5`, `Ideogram 3.0`: a lab's product by its release number
+                c.dropped = True
+                e = run[i + 1][1]
+                new.append(Cand(c.start, e, st.text[c.start : e], c.sent, "shape"))
+                continue
             k = i + 1
             while (
                 k < len(run)
