@@ -288,9 +288,7 @@ class ContextTyper:
             if len(members) < 2 or all(m.origin == "weak" for m in members):
                 continue
             if self._compared(doc, c, by_start):
-                kept.update(
-                    m.start for m in members if m.origin == "weak" and _standalone(text, m)
-                )
+                kept.update(m.start for m in members if m.origin == "weak" and _standalone(text, m))
         return kept
 
     def _result_headings(self, doc: Doc, cands: list[Cand]) -> set[int]:
@@ -363,7 +361,11 @@ class ContextTyper:
         if _FINETUNED.match(after) and re.search(r"基于\s*$", before):
             c.votes["Model"] += 4  # `基于 X 进行微调`: what is fine-tuned is a model
             strong = True
-        elif cue is None and _PERCEIVED.match(after) and re.search(r"(?:由|用|利用|借助|调用|以)\s*$", before):
+        elif (
+            cue is None
+            and _PERCEIVED.match(after)
+            and re.search(r"(?:由|用|利用|借助|调用|以)\s*$", before)
+        ):
             # `位姿由 HaMeR 估计`, `先用 HaMeR 从视频中恢复手部网格`: a trained model as a tool
             c.votes["Model"] += 2
             strong = True
@@ -467,7 +469,9 @@ _FINETUNED = re.compile(r"\s*(?:进行|做)?\s*(?:全参数|全量|指令|监督
 
 
 _BUILT_WITH = re.compile(r"\s*(?:进行|来)?(?:实现|部署|搭建|开发|编写)(?!了)")
-_PERCEPTION = "估计|提取|检测|预测|分割|标注|识别|跟踪|追踪|打分|评分|转写|重建|补全|描述|恢复|切分|索引"
+_PERCEPTION = (
+    "估计|提取|检测|预测|分割|标注|识别|跟踪|追踪|打分|评分|转写|重建|补全|描述|恢复|切分|索引"
+)
 _ESTIMATED = re.compile(rf"\s*(?:来|进行)?(?:{_PERCEPTION})")
 # The tool's task later in its clause: `用 X 从 Ego4D 视频中恢复…`, `用 X 对页面做检索索引`.
 _PERCEIVED = re.compile(rf"[^，。；：,;!?！？]{{0,24}}?(?:{_PERCEPTION})")
