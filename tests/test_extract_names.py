@@ -178,6 +178,50 @@ def test_extract_names_hyphenated_variant_extends_the_name(text: str, name: str)
     assert not {"V2-Large", "Large", "Depth Anything"} & found
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "labels_"),
+    [
+        (
+            "时长课程式 GRPO（Duration-Curriculum GRPO）：逐级扩展。",
+            "Duration-Curriculum GRPO",
+            {"时长课程式 GRPO"},
+        ),
+        (
+            "在图上跑个性化 PageRank（Personalized PageRank, PPR）。",
+            "Personalized PageRank",
+            {"PPR"},
+        ),
+    ],
+)
+def test_extract_names_gloss_ending_in_a_known_name_is_its_variant(
+    text: str, name: str, labels_: set[str]
+) -> None:
+    found = by_name(extract(innovations=text))
+    assert found[name].etype == "Method"
+    assert labels_ <= labels(found[name])
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("并结合特征钳制（Feature Clamping）放大特征。", "Feature Clamping"),
+        ("引入全局批次均衡（Global-Batch Load Balancing）。", "Global-Batch Load Balancing"),
+        ("并结合分块量化（Block Quantization）。", "Block Quantization"),
+    ],
+)
+def test_extract_names_title_cased_gloss_with_technique_head_is_a_method(
+    text: str, name: str
+) -> None:
+    assert by_name(extract(innovations=text))[name].etype == "Method"
+
+
+@pytest.mark.parametrize(
+    "text", ["缓解奖励投机（Reward Hacking）问题。", "出现模式坍塌（Mode Collapse）。"]
+)
+def test_extract_names_title_cased_gloss_of_a_phenomenon_is_no_name(text: str) -> None:
+    assert extract(innovations=text).entities == ()
+
+
 def test_extract_names_latin_word_ending_a_chinese_term_takes_the_gloss() -> None:
     x = extract(
         contribution="提出了时空对齐 Transformer（Spatio-Temporal Zorb Transformer, STZT）。"

@@ -176,6 +176,9 @@ class PairLinker:
             for suffix, etype in res.zh_suffix_type:
                 if zh.endswith(suffix):
                     return None if etype == "reject" else etype
+        titled = all(w[:1].isupper() or w in CONNECTORS for w in words)
+        if len(words) >= 2 and titled and words[-1] in res.gloss_en_type:
+            return res.gloss_en_type[words[-1]]  # `特征钳制（Feature Clamping）`
         before = text[sent.start : m.start()]
         if re.search(
             r"(名为|提出了?(一种|一个|新的)*|称为|命名为)\s*[“\"]?[^，。,；]{0,16}$", before
@@ -366,6 +369,27 @@ class PairLinker:
             # `BABE（Biology Arena BEnchmark）`: the expansion is an alias of the name before.
             last = run[-1]
             target = self._cand_at(cands, last[0], last[1])
+            # `时长课程式 GRPO（Duration-Curriculum GRPO）`: a Chinese term ending in a known
+            # name, glossed by an English name ending in it, is a new variant of that name.
+            if target is not None and en.rsplit(" ", 1)[-1].rsplit("-", 1)[-1] == target.text:
+                zh = self._zh_term(st.text[st.sents[sent_i].start : m.start()])
+                if zh and len(zh) - len(target.text) > 7:
+                    zh = None  # a variant's Chinese modifier is short (`个性化 PageRank`)
+                s = m.start() + m.group(0).index(en)
+                target.dropped = zh is not None  # part of the variant's Chinese name
+                for c in self._inner(cands, m.start(), m.end()):
+                    c.dropped = True
+                cand = Cand(s, s + len(en), en, sent_i, "pair")
+                if target.kb is not None:
+                    cand.votes[target.kb.etype] += 3
+                if zh and has_cjk(zh):
+                    cand.aliases.append(zh)
+                if acr:
+                    cand.aliases.append(acr)
+                cands.append(cand)
+                start = m.start() - len(zh) if zh and has_cjk(zh) else s
+                pairs.append(Pair(start, m.end(), zh or None, en, acr))
+                return
             if target is None:
                 # `视觉几何基础 Transformer（Visual Geometry Grounded Transformer, VGGT）`: the
                 # Latin word ends a Chinese term, which the parenthesis glosses.
