@@ -237,6 +237,7 @@ def test_extract_names_latin_word_ending_a_chinese_term_takes_the_gloss() -> Non
         ("超过 ZorbNav 3.8 和 5.5 个点。", {"ZorbNav"}, {"ZorbNav 3.8"}),
         ("mZorb 17.82、ZorbSim 0.663。", {"mZorb", "ZorbSim"}, {"mZorb 17.82"}),
         ("对比 ZorbSim 3.0 的结果。", {"ZorbSim 3.0"}, set()),
+        ("上 ZorbDoc 88.7、ZorbEdit 89.5。", set(), {"ZorbDoc 88.7", "ZorbEdit 89.5"}),
     ],
 )
 def test_extract_names_score_after_a_name_is_not_its_version(
@@ -259,6 +260,22 @@ def test_extract_names_score_after_a_name_is_not_its_version(
 def test_extract_names_dataset_release_and_subset_extend_the_name(text: str, name: str) -> None:
     found = by_name(extract(results=text))
     assert found[name].etype in ("Dataset", "Benchmark")
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("骨干为 ConvNeXt-Tiny/Small/Base。", {"ConvNeXt-Tiny", "ConvNeXt-Small", "ConvNeXt-Base"}),
+        (
+            "优于 FLUX.1 Kontext [dev] 与 FLUX.1 Kontext [pro]。",
+            {"FLUX.1 Kontext [dev]", "FLUX.1 Kontext [pro]"},
+        ),
+    ],
+)
+def test_extract_names_slashed_and_bracketed_variants(text: str, names: set[str]) -> None:
+    found = by_name(extract(results=text))
+    assert set(found) == names
+    assert {e.etype for e in found.values()} == {"Model"}
 
 
 def test_extract_names_plus_joins_known_names_and_ends_some() -> None:

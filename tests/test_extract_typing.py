@@ -237,6 +237,8 @@ def test_extract_typing_evaluated_on_unless_shape_says_otherwise(
         ("ZorBix 与 QuuXon 被用于数据清洗。", "Method"),
         ("FID 明显低于 ZorBix 与 QuuXon。", "Model"),
         ("比同规模的 ZorBix 与 QuuXon 提升 5.1 个点。", "Model"),
+        ("PSNR 较 ZorBix 提升 1.0 dB，较 QuuXon 提升 1.6 dB。", "Model"),
+        ("TAE 接近 ZorBix，也接近 QuuXon。", "Model"),
     ],
 )
 def test_extract_typing_compared_unknown_names_are_models(text: str, etype: str) -> None:
@@ -311,6 +313,7 @@ def test_extract_typing_cue_before_a_list_types_every_member() -> None:
         ("手部位姿由 ZorbPose 估计。", "Model"),
         ("先用 ZorbPose 从视频中恢复手部网格。", "Model"),
         ("ZorbPose 估计物体位姿，再生成轨迹。", "Model"),
+        ("2D 关键点伪标签由 ZorbPose 生成。", "Model"),
         ("使用 ZorbPose 算法在单次前向中打分。", "Method"),
     ],
 )
@@ -441,3 +444,17 @@ def test_extract_typing_words_listed_with_compared_names_are_names(
 )
 def test_extract_typing_capitalised_name_with_release_is_a_name(text: str, name: str) -> None:
     assert name in by_name(extract(results=text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "模型规格：Zorb-2-Small（38M）、Zorb-2-Base（205M）与 Zorb-2-Large（710M）。",
+        "提供 Zorb-2-S/M/L 三个尺寸。",
+    ],
+)
+def test_extract_typing_one_stem_in_several_sizes_is_a_model(text: str) -> None:
+    found = by_name(extract(usage=text))
+    sized = [n for n in found if n.startswith("Zorb-2-")]
+    assert len(sized) == 3
+    assert {_etype(found, n) for n in sized} == {"Model"}

@@ -173,7 +173,12 @@ class KBRuler:
                     or _V_RELEASE.match(run[k][2])
                 ):
                     k += 1
-            if k > j and _same_thing(entry, [t for _, _, t in run[j:k]]):
+            bracket = _BRACKET_VARIANT.match(text, run[k - 1][1])
+            if bracket and entry.etype == "Model":
+                # `FLUX.1 Kontext [dev]`: a release named in brackets is a variant
+                e = bracket.end()
+                cands.append(Cand(s, e, text[s:e], sent, "variant", kb_hint=entry))
+            elif k > j and _same_thing(entry, [t for _, _, t in run[j:k]]):
                 e = run[k - 1][1]
                 cands.append(Cand(s, e, text[s:e], sent, "kb", kb=entry))
             elif k > j:
@@ -209,6 +214,9 @@ class KBRuler:
                 cands.append(Cand(s, e, text[s:e], sent, "variant", kb_hint=entry))
             return k - i
         return 1
+
+
+_BRACKET_VARIANT = re.compile(r" ?\[(?:dev|pro|max|schnell|flex|Dev|Pro|Max|Schnell)\]")
 
 
 _V_RELEASE = re.compile(r"^[vV]\d+(?:\.\d+)*$")

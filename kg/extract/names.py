@@ -170,8 +170,9 @@ def is_capitalised(tok: str) -> bool:
 _NUMERIC = re.compile(r"^\d+(?:\.\d+)?$")
 
 
-# Two or more decimals or a leading `0.` is a measurement, not a release number.
-_SCORE_LIKE = re.compile(r"^(?:\d+\.\d{2,}|0\.\d+)$")
+# Two or more decimals, a leading `0.` or a two-digit whole part (`TEDS 88.7`) is a
+# measurement, not a release number.
+_SCORE_LIKE = re.compile(r"^(?:\d+\.\d{2,}|0\.\d+|\d{2,}\.\d)$")
 
 
 _SCORE_UNIT = re.compile(

@@ -119,6 +119,7 @@ class ShapeFinder:
         cands.extend(new)
         self._split_shared_stem(cands)
         self._split_plus(cands)
+        self._slash_tiers(doc, cands)
         cands.sort(key=lambda c: (c.start, -c.end))
         return doc
 
@@ -145,6 +146,33 @@ class ShapeFinder:
                         Cand(pos, pos + len(piece), name, c.sent, c.origin, kb_hint=c.kb_hint)
                     )
                 pos += len(piece) + 1
+        cands.extend(new)
+
+    def _slash_tiers(self, doc: Doc, cands: list[Cand]) -> None:
+        """`LumaDet-S/M/L`, `ConvNeXt-Tiny/Small/Base`: variant words after a slash name
+        further variants of the same stem (`LumaDet-M`, `ConvNeXt-Small`)."""
+        st = state(doc)
+        text = st.text
+        words = self.res.variant_words | _SIZE_LETTERS
+        new: list[Cand] = []
+        for c in cands:
+            if c.dropped or "-" not in c.text or c.text.rsplit("-", 1)[1] not in words:
+                continue
+            stem = c.text.rsplit("-", 1)[0] + "-"
+            pos = c.end
+            while (m := _SLASH_WORD.match(text, pos)) and m.group(1) in words:
+                name = stem + m.group(1)
+                entry = self.res.kb_alias.get(key_of(name))
+                if entry is not None and surface_ok(self.res, name, entry):
+                    new.append(Cand(m.start(1), m.end(1), name, c.sent, "kb", kb=entry))
+                else:
+                    piece = Cand(m.start(1), m.end(1), name, c.sent, c.origin, kb_hint=c.kb_hint)
+                    piece.name = name
+                    new.append(piece)
+                pos = m.end()
+        for c in cands:
+            if any(n.start <= c.start and c.end <= n.end for n in new):
+                c.dropped = True  # the bare `Small` of `/Small`
         cands.extend(new)
 
     def _split_plus(self, cands: list[Cand]) -> None:
@@ -398,6 +426,13 @@ _NUMBERISH = r"\d+(?:\.\d+)?[A-Za-z]{0,2}"
 _STEM_SLASH = re.compile(
     rf"(?P<first>[^/]*?[A-Za-z][^/]*?(?P<last>{_NUMBERISH}))(?:/{_NUMBERISH})+"
 )
+
+
+# Size letters of checkpoints after a slash (`Foo-S/M/L`), besides the variant words.
+_SIZE_LETTERS = frozenset({"T", "S", "M", "B", "L", "H", "X", "XS", "XXL"})
+
+
+_SLASH_WORD = re.compile(r"/([A-Za-z]+)\b")
 
 
 _SLICE = re.compile(r"-\d{1,4}$")
