@@ -68,3 +68,17 @@ def test_extract_kb_bad_data_file_is_a_user_error(tmp_path, monkeypatch) -> None
     monkeypatch.setattr(res_mod, "KB_DIR", bad)
     with pytest.raises(UserError, match="duplicate"):
         res_mod._load_kb()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Spearman 相关系数达 0.83。", "Spearman Correlation"),
+        ("加速比 3.6×。", "Speedup"),
+        ("平均接受长度为 4.9。", "Acceptance Length"),
+        ("在 LVOS v2 上 J&F 达到 87.9。", "J&F"),
+    ],
+)
+def test_extract_kb_metrics_named_in_chinese_or_with_ampersand(text: str, name: str) -> None:
+    found = by_name(extract(results=text))
+    assert found[name].etype == "Metric"

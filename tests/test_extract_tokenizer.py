@@ -15,6 +15,8 @@ from kg.extract.pipeline import nlp
         ("H100/H800 集群", ["H100", "/", "H800", "集群"]),
         ("在 SiT-XL/2 上", ["在", "SiT-XL/2", "上"]),
         ("Pass@k 和 GPT-4o。", ["Pass@k", "和", "GPT-4o", "。"]),
+        ("J&F 为 87.9", ["J&F", "为", "87.9"]),
+        ("8×A100 节点", ["8", "×", "A100", "节点"]),
     ],
 )
 def test_extract_tokenizer_splits_scripts(text: str, expected: list[str]) -> None:
