@@ -171,6 +171,8 @@ class KBRuler:
                     run[k][2] in res.variant_words
                     or _YEAR.match(run[k][2])
                     or _V_RELEASE.match(run[k][2])
+                    # `AlpacaEval 2`: a one-digit edition, unless a unit makes it a score
+                    or (_EDITION.match(run[k][2]) and not _COUNTED.match(text, run[k][1]))
                 ):
                     k += 1
             bracket = _BRACKET_VARIANT.match(text, run[k - 1][1])
@@ -217,6 +219,11 @@ class KBRuler:
 
 
 _BRACKET_VARIANT = re.compile(r" ?\[(?:dev|pro|max|schnell|flex|Dev|Pro|Max|Schnell)\]")
+
+
+_EDITION = re.compile(r"^[2-9]$")
+# A measure word or unit after a number makes it a count or a score (`2 个设置`, `5 分`).
+_COUNTED = re.compile(r"\s*(?:个|次|种|项|类|轮|步|张|条|篇|组|倍|分|点|%|％|x|×|[，,、/]\s*\d)")
 
 
 _V_RELEASE = re.compile(r"^[vV]\d+(?:\.\d+)*$")
