@@ -256,7 +256,7 @@ def test_extract_names_score_after_a_name_is_not_its_version(
         ("在 COCO Panoptic 上评估。", "COCO Panoptic"),
         ("在 ADE-847 与 ADE20K 上评估。", "ADE-847"),
         ("在 AlpacaEval 2 上评估。", "AlpacaEval 2"),
-        ("在 Arena-Hard 的 2 个设置与 MMLU 5 分的提升上。", "Arena-Hard"),
+        ("在 Arena-Hard 2 个设置上评估。", "Arena-Hard"),
     ],
 )
 def test_extract_names_dataset_release_and_subset_extend_the_name(text: str, name: str) -> None:
