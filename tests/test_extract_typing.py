@@ -458,3 +458,9 @@ def test_extract_typing_one_stem_in_several_sizes_is_a_model(text: str) -> None:
     sized = [n for n in found if n.startswith("Zorb-2-")]
     assert len(sized) == 3
     assert {_etype(found, n) for n in sized} == {"Model"}
+
+
+def test_extract_typing_compared_bare_acronyms_are_methods() -> None:
+    found = by_name(extract(results="准确率提升 6.1 个点，优于 ZQD、FlorpGen 与 QXA。"))
+    assert _etype(found, "ZQD") == _etype(found, "QXA") == "Method"
+    assert _etype(found, "FlorpGen") == "Model"

@@ -214,8 +214,13 @@ class ContextTyper:
             if c.votes:
                 c.etype = max(sorted(c.votes), key=lambda t: c.votes[t])
             elif self._compared(doc, c, by_start):
-                # A named system the paper ranks itself against is most often a model.
-                c.etype = "Model"
+                # A named system the paper ranks itself against is most often a model; a bare
+                # acronym so ranked (`优于 VCD、ICD`) most often a method, and a name for all that.
+                if _SHORT_ACRONYM.fullmatch(c.label):
+                    c.votes["Method"] += 1
+                    c.etype = "Method"
+                else:
+                    c.etype = "Model"
             else:
                 c.etype = "Method"
             if (
@@ -447,6 +452,9 @@ class ContextTyper:
                 if cue is not None:
                     c.votes[cue[0]] += 2
         return strong
+
+
+_SHORT_ACRONYM = re.compile(r"[A-Z]{2,6}")
 
 
 # Size words of a model's checkpoints (`Foo-Small`, `Foo-Base`, `Foo-Large`, `Foo-S/M/L`).
