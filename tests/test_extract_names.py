@@ -335,7 +335,10 @@ def test_extract_names_device_count_glued_to_the_name(text: str, names: set[str]
     assert {e.etype for e in found.values()} == {"Hardware"}
 
 
-@pytest.mark.parametrize("text", ["再做 Rejection Sampling 过滤。", "采用 Linear Probing 评估。"])
+@pytest.mark.parametrize(
+    "text",
+    ["再做 Rejection Sampling 过滤。", "采用 Linear Probing 评估。", "结合知识蒸馏与序列并行。"],
+)
 def test_extract_names_generic_procedures_are_not_entities(text: str) -> None:
     assert extract(usage=text).entities == ()
 
