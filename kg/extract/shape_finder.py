@@ -269,7 +269,16 @@ class ShapeFinder:
         res = self.res
         text = st.text
         spans = {(c.start, c.end) for c in cands if not c.dropped and c.kb is not None}
-        for m in res.hardware_re.finditer(text):
+        # Hardware names start at a Latin word: try the grammar there only, not at every
+        # character of the paper.
+        found = []
+        for run in st.runs:
+            reach = 0
+            for start, _, _ in run:
+                if start >= reach and (m := res.hardware_re.match(text, start)):
+                    found.append(m)
+                    reach = m.end()
+        for m in found:
             s, e = m.span()
             sent = sentence_of(doc, s)
             if (s, e) in spans or st.sents[sent].section == "fields":
