@@ -216,6 +216,28 @@ def test_extract_names_title_cased_gloss_with_technique_head_is_a_method(
 
 
 @pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "通过锚点引导相关体（Anchor-Guided Zorb Volume）找回查询点。",
+            "Anchor-Guided Zorb Volume",
+        ),
+        ("并通过滑动身份锚点（Sliding Identity Zorb）实现长视频生成。", "Sliding Identity Zorb"),
+        ("通过外部工具（Visual Zorb Tools）获取视觉信息。", None),
+        ("通过网络搜索（Web Search）生成。", None),
+    ],
+)
+def test_extract_names_component_introduced_by_its_means_is_a_method(
+    text: str, name: str | None
+) -> None:
+    found = by_name(extract(innovations=text))
+    if name is None:
+        assert not [e for e in found.values() if e.etype == "Method"]
+    else:
+        assert found[name].etype == "Method"
+
+
+@pytest.mark.parametrize(
     "text", ["缓解奖励投机（Reward Hacking）问题。", "出现模式坍塌（Mode Collapse）。"]
 )
 def test_extract_names_title_cased_gloss_of_a_phenomenon_is_no_name(text: str) -> None:

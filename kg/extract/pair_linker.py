@@ -184,6 +184,16 @@ class PairLinker:
             r"(名为|提出了?(一种|一个|新的)*|称为|命名为)\s*[“\"]?[^，。,；]{0,16}$", before
         ):
             return "Method"
+        titled = all(w[:1].isupper() or w in CONNECTORS for w in words)
+        if (
+            len(words) >= 3
+            and titled
+            and not words[-1].endswith("s")  # `外部工具（Visual Tools）`: a kind of thing
+            and re.search(
+                r"(通过|引入了?|采用了?|借助|设计了?)\s*[“\"]?[^，。,；、]{2,12}$", before
+            )
+        ):
+            return "Method"  # `通过锚点引导相关体（Anchor-Guided Correlation Volume）`
         if sent.heading and sent.section in ("innovations", "contribution", "usage"):
             head_end = text.find("：", sent.start, sent.end)
             in_head = head_end < 0 or m.end() <= head_end + 1
