@@ -278,6 +278,7 @@ def test_extract_names_score_after_a_name_is_not_its_version(
         ("在 COCO Panoptic 上评估。", "COCO Panoptic"),
         ("在 ADE-847 与 ADE20K 上评估。", "ADE-847"),
         ("在 AlpacaEval 2 上评估。", "AlpacaEval 2"),
+        ("在 Spider 2.0-Lite 上评估。", "Spider 2.0-Lite"),
         ("在 Arena-Hard 2 个设置上评估。", "Arena-Hard"),
     ],
 )
@@ -359,7 +360,12 @@ def test_extract_names_device_count_glued_to_the_name(text: str, names: set[str]
 
 @pytest.mark.parametrize(
     "text",
-    ["再做 Rejection Sampling 过滤。", "采用 Linear Probing 评估。", "结合知识蒸馏与序列并行。"],
+    [
+        "再做 Rejection Sampling 过滤。",
+        "采用 Linear Probing 评估。",
+        "结合知识蒸馏与序列并行。",
+        "尾延迟 P99 与 P90 均下降。",
+    ],
 )
 def test_extract_names_generic_procedures_are_not_entities(text: str) -> None:
     assert extract(usage=text).entities == ()

@@ -221,7 +221,7 @@ class KBRuler:
 _BRACKET_VARIANT = re.compile(r" ?\[(?:dev|pro|max|schnell|flex|Dev|Pro|Max|Schnell)\]")
 
 
-_EDITION = re.compile(r"^[2-9]$")
+_EDITION = re.compile(r"^(?:[2-9]|[1-9]\.0(?:-[A-Z][a-z]+)?)$")  # `AlpacaEval 2`, `Spider 2.0-Lite`
 # A measure word or unit after a number makes it a count or a score (`2 个设置`, `5 分`).
 _COUNTED = re.compile(r"\s*(?:个|次|种|项|类|轮|步|张|条|篇|组|倍|分|点|%|％|x|×|[，,、/]\s*\d)")
 
