@@ -250,7 +250,32 @@ def parse_folder(
         issues.extend(found)
         if report is not None:
             reports.append(report)
+    issues.extend(_conflicting_ids(reports))
     return Corpus(tuple(reports), tuple(issues), len(paths))
+
+
+def _conflicting_ids(reports: list[Report]) -> list[ParseIssue]:
+    """One arXiv id under two different titles: both blocks merge into one paper, which is
+    right for a paper featured on two days but hides a mistyped id, so it is reported."""
+    first: dict[str, PaperRecord] = {}
+    issues = []
+    for report in reports:
+        for paper in report.papers:
+            seen = first.setdefault(paper.arxiv_id, paper)
+            if seen is not paper and _title_key(seen.title) != _title_key(paper.title):
+                issues.append(
+                    ParseIssue(
+                        paper.source,
+                        paper.line,
+                        f"paper {paper.arxiv_id} has another title at {seen.source}:{seen.line}"
+                        f" ({seen.title!r}); the two blocks are merged as one paper",
+                    )
+                )
+    return issues
+
+
+def _title_key(title: str) -> str:
+    return re.sub(r"\W+", "", title).casefold()
 
 
 def iter_papers(corpus: Corpus) -> Iterator[PaperRecord]:

@@ -191,3 +191,15 @@ def test_parse_bundled_reports_all_papers() -> None:
     assert len(papers) == 100
     assert sum(p.failed for p in papers) == 1
     assert all(len(p.sections) == 5 for p in papers if not p.failed)
+
+
+@pytest.mark.parametrize(("second_title", "issues"), [("A Paper", 0), ("Another Paper", 1)])
+def test_parse_same_id_under_another_title_is_reported(
+    tmp_path: Path, second_title: str, issues: int
+) -> None:
+    (tmp_path / "1.md").write_text(HEADER + RULE + block("2602.00001", "A Paper"), "utf-8")
+    (tmp_path / "2.md").write_text(HEADER + RULE + block("2602.00001", second_title), "utf-8")
+    found = parse_folder(tmp_path).issues
+    assert len(found) == issues
+    if issues:
+        assert found[0].source == "2.md" and "1.md:" in found[0].message
