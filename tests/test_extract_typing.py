@@ -315,6 +315,7 @@ def test_extract_typing_cue_before_a_list_types_every_member() -> None:
         ("ZorbPose 估计物体位姿，再生成轨迹。", "Model"),
         ("2D 关键点伪标签由 ZorbPose 生成。", "Model"),
         ("使用 ZorbPose 算法在单次前向中打分。", "Method"),
+        ("识别出 ZorbPose 估计器（一种低方差的估计）。", "Method"),
     ],
 )
 def test_extract_typing_model_used_as_a_perception_tool(text: str, etype: str) -> None:
@@ -335,11 +336,19 @@ def test_extract_typing_serving_stacks_and_data_sources(text: str, name: str, et
     assert _etype(by_name(extract(usage=text)), name) == etype
 
 
-def test_extract_typing_title_name_ending_outranks_title_phrase() -> None:
-    x = extract_paper(
-        paper("Zorbit-R1: Learning When to Stop Thinking", contribution="提出 Zorbit-R1。")
-    )
-    assert _etype(by_name(x), "Zorbit-R1") == "Model"
+@pytest.mark.parametrize(
+    ("title", "name", "etype"),
+    [
+        ("Zorbit-R1: Learning When to Stop Thinking", "Zorbit-R1", "Model"),
+        ("Zorbit-World: Scaling Interactive World Models", "Zorbit-World", "Model"),
+        ("ZorbBench: Learning to Rank Agents", "ZorbBench", "Dataset"),
+    ],
+)
+def test_extract_typing_title_name_ending_outranks_a_training_phrase(
+    title: str, name: str, etype: str
+) -> None:
+    x = extract_paper(paper(title, contribution=f"提出 {name}。"))
+    assert _etype(by_name(x), name) == etype
 
 
 def test_extract_typing_long_described_noun_phrase_types_the_name() -> None:

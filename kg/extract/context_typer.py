@@ -510,9 +510,9 @@ _BUILT_WITH = re.compile(r"\s*(?:进行|来)?(?:实现|部署|搭建|开发|编�
 _PERCEPTION = (
     "估计|提取|检测|预测|分割|标注|识别|跟踪|追踪|打分|评分|转写|重建|补全|描述|恢复|切分|索引"
 )
-_ESTIMATED = re.compile(rf"\s*(?:来|进行)?(?:{_PERCEPTION})")
+_ESTIMATED = re.compile(rf"\s*(?:来|进行)?(?:{_PERCEPTION})(?![器量值])")  # not `估计器`
 # The tool's task later in its clause: `用 X 从 Ego4D 视频中恢复…`, `用 X 对页面做检索索引`.
-_PERCEIVED = re.compile(rf"[^，。；：,;!?！？]{{0,24}}?(?:{_PERCEPTION})")
+_PERCEIVED = re.compile(rf"[^，。；：,;!?！？]{{0,24}}?(?:{_PERCEPTION})(?![器量值])")
 _TOOL_USE = re.compile(r"(?:基于|使用|用|采用|借助|依托)\s*$")
 _RESULT_ON = re.compile(r"^\s*上的?\s*(?:表现|准确率|得分|分数|成绩|结果|性能|取得|达到|获得)")
 

@@ -392,9 +392,16 @@ class ShapeFinder:
         for w in re.findall(r"[A-Za-z][A-Za-z\-]*", head):
             if w in cues:
                 return cues[w]
+        phrase = self._phrase_type(rest)
         own = affix_type(head, head.split()[1:])
-        if own is not None:
-            return own  # `Foo-R1: Learning to ...`: the name's own ending outranks the phrase
+        if own is not None and phrase in (None, "Method"):
+            # `Foo-R1: Learning to ...`: a name's own ending outranks a training phrase, but
+            # not a phrase that names the kind (`Infinite-World: ... World Models`)
+            return own
+        return phrase
+
+    def _phrase_type(self, rest: str) -> str | None:
+        cues = self.res.title_cues
         after = re.split(r"\s(?:for|in|of|on|with|via|from|to|across|under|by|as)\s", rest)[0]
         words = re.findall(r"[A-Za-z][\w.\-]*", after)
         if words and words[0] in self.res.title_lead:
