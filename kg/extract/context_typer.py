@@ -12,6 +12,7 @@ from kg.extract.cands import Cand, state
 from kg.extract.names import (
     CONNECTORS,
     RELEASE,
+    SIZE_LETTERS,
     affix_type,
     cue_after,
     cue_before,
@@ -122,11 +123,11 @@ class ContextTyper:
         strong: set[int] = set()
         shaped: set[str] = set()
         # `联合生成模型 Ovi、JavisDiT 和 UniVerse-1`: a cue before a list types every member.
-        self._heads: dict[int, Cand] = {}
+        heads: dict[int, Cand] = {}
         for c in cands:
-            if c.start not in self._heads:
+            if c.start not in heads:
                 for m in self._list_after(doc, c, by_start)[1][1:]:
-                    self._heads[m.start] = c
+                    heads[m.start] = c
         for c in cands:
             if is_stop(res, c.label) or (c.name is None and is_stop(res, c.text)):
                 c.dropped = True
@@ -139,7 +140,7 @@ class ContextTyper:
                 continue
             if c.kb_hint is not None:
                 c.votes[c.kb_hint.etype] += 3
-            if self._context_votes(doc, c, by_start):
+            if self._context_votes(doc, c, by_start, heads.get(c.start)):
                 strong.add(c.start)
             label = c.label
             parts = _PARTS.split(label)
@@ -357,8 +358,12 @@ class ContextTyper:
         pos, _ = self._list_after(doc, c, by_start)
         return _COMPARE.match(text[pos : sent.end].lstrip(" 等")) is not None
 
-    def _context_votes(self, doc: Doc, c: Cand, by_start: dict[int, Cand]) -> bool:
-        """Add votes from cue words; True if a cue next to the name (or its list) was found."""
+    def _context_votes(
+        self, doc: Doc, c: Cand, by_start: dict[int, Cand], head: Cand | None
+    ) -> bool:
+        """Add votes from cue words; True if a cue next to the name (or its list) was found.
+
+        `head` is the first name of the list c stands in, if c is not the first itself."""
         st = state(doc)
         res = self.res
         text = st.text
@@ -421,7 +426,6 @@ class ContextTyper:
                 c.votes[cue[0]] += cue[1] * 2
                 strong = True
         cue = cue_before(res, before)
-        head = self._heads.get(c.start)
         if cue is None and head is not None:
             cue = cue_before(res, text[sent.start : head.start].rstrip(' “"'))
         if cue is not None:
@@ -458,9 +462,9 @@ _SHORT_ACRONYM = re.compile(r"[A-Z]{2,6}")
 
 
 # Size words of a model's checkpoints (`Foo-Small`, `Foo-Base`, `Foo-Large`, `Foo-S/M/L`).
-_TIERS = frozenset(
-    {"Tiny", "Small", "Base", "Medium", "Large", "XL", "Huge", "Giant", "Mini"}
-    | {"T", "S", "B", "M", "L", "H", "X"}
+_TIERS = (
+    frozenset({"Tiny", "Small", "Base", "Medium", "Large", "XL", "Huge", "Giant", "Mini"})
+    | SIZE_LETTERS
 )
 
 

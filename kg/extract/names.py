@@ -188,6 +188,10 @@ _PATCH = re.compile(r"^(?:[STBLHGg]|So400m)/\d+$")
 FORM = re.compile(r"^(?:SXM\d?|PCIe|NVL|\d+GB?)$")
 
 
+# Size letters of a model's checkpoints (`Foo-S`, `Foo-M`, `Foo-L`).
+SIZE_LETTERS = frozenset({"T", "S", "B", "M", "L", "H", "X"})
+
+
 RELEASE = re.compile(r"^(?:[vV]?\d+\.\d+|[vV]\d+)$")
 
 

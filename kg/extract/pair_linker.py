@@ -157,6 +157,7 @@ class PairLinker:
         if en.rsplit("-", 1)[-1].lower() in res.lowercase_tails:
             return None
         content = [w for w in words if w not in CONNECTORS]
+        titled = all(w[:1].isupper() or w in CONNECTORS for w in words)
         method_term = bool(zh) and zh.endswith(_METHOD_HEADS) and words[0][:1].isupper()
         if len(content) >= 2 and any(w[:1].islower() for w in content) and not method_term:
             # `dense temporal manifold`, `Prompt-based attacks`: a description, not a name,
@@ -176,7 +177,6 @@ class PairLinker:
             for suffix, etype in res.zh_suffix_type:
                 if zh.endswith(suffix):
                     return None if etype == "reject" else etype
-        titled = all(w[:1].isupper() or w in CONNECTORS for w in words)
         if len(words) >= 2 and titled and words[-1] in res.gloss_en_type:
             return res.gloss_en_type[words[-1]]  # `特征钳制（Feature Clamping）`
         before = text[sent.start : m.start()]
@@ -184,7 +184,6 @@ class PairLinker:
             r"(名为|提出了?(一种|一个|新的)*|称为|命名为)\s*[“\"]?[^，。,；]{0,16}$", before
         ):
             return "Method"
-        titled = all(w[:1].isupper() or w in CONNECTORS for w in words)
         if (
             len(words) >= 3
             and titled
@@ -197,12 +196,11 @@ class PairLinker:
         if sent.heading and sent.section in ("innovations", "contribution", "usage"):
             head_end = text.find("：", sent.start, sent.end)
             in_head = head_end < 0 or m.end() <= head_end + 1
-            titled = all(w[:1].isupper() or w in CONNECTORS for w in words)
             if in_head and len(words) >= 2 and titled:
                 return "Method"
         if len(words) == 1 and (quoted or is_name_shaped(en)):
             return "Method"
-        if quoted and len(words) >= 2 and all(w[:1].isupper() or w in CONNECTORS for w in words):
+        if quoted and len(words) >= 2 and titled:
             # `“经验库”（Experience Bank）`: a quoted term with a title-cased English name.
             return "Method"
         return None
@@ -392,13 +390,12 @@ class PairLinker:
                 cand = Cand(s, s + len(en), en, sent_i, "pair")
                 if target.kb is not None:
                     cand.votes[target.kb.etype] += 3
-                if zh and has_cjk(zh):
+                if zh:
                     cand.aliases.append(zh)
                 if acr:
                     cand.aliases.append(acr)
                 cands.append(cand)
-                start = m.start() - len(zh) if zh and has_cjk(zh) else s
-                pairs.append(Pair(start, m.end(), zh or None, en, acr))
+                pairs.append(Pair(m.start() - len(zh) if zh else s, m.end(), zh, en, acr))
                 return
             if target is None:
                 # `视觉几何基础 Transformer（Visual Geometry Grounded Transformer, VGGT）`: the

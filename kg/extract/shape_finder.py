@@ -12,6 +12,7 @@ from kg.extract.cands import Cand, sentence_of, state
 from kg.extract.names import (
     CONNECTORS,
     RELEASE,
+    SIZE_LETTERS,
     affix_type,
     extend_name,
     is_capitalised,
@@ -47,6 +48,7 @@ class ShapeFinder:
         self.type_words = frozenset(
             a for a, pos, _ in self.res.suffixes if pos == "suffix" and a[0].isupper()
         )
+        self.slash_words = self.res.variant_words | _SLASH_SIZES
         heads = sorted(self.res.metric_heads, key=len, reverse=True)
         self.measure_re = re.compile(r"\s*(" + "|".join(map(re.escape, heads)) + ")")
 
@@ -153,7 +155,7 @@ class ShapeFinder:
         further variants of the same stem (`LumaDet-M`, `ConvNeXt-Small`)."""
         st = state(doc)
         text = st.text
-        words = self.res.variant_words | _SIZE_LETTERS
+        words = self.slash_words
         new: list[Cand] = []
         for c in cands:
             if c.dropped or "-" not in c.text or c.text.rsplit("-", 1)[1] not in words:
@@ -444,8 +446,8 @@ _STEM_SLASH = re.compile(
 )
 
 
-# Size letters of checkpoints after a slash (`Foo-S/M/L`), besides the variant words.
-_SIZE_LETTERS = frozenset({"T", "S", "M", "B", "L", "H", "X", "XS", "XXL"})
+# Size words after a slash (`Foo-S/M/L`, `Foo-XS/S`), besides the variant words.
+_SLASH_SIZES = SIZE_LETTERS | {"XS"}
 
 
 _SLASH_WORD = re.compile(r"/([A-Za-z]+)\b")
