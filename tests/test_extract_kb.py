@@ -70,6 +70,17 @@ def test_extract_kb_bad_data_file_is_a_user_error(tmp_path, monkeypatch) -> None
         res_mod._load_kb()
 
 
+def test_extract_kb_spelling_of_two_entries_is_a_user_error(tmp_path, monkeypatch) -> None:
+    bad = tmp_path / "kb"
+    bad.mkdir()
+    for name in res_mod._KB_FILES:
+        (bad / name).write_text("", encoding="utf-8")
+    (bad / "metric.tsv").write_text("CHAIR\tCHAIR_s\nCHAIR_S\t\n", encoding="utf-8")
+    monkeypatch.setattr(res_mod, "KB_DIR", bad)
+    with pytest.raises(UserError, match=r"metric.tsv:2: 'CHAIR_S' of 'CHAIR_S' is already"):
+        res_mod._load_kb()
+
+
 @pytest.mark.parametrize(
     ("text", "name"),
     [

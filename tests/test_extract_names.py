@@ -419,3 +419,61 @@ def test_extract_names_generic_guards(text: str, absent: set, present: set) -> N
     found = by_name(extract(results=text))
     assert not absent & set(found)
     assert present <= {(n, e.etype) for n, e in found.items()}
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # a title abbreviation's dot stays inside a known name
+        ("全面优于 GRPO、Dr. GRPO 与 GSPO。", {"Dr. GRPO", "GRPO"}, set()),
+        # a hyphened size after a known name of several words is its variant
+        (
+            "使用 Grounding DINO-L 检测，并与 Grounding DINO-T 对比。",
+            {"Grounding DINO-L", "Grounding DINO-T"},
+            {"DINO-L", "Grounding"},
+        ),
+        ("真机为 Unitree H1-2。", {"Unitree H1-2"}, {"H1-2"}),
+        # a metric after a checkpoint is the score's metric, not a model code
+        ("POPE：LLaVA-1.5-7B F1 88.1。", {"LLaVA-1.5-7B", "F1"}, {"LLaVA-1.5-7B F1"}),
+        # names listed in brackets right after a score carry scores, not releases
+        ("CER 3.9（Kestrel 5.6、TrOCR-large 7.8）。", {"TrOCR-large"}, {"TrOCR-large 7.8"}),
+        ("对比 Genie Sim 3.0 和 Qwen 2.5。", {"Genie Sim 3.0", "Qwen 2.5"}, set()),
+        # a subscripted metric is a metric of its own
+        ("CHAIR_S 48.2 → 31.6，CHAIR_I 13.9 → 8.7。", {"CHAIR_S", "CHAIR_I"}, set()),
+        # precision settings name nothing, in a gloss or alone
+        (
+            "全部为 4 比特（W4A4KV4）的设定下，解决了 KV4 下精度骤降的问题。",
+            set(),
+            {"W4A4KV4", "KV4"},
+        ),
+    ],
+)
+def test_extract_names_forms_of_known_names(text: str, present: set, absent: set) -> None:
+    found = by_name(extract(results=text))
+    assert present <= set(found)
+    assert not absent & set(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "others", "absent"),
+    [
+        # the gloss's own acronym is no second name inside it
+        (
+            "动态副本放置（Dynamic Replica Placement, DRP）：按热度迁移。",
+            "Dynamic Replica Placement",
+            {"DRP", "动态副本放置"},
+            {"Dynamic Replica"},
+        ),
+    ],
+)
+def test_extract_names_gloss_with_known_prefix(
+    text: str, name: str, others: set, absent: set
+) -> None:
+    found = by_name(extract(innovations=text))
+    assert name in found and others <= labels(found[name])
+    assert not absent & set(found)
+
+
+def test_extract_names_two_names_in_brackets_stay_two() -> None:
+    found = by_name(extract(results="对比了 NAS 方法（AutoFIS, NASRec）。"))
+    assert {"AutoFIS", "NASRec"} <= set(found)

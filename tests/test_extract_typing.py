@@ -473,3 +473,19 @@ def test_extract_typing_compared_bare_acronyms_are_methods() -> None:
     found = by_name(extract(results="准确率提升 6.1 个点，优于 ZQD、FlorpGen 与 QXA。"))
     assert _etype(found, "ZQD") == _etype(found, "QXA") == "Method"
     assert _etype(found, "FlorpGen") == "Model"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "etype"),
+    [
+        # a terse `超 X` ranks the paper above X
+        ("整体 61.8，超 Dispider、Flash-VStream、StreamForest。", "StreamForest", "Model"),
+        # an enumeration ends at a full comma: the next clause's chip types nothing
+        ("对比 MonkeyOCR-pro-3B、GOT-OCR2.0、Marker，H100 上每页 0.32s。", "Marker", "Model"),
+        # a compared mention outweighs an uncued one
+        ("超越 RFdiffusion 与 ESM3。ESM3 为 17 个。", "ESM3", "Model"),
+    ],
+)
+def test_extract_typing_comparison_and_lists(text: str, name: str, etype: str) -> None:
+    found = by_name(extract(results=text))
+    assert found[name].etype == etype

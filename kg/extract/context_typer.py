@@ -221,6 +221,7 @@ class ContextTyper:
                     c.votes["Method"] += 1
                     c.etype = "Method"
                 else:
+                    c.votes["Model"] += 1
                     c.etype = "Model"
             else:
                 c.etype = "Method"
@@ -255,13 +256,19 @@ class ContextTyper:
             kept.insert(i, c)
         return kept
 
-    def _list_after(self, doc: Doc, c: Cand, by_start: dict[int, Cand]) -> tuple[int, list[Cand]]:
-        """End of the coordinated list `A、B (b) 和 C` that starts at c, and its members."""
+    def _list_after(
+        self, doc: Doc, c: Cand, by_start: dict[int, Cand], strict: bool = False
+    ) -> tuple[int, list[Cand]]:
+        """End of the coordinated list `A、B (b) 和 C` that starts at c, and its members.
+
+        `strict` ends an enumeration at a full comma (`A、B、C，H100 上…`): the next clause's
+        name is often of another kind, though it may still be compared with the list."""
         st = state(doc)
         text = st.text
         sent = st.sents[c.sent]
         pos = c.end
         members = [c]
+        enumerated = False
         while True:
             rest = text[pos : sent.end]
             gloss = re.match(r"^\s*[（(][^（）()]{1,60}[)）]", rest)
@@ -269,8 +276,9 @@ class ContextTyper:
                 pos += gloss.end()
                 rest = text[pos : sent.end]
             sep = _LIST_SEP.match(rest)
-            if not sep:
+            if not sep or (strict and enumerated and sep.group().strip() in ",，"):
                 break
+            enumerated = enumerated or "、" in sep.group()
             nxt = by_start.get(pos + sep.end())
             if nxt is None or nxt.dropped:
                 break
@@ -288,7 +296,7 @@ class ContextTyper:
         for c in cands:
             if c.dropped or c.start in seen:
                 continue
-            _, members = self._list_after(doc, c, by_start)
+            _, members = self._list_after(doc, c, by_start, strict=True)
             seen.update(m.start for m in members)
             # A Chinese term (`精确匹配`) next to a Latin name is rarely its list-mate.
             known = [m.etype for m in members if m.kb is not None and m.etype and m.origin != "zh"]
@@ -490,6 +498,7 @@ _COMPARE = re.compile(
     r"优于|超越|超过|相比|相较|对比|胜过|击败|领先|比肩|媲美|匹敌|高于|强于|低于|逊于|落后于|不及|弱于"
     r"|(?<![对相占])比(?![例率重较值])"  # `比同规模的 X 提升 5.1 个点`
     r"|较(?=\s*$)|接近(?=\s*$)"  # `较 AdaIR 提升 1.61 dB`, `接近 X（0.69）`
+    r"|(?<![^\s，；：、])超(?=\s+[A-Za-z])"  # terse `整体 61.8，超 Dispider、…` (not 超分, 超参)
 )
 
 

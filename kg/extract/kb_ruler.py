@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 from kg.extract.cands import Cand, sentence_of, state
 from kg.extract.names import (
     FORM,
+    SIZE_LETTERS,
     extend_name,
     is_capitalised,
     is_extension,
@@ -25,7 +26,8 @@ from kg.extract.tokenizer import LATIN_TOKEN
 _TOKEN = re.compile(LATIN_TOKEN)
 
 
-_RUN = re.compile(rf"(?:{LATIN_TOKEN})(?: (?:{LATIN_TOKEN}))*")
+# A title abbreviation's dot stays inside a run: `Dr. GRPO` is one name.
+_RUN = re.compile(rf"(?:{LATIN_TOKEN})(?:(?:(?<=Dr)(?<![A-Za-z]Dr)\.)? (?:{LATIN_TOKEN}))*")
 
 
 _COUNT_PREFIX = re.compile(r"^\d{1,4}x(?=[A-Z])")
@@ -90,7 +92,7 @@ class KBRuler:
         self.first_words: dict[str, int] = {}
         for spelling_key in self.res.kb_alias:
             words = spelling_key.split("-")
-            first = words[0]
+            first = words[0].rstrip(".")
             self.first_words[first] = max(self.first_words.get(first, 0), len(words))
         self.zh_re = self.res.zh_pattern
 
@@ -138,6 +140,24 @@ class KBRuler:
                 pos = e
         return out
 
+    def _sized_phrase(self, doc: Doc, run: tuple, i: int, j: int, cands: list[Cand]) -> int:
+        """`Grounding DINO-L`: a hyphened size after a KB name of several words is a variant
+        (the single-token case is `_kb_prefix`); returns tokens consumed, or 0."""
+        text = state(doc).text
+        s, e = run[i][0], run[j - 1][1]
+        found = _kb_prefix(self.res, text[s:e])
+        if found is None or found[0].etype not in self.EXTENDABLE or " " not in found[1]:
+            return 0
+        entry, _, tail = found
+        if entry.etype == "Hardware" and tail.isdigit() and int(tail) >= 8:
+            return 0  # `TPU v5p-64`: a pod slice, which the hardware grammar folds into the chip
+        if tail not in SIZE_LETTERS and not all(is_extension(self.res, p) for p in tail.split("-")):
+            return 0
+        k = extend_name(self.res, run, j, text)
+        e = run[k - 1][1]
+        cands.append(Cand(s, e, text[s:e], sentence_of(doc, s), "variant", kb_hint=entry))
+        return k - i
+
     def _match_at(self, doc: Doc, run: tuple, i: int, cands: list[Cand]) -> int:
         """Match at token i of a run; returns how many tokens were consumed."""
         st = state(doc)
@@ -150,6 +170,10 @@ class KBRuler:
             s, e = run[i][0], run[j - 1][1]
             surface = text[s:e]
             entry = res.kb_alias.get(key_of(surface))
+            if entry is None and j > i + 1 and "-" in run[j - 1][2]:
+                sized = self._sized_phrase(doc, run, i, j, cands)
+                if sized:
+                    return sized
             if entry is None or not surface_ok(res, surface, entry):
                 continue
             sent = sentence_of(doc, s)
@@ -190,6 +214,13 @@ class KBRuler:
                 cands.append(Cand(s, e, surface, sent, "kb", kb=entry))
             return k - i
         tok = run[i][2]
+        if "_" in tok:
+            head = res.kb_alias.get(key_of(tok.split("_", 1)[0]))
+            if head is not None and head.etype == "Metric":
+                # `CHAIR_S`, `FID_CLIP`: a subscripted metric is a metric of its own
+                s = run[i][0]
+                cands.append(Cand(s, run[i][1], tok, sentence_of(doc, s), "variant", kb_hint=head))
+                return 1
         found = _kb_prefix(res, tok) if "-" in tok else None
         if found is None:
             return 1

@@ -127,11 +127,17 @@ def is_extension(res: Resources, tok: str) -> bool:
         p in res.variant_words
         or is_version(p)
         or is_size(p)
-        or _CODE.match(p) is not None
+        or (_CODE.match(p) is not None and not _is_metric(res, p))
         or FORM.match(p) is not None
         or _PATCH.match(p) is not None
         for p in tok.split("-")
     )
+
+
+def _is_metric(res: Resources, tok: str) -> bool:
+    """`F1` after `LLaVA-1.5-7B` is the score's metric, not a model code like `Unitree H1`."""
+    entry = res.kb_alias.get(key_of(tok))
+    return entry is not None and entry.etype == "Metric"
 
 
 def extend_name(res: Resources, run: list[tuple[int, int, str]], j: int, text: str) -> int:
@@ -142,10 +148,13 @@ def extend_name(res: Resources, run: list[tuple[int, int, str]], j: int, text: s
     """
     k = j
     pending = j
+    # `CER 3.9（PyLaia 5.6、TrOCR-large 7.8）`: names listed in brackets after a score carry
+    # scores, not releases.
+    scored = _SCORES_IN_BRACKETS.search(text, max(0, run[j - 1][0] - 80), run[j - 1][0])
     while pending < len(run):
         _, end, tok = run[pending]
         if _NUMERIC.match(tok) and (
-            _SCORE_LIKE.match(tok) or _SCORE_UNIT.match(text, end) is not None
+            scored or _SCORE_LIKE.match(tok) or _SCORE_UNIT.match(text, end) is not None
         ):
             break
         if is_extension(res, tok):
@@ -168,6 +177,10 @@ def is_capitalised(tok: str) -> bool:
 
 
 _NUMERIC = re.compile(r"^\d+(?:\.\d+)?$")
+
+
+# An unclosed bracket opened right after a number, up to the end of the searched span.
+_SCORES_IN_BRACKETS = re.compile(r"\d(?:\.\d+)?\s*%?\s*[（(][^（）()]*$")
 
 
 # Two or more decimals, a leading `0.` or a two-digit whole part (`TEDS 88.7`) is a

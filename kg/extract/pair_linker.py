@@ -15,6 +15,7 @@ from kg.extract.names import (
 from kg.extract.resources import KBEntry, has_cjk, is_stop, resources
 from kg.extract.shapes import (
     is_acronym,
+    is_bitwidth,
     is_name_shaped,
     key_of,
     shape_strength,
@@ -227,6 +228,8 @@ class PairLinker:
             for c in inner:
                 c.dropped = True
             return
+        if en is None and acr is not None and is_bitwidth(acr):
+            return  # `4 比特（W4A4KV4）`: a precision setting
         if en is None and acr is not None:
             # `量化感知训练（QAT）`: the acronym is the name, the Chinese its alias.
             target = next((c for c in inner if c.text == acr), None)
@@ -247,7 +250,12 @@ class PairLinker:
             return
         if acr is not None and is_stop(res, acr):
             acr = None
-        strong_inner = [c for c in inner if c.origin in ("kb", "shape", "variant")]
+        # The gloss's own acronym (`DRP` of `Dynamic Replica Placement, DRP`) is no second
+        # name; `（AutoFIS, NASRec）` are two.
+        own_acr = acr if acr and acr[0].upper() == en[0].upper() else None
+        strong_inner = [
+            c for c in inner if c.origin in ("kb", "shape", "variant") and c.text != own_acr
+        ]
         if len(strong_inner) >= 2 or (
             strong_inner and re.search(r"\b(?:via|with|and|using|for)\b|\+", en)
         ):
@@ -361,8 +369,10 @@ class PairLinker:
             s, e = phrase[0][0], phrase[-1][1]
             text = st.text[s:e]
             for c in cands:
-                if not c.dropped and s <= c.start and c.end <= e and c.origin != "kb":
-                    c.dropped = True
+                if not c.dropped and s <= c.start and c.end <= e:
+                    # a known name that is the whole phrase gives way to the pair (which keeps
+                    # its entry and the acronym); known names inside the phrase stay
+                    c.dropped = c.origin != "kb" or (c.start, c.end) == (s, e)
             kb = res.kb_alias.get(key_of(text)) or res.kb_alias.get(key_of(acr))
             cand = Cand(s, e, text, sent_i, "pair", kb=kb)
             if kb is not None and kb.name != text:

@@ -125,8 +125,12 @@ def _load_kb() -> tuple[dict[str, KBEntry], dict[str, KBEntry], dict[str, KBEntr
                 if has_cjk(s):
                     zh.setdefault(s, entry)
                     continue
-                # First writer wins: a canonical name beats a later file's alias.
-                alias.setdefault(entity_key(s), entry)
+                owner = alias.setdefault(entity_key(s), entry)
+                if owner is not entry:
+                    # One spelling for two entries would type every mention of it by file order.
+                    raise UserError(
+                        f"{path}:{number}: {s!r} of {name!r} is already a spelling of {owner.name!r}"
+                    )
                 letters = [c for c in s if c.isalpha()]
                 if letters and all(c.isupper() for c in letters) and len(letters) <= 6:
                     exact.add(s)

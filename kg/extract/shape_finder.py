@@ -20,6 +20,7 @@ from kg.extract.names import (
 )
 from kg.extract.resources import Resources, is_stop, resources
 from kg.extract.shapes import (
+    is_bitwidth,
     key_of,
     shape_strength,
 )
@@ -94,7 +95,7 @@ class ShapeFinder:
                     i += 1
                     continue
                 strength = shape_strength(tok)
-                if RELEASE.match(tok) or _BITWIDTH.match(tok):
+                if RELEASE.match(tok) or is_bitwidth(tok):
                     # `超过 V1 版本`, `W4A4KV4 量化`: a version or precision label names nothing
                     strength = 0
                 if strength == 2:
@@ -454,6 +455,3 @@ _SLASH_WORD = re.compile(r"/([A-Za-z]+)\b")
 
 
 _SLICE = re.compile(r"-\d{1,4}$")
-
-
-_BITWIDTH = re.compile(r"^W\d+A\d+(?:KV\d+)?$")

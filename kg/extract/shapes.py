@@ -32,6 +32,14 @@ def upper_count(token: str) -> int:
     return sum(1 for c in token if c.isupper())
 
 
+# Precision settings (`W4A4KV4`, `W8A8`, `KV4`, `FP8`): labels of a setting, not names.
+_BITWIDTH = re.compile(r"^(?:W\d+A\d+(?:KV\d+)?|KV\d{1,2}|A\d+W\d+)$")
+
+
+def is_bitwidth(token: str) -> bool:
+    return _BITWIDTH.match(token) is not None
+
+
 def is_acronym(token: str) -> bool:
     """PPI, MC-Critic's 'MC', CoP, L2E: mostly capitals, short."""
     if not ACRONYM.match(token) or len(token) > 12:
