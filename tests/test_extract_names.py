@@ -433,6 +433,8 @@ def test_extract_names_generic_guards(text: str, absent: set, present: set) -> N
             {"DINO-L", "Grounding"},
         ),
         ("真机为 Unitree H1-2。", {"Unitree H1-2"}, {"H1-2"}),
+        # a yearly dataset's second edition after a slash
+        ("在 AIME 2024/2025 上提升。", {"AIME 2024", "AIME 2025"}, {"2025"}),
         # a metric after a checkpoint is the score's metric, not a model code
         ("POPE：LLaVA-1.5-7B F1 88.1。", {"LLaVA-1.5-7B", "F1"}, {"LLaVA-1.5-7B F1"}),
         # names listed in brackets right after a score carry scores, not releases
@@ -477,3 +479,9 @@ def test_extract_names_gloss_with_known_prefix(
 def test_extract_names_two_names_in_brackets_stay_two() -> None:
     found = by_name(extract(results="对比了 NAS 方法（AutoFIS, NASRec）。"))
     assert {"AutoFIS", "NASRec"} <= set(found)
+
+
+def test_extract_names_slash_edition_has_no_fragment_alias() -> None:
+    found = by_name(extract(results="在 AIME 2024/2025 与 Qwen3 Base/Instruct 上。"))
+    assert labels(found["AIME 2025"]) == {"AIME 2025"}
+    assert labels(found["Qwen3 Instruct"]) == {"Qwen3 Instruct"}

@@ -17,6 +17,8 @@ from kg.extract.pipeline import nlp
         ("Pass@k 和 GPT-4o。", ["Pass@k", "和", "GPT-4o", "。"]),
         ("J&F 为 87.9", ["J&F", "为", "87.9"]),
         ("8×A100 节点", ["8", "×", "A100", "节点"]),
+        ("TPR@5%FPR 与 Min-K%++", ["TPR@5%FPR", "与", "Min-K%++"]),
+        ("Min-K% Prob 提升 5%", ["Min-K%", "Prob", "提升", "5", "%"]),
     ],
 )
 def test_extract_tokenizer_splits_scripts(text: str, expected: list[str]) -> None:

@@ -489,3 +489,32 @@ def test_extract_typing_compared_bare_acronyms_are_methods() -> None:
 def test_extract_typing_comparison_and_lists(text: str, name: str, etype: str) -> None:
     found = by_name(extract(results=text))
     assert found[name].etype == etype
+
+
+@pytest.mark.parametrize(
+    ("title", "name", "etype"),
+    [
+        # the task a system performs, as the phrase's head noun
+        ("ZorbVox: Zero-Shot Speech Synthesis with Flow Matching", "ZorbVox", "Model"),
+        ("ZorbWeave: Minute-Level Video Generation with Memory", "ZorbWeave", "Model"),
+        ("ZorbKV: Query-Agnostic KV Cache Eviction via Spectra", "ZorbKV", "Method"),
+        ("ZorbEdit: Training-Free Video Editing via Inversion", "ZorbEdit", "Method"),
+    ],
+)
+def test_extract_typing_title_task_noun(title: str, name: str, etype: str) -> None:
+    x = extract_paper(paper(title, contribution=f"提出 {name}。"))
+    assert _etype(by_name(x), name) == etype
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "etype"),
+    [
+        # a parameter count outweighs a known stem's type; a few million rows are data
+        ("高于 ToolACE-2-8B。", "ToolACE-2-8B", "Model"),
+        ("构建了 ZorbEdit-3M 用于训练。", "ZorbEdit-3M", "Dataset"),
+        ("对比 Zorb-350M。", "Zorb-350M", "Model"),
+    ],
+)
+def test_extract_typing_sizes_and_row_counts(text: str, name: str, etype: str) -> None:
+    want = {etype, "Benchmark"} if etype == "Dataset" else {etype}
+    assert _etype(by_name(extract(results=text)), name) in want

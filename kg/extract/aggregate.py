@@ -79,7 +79,8 @@ def entities(
             acc.name = c.kb.name
         elif c.origin == "pair" and not acc.in_kb:
             acc.name = name
-        acc.labels[c.text] += 1
+        if not (c.name and c.name.endswith(" " + c.text)):
+            acc.labels[c.text] += 1  # not the `2025` of `AIME 2024/2025`, a fragment
         for a in c.aliases:
             if has_cjk(a):
                 acc.zh.add(a)

@@ -164,8 +164,10 @@ class ContextTyper:
                         c.votes[etype] += weight
                 for p in parts[1:]:
                     if is_size(p):
-                        # A parameter count outweighs a typing ending (`UI-TARS-72B-DPO`).
-                        c.votes["Dataset" if p[-1] in "Kk" else "Model"] += 3
+                        # A parameter count outweighs a typing ending (`UI-TARS-72B-DPO`)
+                        # and a known stem's type (`ToolACE-2-8B`: a checkpoint); a few
+                        # thousand or million (`MovieLens-1M`, `EditSphere-3M`) count rows.
+                        c.votes["Dataset" if _ROW_COUNT.match(p) else "Model"] += 4
                 if len(parts) > 1 and RELEASE.match(parts[-1]):
                     c.votes["Model"] += 1  # `Foo 2.0`, `Foo-V3`: releases are mostly models
             sent = st.sents[c.sent]
@@ -494,6 +496,9 @@ _PARTS = re.compile(r"[\s\-]+")
 
 
 _NUMBERED = re.compile(r"^(.*[A-Za-z])\d+[A-Za-z]?$")
+_ROW_COUNT = re.compile(r"^(?:\d+(?:\.\d+)?[Kk]|\d{1,2}(?:\.\d+)?M)$")
+
+
 _COMPARE = re.compile(
     r"优于|超越|超过|相比|相较|对比|胜过|击败|领先|比肩|媲美|匹敌|高于|强于|低于|逊于|落后于|不及|弱于"
     r"|(?<![对相占])比(?![例率重较值])"  # `比同规模的 X 提升 5.1 个点`

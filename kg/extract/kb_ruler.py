@@ -125,18 +125,27 @@ class KBRuler:
         run_at = {run[0][0]: run for run in runs}
         out: list[Cand] = []
         for c in cands:
-            if c.origin != "variant" or " " not in c.text:
+            if " " not in c.text:
                 continue
-            stem = c.text.rsplit(" ", 1)[0]
+            stem, last = c.text.rsplit(" ", 1)
+            # `AIME 2024/2025`: the second edition of a dataset named with a year
+            yearly = c.origin == "kb" and c.kb.etype == "Dataset" and _YEAR.match(last)
+            if c.origin != "variant" and not yearly:
+                continue
             pos = c.end
             while pos < len(text) and text[pos] == "/":
                 run = run_at.get(pos + 1)
-                if run is None or run[0][2] not in self.res.variant_words:
+                word = run[0][2] if run is not None else ""
+                if not (_YEAR.match(word) if yearly else word in self.res.variant_words):
                     break
-                s, e, word = run[0]
-                out.append(
-                    Cand(s, e, word, c.sent, "variant", kb_hint=c.kb_hint, name=f"{stem} {word}")
-                )
+                s, e, _ = run[0]
+                name = f"{stem} {word}"
+                kb = self.res.kb_alias.get(key_of(name)) if yearly else None
+                hint = c.kb if yearly else c.kb_hint
+                if kb is not None:
+                    out.append(Cand(s, e, word, c.sent, "kb", kb=kb, name=name))
+                else:
+                    out.append(Cand(s, e, word, c.sent, "variant", kb_hint=hint, name=name))
                 pos = e
         return out
 

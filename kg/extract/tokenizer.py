@@ -14,9 +14,12 @@ from spacy.vocab import Vocab
 # Latin-1 letters and superscript digits (τ²-bench, π³) without the signs × and ÷, so that
 # "8×A100" is a count and a chip.
 LATIN_CHARS = r"A-Za-z0-9\u00b2\u00b3\u00b9\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0370-\u03ff"
+# A percent sign stays inside a metric's name after a letter or a rate (`TPR@5%FPR`,
+# `Min-K%`, `Min-K%++`), never after a plain number (`提升 5%`).
 LATIN_TOKEN = (
     rf"[{LATIN_CHARS}](?:[{LATIN_CHARS}.+_'’@^\-]|/(?=\d{{1,2}}(?![\d.]))|&(?=[A-Za-z])"
-    rf")*[{LATIN_CHARS}+*]|[{LATIN_CHARS}]"
+    rf"|(?:(?<=[A-Za-z])|(?<=@\d)|(?<=@\d\d))%(?=[A-Za-z+])"
+    rf")*(?:[{LATIN_CHARS}+*]|(?<=[A-Za-z])%)|[{LATIN_CHARS}]"
 )
 CJK_RUN = r"[\u3400-\u4dbf\u4e00-\u9fff]+"
 # Everything that is neither Latin script nor space stays in one chunk: Chinese text is only
