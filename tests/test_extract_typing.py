@@ -518,3 +518,34 @@ def test_extract_typing_title_task_noun(title: str, name: str, etype: str) -> No
 def test_extract_typing_sizes_and_row_counts(text: str, name: str, etype: str) -> None:
     want = {etype, "Benchmark"} if etype == "Dataset" else {etype}
     assert _etype(by_name(extract(results=text)), name) in want
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "name", "etype"),
+    [
+        # a named subset or glued release of a known dataset is a dataset of its own
+        ({"results": "在 OSWorld-G 与 PixMo-Docs 上提升。"}, "OSWorld-G", "Dataset"),
+        ({"usage": "在 Objects365v1 上训练。"}, "Objects365v1", "Dataset"),
+        # an innovation's heading gloss is the paper's component, not a measure
+        (
+            {"innovations": "**自适应保留率（Adaptive Keep Ratio）**：按信息熵调整保留数。"},
+            "Adaptive Keep Ratio",
+            "Method",
+        ),
+        # the paper's own glossed name heading a result is not a benchmark
+        (
+            {
+                "innovations": "**结构优先提示（SFP）**：先输出骨架再答题。",
+                "results": "**SFP**：ZorbVL-8B +5.6。",
+            },
+            "SFP",
+            "Method",
+        ),
+        ({"results": "*   **+ZorbChain**：ZorbVL-8B +9.7。"}, "ZorbChain", "Method"),
+        # a full comma ends a list: the next clause's benchmark types nothing before it
+        ({"results": "消融：去 ZorbRC，DocVQA -3.1。"}, "ZorbRC", "Method"),
+    ],
+)
+def test_extract_typing_subsets_headings_and_clauses(kwargs: dict, name: str, etype: str) -> None:
+    want = {etype, "Benchmark"} if etype == "Dataset" else {etype}
+    assert _etype(by_name(extract(**kwargs)), name) in want

@@ -263,14 +263,14 @@ class ContextTyper:
     ) -> tuple[int, list[Cand]]:
         """End of the coordinated list `A、B (b) 和 C` that starts at c, and its members.
 
-        `strict` ends an enumeration at a full comma (`A、B、C，H100 上…`): the next clause's
-        name is often of another kind, though it may still be compared with the list."""
+        `strict` ends the list at a full comma (`A、B、C，H100 上…`, `去 PRC，DocVQA -3.1`),
+        which separates clauses more often than members: the next clause's name is often of
+        another kind, though it may still be compared with the list."""
         st = state(doc)
         text = st.text
         sent = st.sents[c.sent]
         pos = c.end
         members = [c]
-        enumerated = False
         while True:
             rest = text[pos : sent.end]
             gloss = re.match(r"^\s*[（(][^（）()]{1,60}[)）]", rest)
@@ -278,9 +278,8 @@ class ContextTyper:
                 pos += gloss.end()
                 rest = text[pos : sent.end]
             sep = _LIST_SEP.match(rest)
-            if not sep or (strict and enumerated and sep.group().strip() in ",，"):
+            if not sep or (strict and sep.group().strip() == "，"):
                 break
-            enumerated = enumerated or "、" in sep.group()
             nxt = by_start.get(pos + sep.end())
             if nxt is None or nxt.dropped:
                 break
@@ -332,6 +331,9 @@ class ContextTyper:
         st = state(doc)
         text = st.text
         typed: set[int] = set()
+        # The paper's own glossed names (`结构优先提示（SFP）` … `**SFP**：+5.6`) head the
+        # results they bring, not the benchmarks.
+        own = {key_of(n) for p in st.pairs for n in (p.en, p.acr) if n}
         by_sent: dict[int, list[Cand]] = {}
         for c in cands:
             if not c.dropped:
@@ -347,7 +349,13 @@ class ContextTyper:
             rest = text[sent.start : colon]
             for c in sorted(named, key=lambda c: -c.start):
                 rest = rest[: c.start - sent.start] + rest[c.end - sent.start :]
-            if not named or len(_HEADING_FILLER.sub("", rest)) > 6 or _COMPARE.search(rest):
+            if (
+                not named
+                or len(_HEADING_FILLER.sub("", rest)) > 6
+                or _COMPARE.search(rest)
+                or "+" in rest  # `**+ZoomChain**`: what adding a method gives
+                or any(key_of(c.label) in own for c in named)
+            ):
                 continue
             for c in named:
                 # A plain capitalised heading (`**Zero-shot**`) names a setting, not a dataset.

@@ -232,6 +232,12 @@ class KBRuler:
                 return 1
         found = _kb_prefix(res, tok) if "-" in tok else None
         if found is None:
+            glued = _GLUED_RELEASE.match(tok)
+            head = res.kb_alias.get(key_of(glued.group(1))) if glued else None
+            if head is not None and head.etype == "Dataset":
+                # `Objects365v1`: a release of a known dataset written without a space
+                s = run[i][0]
+                cands.append(Cand(s, run[i][1], tok, sentence_of(doc, s), "variant", kb_hint=head))
             return 1
         entry, head, tail = found
         s = run[i][0]
@@ -244,6 +250,11 @@ class KBRuler:
         parts = tail.split("-")
         exact = head in (entry.name, *entry.aliases)
         section = st.sents[sent].section
+        if entry.etype == "Dataset" and _SUBSET_TAIL.match(tail) and section != "title":
+            # `OSWorld-G`, `NuminaMath-CoT`, `PixMo-Docs`: a named subset or derivative of a
+            # known dataset is a dataset of its own
+            cands.append(Cand(s, run[i][1], tok, sent, "variant", kb_hint=entry))
+            return 1
         if all(is_extension(res, p) for p in parts) or (
             exact and section != "title" and all(p.isalpha() and p.islower() for p in parts)
         ):
@@ -267,6 +278,13 @@ _COUNTED = re.compile(r"\s*(?:个|次|种|项|类|轮|步|张|条|篇|组|倍|�
 
 
 _V_RELEASE = re.compile(r"^[vV]\d+(?:\.\d+)*$")
+
+
+_GLUED_RELEASE = re.compile(r"^(.*[A-Za-z0-9])v\d+(?:\.\d+)?$")
+
+
+# A subset's tail: capitalised or capital letters (`-G`, `-CoT`, `-Docs`, `-MM`), no digits.
+_SUBSET_TAIL = re.compile(r"^[A-Z][A-Za-z]{0,11}$")
 
 
 _YEAR = re.compile(r"^(?:19|20)\d\d$")

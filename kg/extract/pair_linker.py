@@ -177,6 +177,10 @@ class PairLinker:
         if zh:
             for suffix, etype in res.zh_suffix_type:
                 if zh.endswith(suffix):
+                    if etype == "Metric" and titled and self._in_heading(doc, m, sent_i):
+                        # `**自适应保留率（Adaptive Keep Ratio）**：…` heads an innovation:
+                        # the paper's own component, not a measure
+                        return "Method"
                     return None if etype == "reject" else etype
         if len(words) >= 2 and titled and words[-1] in res.gloss_en_type:
             return res.gloss_en_type[words[-1]]  # `特征钳制（Feature Clamping）`
@@ -194,17 +198,24 @@ class PairLinker:
             )
         ):
             return "Method"  # `通过锚点引导相关体（Anchor-Guided Correlation Volume）`
-        if sent.heading and sent.section in ("innovations", "contribution", "usage"):
-            head_end = text.find("：", sent.start, sent.end)
-            in_head = head_end < 0 or m.end() <= head_end + 1
-            if in_head and len(words) >= 2 and titled:
-                return "Method"
+        if len(words) >= 2 and titled and self._in_heading(doc, m, sent_i):
+            return "Method"
         if len(words) == 1 and (quoted or is_name_shaped(en)):
             return "Method"
         if quoted and len(words) >= 2 and titled:
             # `“经验库”（Experience Bank）`: a quoted term with a title-cased English name.
             return "Method"
         return None
+
+    @staticmethod
+    def _in_heading(doc: Doc, m: re.Match[str], sent_i: int) -> bool:
+        """The gloss sits in the bold heading of an innovation, contribution or usage item."""
+        st = state(doc)
+        sent = st.sents[sent_i]
+        if not sent.heading or sent.section not in ("innovations", "contribution", "usage"):
+            return False
+        head_end = st.text.find("：", sent.start, sent.end)
+        return head_end < 0 or m.end() <= head_end + 1
 
     def _zh_then_latin(
         self,
@@ -283,9 +294,10 @@ class PairLinker:
             cand.aliases.append(acr)
         if zh:
             cand.aliases.append(zh)
-            self._zh_votes(cand, zh)
+            if etype == "?":  # a typed gloss has weighed its Chinese term already
+                self._zh_votes(cand, zh)
         if etype not in ("?", None):
-            cand.votes[etype] += 2
+            cand.votes[etype] += 3
         cands.append(cand)
         pairs.append(Pair(m.start(), m.end(), zh, en, acr))
 
