@@ -78,9 +78,9 @@ def affix_type(label: str, tail: list[str]) -> str | None:
     m = ix.suffix_re.search(label)
     if m is not None and m.start() > 0:
         return ix.suffix_type[m.group()]
-    for word in tail:
-        if word in ix.words:
-            return ix.words[word]
+    # English compounds are head-final: `Sample Set Aggregator` is no set.
+    if tail and tail[-1] in ix.words:
+        return ix.words[tail[-1]]
     return None
 
 
