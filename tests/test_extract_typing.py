@@ -549,3 +549,14 @@ def test_extract_typing_sizes_and_row_counts(text: str, name: str, etype: str) -
 def test_extract_typing_subsets_headings_and_clauses(kwargs: dict, name: str, etype: str) -> None:
     want = {etype, "Benchmark"} if etype == "Dataset" else {etype}
     assert _etype(by_name(extract(**kwargs)), name) in want
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("整体 61.8，超 Zorbider、FlorpStream。", "Zorbider"),
+        ("比 Zorbider 解耦架构更轻。", "Zorbider"),
+    ],
+)
+def test_extract_typing_capitalised_word_ranked_against_is_a_model(text: str, name: str) -> None:
+    assert _etype(by_name(extract(innovations=text)), name) == "Model"

@@ -319,6 +319,13 @@ class ContextTyper:
             if c.dropped or c.start in kept:
                 continue
             _, members = self._list_after(doc, c, by_start)
+            if len(members) == 1 and c.origin == "weak":
+                # `比 Dispider 解耦架构更轻`: a capitalised word ranked right after the
+                # comparison word
+                clause = _clause_left(text[state(doc).sents[c.sent].start : c.start])
+                if _COMPARE_RIGHT_BEFORE.search(clause) and _standalone(text, c):
+                    kept.add(c.start)
+                continue
             if len(members) < 2 or all(m.origin == "weak" for m in members):
                 continue
             if self._compared(doc, c, by_start):
@@ -504,6 +511,11 @@ _PARTS = re.compile(r"[\s\-]+")
 
 
 _NUMBERED = re.compile(r"^(.*[A-Za-z])\d+[A-Za-z]?$")
+_COMPARE_RIGHT_BEFORE = re.compile(
+    r"(?:优于|超越|超过|胜过|击败|领先|比肩|媲美|高于|强于|比|较|超)\s*$"
+)
+
+
 _ROW_COUNT = re.compile(r"^(?:\d+(?:\.\d+)?[Kk]|\d{1,2}(?:\.\d+)?M)$")
 
 
@@ -511,7 +523,7 @@ _COMPARE = re.compile(
     r"优于|超越|超过|相比|相较|对比|胜过|击败|领先|比肩|媲美|匹敌|高于|强于|低于|逊于|落后于|不及|弱于"
     r"|(?<![对相占])比(?![例率重较值])"  # `比同规模的 X 提升 5.1 个点`
     r"|较(?=\s*$)|接近(?=\s*$)"  # `较 AdaIR 提升 1.61 dB`, `接近 X（0.69）`
-    r"|(?<![^\s，；：、])超(?=\s+[A-Za-z])"  # terse `整体 61.8，超 Dispider、…` (not 超分, 超参)
+    r"|(?<![^\s，；：、])超(?=\s*$|\s+[A-Za-z])"  # terse `整体 61.8，超 Dispider、…` (not 超分, 超参)
 )
 
 
