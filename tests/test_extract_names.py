@@ -485,3 +485,12 @@ def test_extract_names_slash_edition_has_no_fragment_alias() -> None:
     found = by_name(extract(results="在 AIME 2024/2025 与 Qwen3 Base/Instruct 上。"))
     assert labels(found["AIME 2025"]) == {"AIME 2025"}
     assert labels(found["Qwen3 Instruct"]) == {"Qwen3 Instruct"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["在 RM-Bench 的 Hard 子集上提升尤为明显。", "在 ZorbQA 的 Long 难度上提升。"],
+)
+def test_extract_names_subset_label_is_no_name(text: str) -> None:
+    found = by_name(extract(results=text))
+    assert not {"Hard", "Long"} & set(found)

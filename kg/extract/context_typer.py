@@ -132,6 +132,9 @@ class ContextTyper:
             if is_stop(res, c.label) or (c.name is None and is_stop(res, c.text)):
                 c.dropped = True
                 continue
+            if c.origin == "weak" and _SUBSET_AFTER.match(text, c.end):
+                c.dropped = True  # `RM-Bench 的 Hard 子集`: a subset's label, named by its set
+                continue
             if _LICENCE.search(c.text) or _LICENCE_AFTER.match(text, c.end):
                 c.dropped = True  # `Apache 2.0 协议`, `MIT 许可`: a licence, not the named thing
                 continue
@@ -514,6 +517,9 @@ _NUMBERED = re.compile(r"^(.*[A-Za-z])\d+[A-Za-z]?$")
 _COMPARE_RIGHT_BEFORE = re.compile(
     r"(?:优于|超越|超过|胜过|击败|领先|比肩|媲美|高于|强于|比|较|超)\s*$"
 )
+
+
+_SUBSET_AFTER = re.compile(r"\s*(?:子集|子任务|难度|划分|拆分|切分|split|subset)")
 
 
 _ROW_COUNT = re.compile(r"^(?:\d+(?:\.\d+)?[Kk]|\d{1,2}(?:\.\d+)?M)$")
