@@ -57,6 +57,17 @@ def _same_thing(entry: KBEntry, tail: list[str]) -> bool:
     return entry.etype == "Hardware" and all(FORM.match(t) for t in tail)
 
 
+def _glued_head(res: Resources, token: str) -> KBEntry | None:
+    """The known metric of `CHAIR_S` / `FID_CLIP` (a subscripted metric is one of its own) or
+    the known dataset of `Objects365v1` (a release written without a space)."""
+    if "_" in token:
+        head = res.kb_alias.get(key_of(token.split("_", 1)[0]))
+        return head if head is not None and head.etype == "Metric" else None
+    m = _GLUED_RELEASE.match(token)
+    head = res.kb_alias.get(key_of(m.group(1))) if m else None
+    return head if head is not None and head.etype == "Dataset" else None
+
+
 def _kb_prefix(res: Resources, token: str) -> tuple[KBEntry, str, str] | None:
     """Longest KB name that is a hyphen prefix of token: ('Qwen2.5-VL', '7B-Instruct')."""
     cut = len(token)
@@ -223,21 +234,13 @@ class KBRuler:
                 cands.append(Cand(s, e, surface, sent, "kb", kb=entry))
             return k - i
         tok = run[i][2]
-        if "_" in tok:
-            head = res.kb_alias.get(key_of(tok.split("_", 1)[0]))
-            if head is not None and head.etype == "Metric":
-                # `CHAIR_S`, `FID_CLIP`: a subscripted metric is a metric of its own
-                s = run[i][0]
-                cands.append(Cand(s, run[i][1], tok, sentence_of(doc, s), "variant", kb_hint=head))
-                return 1
+        glued = _glued_head(res, tok)
+        if glued is not None:
+            s = run[i][0]
+            cands.append(Cand(s, run[i][1], tok, sentence_of(doc, s), "variant", kb_hint=glued))
+            return 1
         found = _kb_prefix(res, tok) if "-" in tok else None
         if found is None:
-            glued = _GLUED_RELEASE.match(tok)
-            head = res.kb_alias.get(key_of(glued.group(1))) if glued else None
-            if head is not None and head.etype == "Dataset":
-                # `Objects365v1`: a release of a known dataset written without a space
-                s = run[i][0]
-                cands.append(Cand(s, run[i][1], tok, sentence_of(doc, s), "variant", kb_hint=head))
             return 1
         entry, head, tail = found
         s = run[i][0]
