@@ -25,6 +25,7 @@ from kg.extract.resources import is_stop, resources
 from kg.extract.shapes import (
     family_key,
     is_param_count,
+    is_row_count,
     is_size,
     key_of,
 )
@@ -170,7 +171,7 @@ class ContextTyper:
                         # A parameter count outweighs a typing ending (`UI-TARS-72B-DPO`)
                         # and a known stem's type (`ToolACE-2-8B`: a checkpoint); a few
                         # thousand or million (`MovieLens-1M`, `EditSphere-3M`) count rows.
-                        c.votes["Dataset" if _ROW_COUNT.match(p) else "Model"] += 4
+                        c.votes["Dataset" if is_row_count(p) else "Model"] += 4
                 if len(parts) > 1 and RELEASE.match(parts[-1]):
                     c.votes["Model"] += 1  # `Foo 2.0`, `Foo-V3`: releases are mostly models
             sent = st.sents[c.sent]
@@ -520,9 +521,6 @@ _COMPARE_RIGHT_BEFORE = re.compile(
 
 
 _SUBSET_AFTER = re.compile(r"\s*(?:子集|子任务|难度|划分|拆分|切分|split|subset)")
-
-
-_ROW_COUNT = re.compile(r"^(?:\d+(?:\.\d+)?[Kk]|\d{1,2}(?:\.\d+)?M)$")
 
 
 _COMPARE = re.compile(

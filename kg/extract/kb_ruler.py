@@ -63,7 +63,8 @@ def _glued_head(res: Resources, token: str) -> KBEntry | None:
     if "_" in token:
         head = res.kb_alias.get(key_of(token.split("_", 1)[0]))
         return head if head is not None and head.etype == "Metric" else None
-    m = _GLUED_RELEASE.match(token)
+    # Tried on every token no KB name starts: the cheap test keeps the regex off most of them.
+    m = _GLUED_RELEASE.match(token) if token[-1:].isdigit() else None
     head = res.kb_alias.get(key_of(m.group(1))) if m else None
     return head if head is not None and head.etype == "Dataset" else None
 

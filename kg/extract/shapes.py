@@ -24,6 +24,14 @@ def is_param_count(token: str) -> bool:
     return is_size(token) and token[-1] in "BbT"
 
 
+# A few thousand or a few million (`MovieLens-1M`, `EditSphere-3M`) count rows, not weights.
+_ROW_COUNT = re.compile(r"^(?:\d+(?:\.\d+)?[Kk]|\d{1,2}(?:\.\d+)?M)$")
+
+
+def is_row_count(token: str) -> bool:
+    return _ROW_COUNT.match(token) is not None
+
+
 def is_version(token: str) -> bool:
     return VERSION.match(token) is not None
 
