@@ -494,3 +494,34 @@ def test_extract_names_slash_edition_has_no_fragment_alias() -> None:
 def test_extract_names_subset_label_is_no_name(text: str) -> None:
     found = by_name(extract(results=text))
     assert not {"Hard", "Long"} & set(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("先由轨迹压缩器（Trace Zorbsor Compressor）把轨迹压短。", "Trace Zorbsor Compressor"),
+        ("由探针头（Probe Head）估计概率。", "Probe Head"),
+        ("加入记忆编码器（Memory Encoder）和记忆库。", "Memory Encoder"),
+        ("使用视觉分词器（Visual Tokenizer）和图像编码器（Image Encoder）。", None),
+    ],
+)
+def test_extract_names_gloss_with_component_head_is_a_method(text: str, name: str | None) -> None:
+    found = by_name(extract(usage=text))
+    if name is None:
+        assert not [e for e in found.values() if e.etype == "Method"], sorted(found)
+    else:
+        assert found[name].etype == "Method"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "etype"),
+    [
+        ("音素错误率（PER）为 11.3%。", "PER", "Metric"),  # not Prioritized Experience Replay
+        ("采用优先经验回放（PER）。", "Prioritized Experience Replay", "Method"),
+    ],
+)
+def test_extract_names_measure_gloss_outranks_a_known_acronym(
+    text: str, name: str, etype: str
+) -> None:
+    found = by_name(extract(results=text))
+    assert found[name].etype == etype, sorted(found)

@@ -560,3 +560,27 @@ def test_extract_typing_subsets_headings_and_clauses(kwargs: dict, name: str, et
 )
 def test_extract_typing_capitalised_word_ranked_against_is_a_model(text: str, name: str) -> None:
     assert _etype(by_name(extract(innovations=text)), name) == "Model"
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "name", "etype"),
+    [
+        ({"results": "平均 zcTM 为 0.93，优于基线。"}, "zcTM", "Metric"),
+        ({"results": "ZSR 达到 71.2%。"}, "ZSR", "Metric"),
+        # in brackets after a score: systems compared on that score
+        ({"results": "FAD 为 1.82（ZorbNet 为 3.41，FlorpGen 为 2.67）。"}, "FlorpGen", "Method"),
+        # a heading's colon opens the item, it gives no value
+        (
+            {
+                "usage": "合成退化增强（Zorb Degradation Augmentation, ZDA）模拟洇墨。",
+                "innovations": "**ZDA**：16 种退化渲染。",
+            },
+            "Zorb Degradation Augmentation",
+            "Method",
+        ),
+    ],
+)
+def test_extract_typing_short_name_given_a_value_is_a_metric(
+    kwargs: dict, name: str, etype: str
+) -> None:
+    assert _etype(by_name(extract(**kwargs)), name) == etype

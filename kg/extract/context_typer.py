@@ -448,6 +448,16 @@ class ContextTyper:
         elif cue is not None:
             c.votes[cue[0]] += cue[1] * 2
             strong = True
+        elif (
+            not other_kind
+            and (scored := _SCORED.match(text, c.end))
+            and not (sent.heading and scored.group("colon"))  # `**SDA**：16 种…` heads an item
+            and _METRIC_SHAPED.fullmatch(c.label)
+            and not _in_brackets(before)
+        ):
+            # `平均 scTM 为 0.93`, `OSR 达 71.2%`: a short unknown name given a value is
+            # mostly the measure (a system's score comes with its measure, `FAD 为 1.82`).
+            c.votes["Metric"] += 1
         elif tail and tail.group().strip():
             window = _PUNCT_STOP.split(after, 1)[0][:14]
             cue = last_cue(res, window)
@@ -557,6 +567,21 @@ _ESTIMATED = re.compile(rf"\s*(?:来|进行)?(?:{_PERCEPTION})(?![器量值])") 
 _PERCEIVED = re.compile(rf"[^，。；：,;!?！？]{{0,24}}?(?:{_PERCEPTION})(?![器量值])")
 _TOOL_USE = re.compile(r"(?:基于|使用|用|采用|借助|依托)\s*$")
 _RESULT_ON = re.compile(r"^\s*上的?\s*(?:表现|准确率|得分|分数|成绩|结果|性能|取得|达到|获得)")
+
+
+# A value given right after a name: `为 0.93`, `降至 0.38`, `：71.2%`.
+_SCORED = re.compile(
+    r"\s*(?:为|达到?|降至|降低至|降到|提升至|提高到|升至|约为?|仅为?|(?P<colon>[:：=]))\s*[-+]?\d"
+)
+
+
+# One short word without digits: acronyms and coined measures (`SIM`, `scTM`, `gIoU`).
+_METRIC_SHAPED = re.compile(r"[A-Za-z][A-Za-z.]{1,9}")
+
+
+def _in_brackets(before: str) -> bool:
+    """The name stands inside an open bracket: `FAD 1.82（YuE 为 3.41，…`."""
+    return max(before.rfind("（"), before.rfind("(")) > max(before.rfind("）"), before.rfind(")"))
 
 
 _INTRO = re.compile(r"名为|提出了?|推出了?|构建了?|设计了?|引入了?")

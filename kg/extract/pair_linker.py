@@ -182,7 +182,12 @@ class PairLinker:
                         # the paper's own component, not a measure
                         return "Method"
                     return None if etype == "reject" else etype
-        if len(words) >= 2 and titled and words[-1] in res.gloss_en_type:
+        if (
+            len(words) >= 2
+            and titled
+            and words[-1] in res.gloss_en_type
+            and not (len(content) == 2 and content[0] in res.gloss_en_generic)
+        ):
             return res.gloss_en_type[words[-1]]  # `特征钳制（Feature Clamping）`
         before = text[sent.start : m.start()]
         if re.search(
@@ -250,6 +255,11 @@ class PairLinker:
                 cands.append(target)
             if target.origin == "weak":
                 target.origin = "pair"
+            if target.kb is not None and zh and self._measure_over(zh, target.kb):
+                # `音素错误率（PER）`: the Chinese term says a measure; the known PER
+                # (Prioritized Experience Replay) is another thing of that spelling.
+                target.kb = None
+                target.origin = "pair"
             if target.kb is None and zh_kb is not None:
                 target.kb = zh_kb
             if zh:
@@ -300,6 +310,14 @@ class PairLinker:
             cand.votes[etype] += 3
         cands.append(cand)
         pairs.append(Pair(m.start(), m.end(), zh, en, acr))
+
+    def _measure_over(self, zh: str, kb: KBEntry) -> bool:
+        """The Chinese term ends as a measure (`…率`, `…误差`) while the known entry that
+        owns the acronym is no metric."""
+        if kb.etype == "Metric":
+            return False
+        suffix = next((e for s, e in self.res.zh_suffix_type if zh.endswith(s)), None)
+        return suffix == "Metric"
 
     @staticmethod
     def _zh_kb(cands: list[Cand], paren: int, zh: str | None) -> KBEntry | None:

@@ -86,6 +86,7 @@ class Resources:
     gloss_after_reject: tuple[str, ...]  # words right after a gloss that make it no name
     gloss_en_reject: frozenset[str]  # last English words of concepts, not names
     gloss_en_type: dict[str, str]  # last English word of a title-cased gloss -> type
+    gloss_en_generic: frozenset[str]  # first words that only name a modality (`Visual`)
     category_zh: tuple[str, ...]  # Chinese category endings (多智能体系统)
     light_verbs: frozenset[str]  # verbs before a Chinese term, not part of it
 
@@ -211,6 +212,7 @@ def resources() -> Resources:
         gloss_after_reject=tuple(w for w, k, _ in gloss if k == "after"),
         gloss_en_reject=frozenset(w for w, k, v in gloss if k == "en_last" and v == "reject"),
         gloss_en_type={w: v for w, k, v in gloss if k == "en_last" and v != "reject"},
+        gloss_en_generic=frozenset(w for w, k, _ in gloss if k == "en_first"),
         category_zh=tuple(w for w, k, _ in gloss if k == "category"),
         light_verbs=frozenset({""} | {w for w, k, _ in gloss if k == "light_verb"}),
         kb=kb,
