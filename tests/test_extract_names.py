@@ -96,6 +96,7 @@ def test_extract_names_plain_glosses_are_not_entities(text: str) -> None:
         "基于 LLM-based 的 Transformer-style 设计，FPS 提升。",
         "在半监督 VOS 任务上优于 V1 版本。",
         "采用 W4A4KV4 与 W8A8 量化，提升 2 dB。",
+        "带隙误差降至 0.12 eV，采样率 16 kHz。",
     ],
 )
 def test_extract_names_category_words_are_not_entities(text: str) -> None:

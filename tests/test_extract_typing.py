@@ -567,6 +567,7 @@ def test_extract_typing_capitalised_word_ranked_against_is_a_model(text: str, na
     [
         ({"results": "平均 zcTM 为 0.93，优于基线。"}, "zcTM", "Metric"),
         ({"results": "ZSR 达到 71.2%。"}, "ZSR", "Metric"),
+        ({"results": "重折叠后 zcTM > 0.5 的比例为 93%。"}, "zcTM", "Metric"),
         # in brackets after a score: systems compared on that score
         ({"results": "FAD 为 1.82（ZorbNet 为 3.41，FlorpGen 为 2.67）。"}, "FlorpGen", "Method"),
         # a heading's colon opens the item, it gives no value

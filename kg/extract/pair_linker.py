@@ -174,9 +174,13 @@ class PairLinker:
             return cue[0]
         if words[-1] in res.gloss_en_reject:
             return None
+        # `视觉分词器（Visual Tokenizer）`: a part named only by its modality is generic.
+        generic = len(content) == 2 and content[0] in res.gloss_en_generic
         if zh:
             for suffix, etype in res.zh_suffix_type:
                 if zh.endswith(suffix):
+                    if generic and etype == "Method":
+                        return None
                     if etype == "Metric" and titled and self._in_heading(doc, m, sent_i):
                         # `**自适应保留率（Adaptive Keep Ratio）**：…` heads an innovation:
                         # the paper's own component, not a measure
@@ -186,7 +190,7 @@ class PairLinker:
             len(words) >= 2
             and titled
             and words[-1] in res.gloss_en_type
-            and not (len(content) == 2 and content[0] in res.gloss_en_generic)
+            and not generic
         ):
             return res.gloss_en_type[words[-1]]  # `特征钳制（Feature Clamping）`
         before = text[sent.start : m.start()]
