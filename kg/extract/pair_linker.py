@@ -186,12 +186,7 @@ class PairLinker:
                         # the paper's own component, not a measure
                         return "Method"
                     return None if etype == "reject" else etype
-        if (
-            len(words) >= 2
-            and titled
-            and words[-1] in res.gloss_en_type
-            and not generic
-        ):
+        if len(words) >= 2 and titled and words[-1] in res.gloss_en_type and not generic:
             return res.gloss_en_type[words[-1]]  # `特征钳制（Feature Clamping）`
         before = text[sent.start : m.start()]
         if re.search(
