@@ -585,3 +585,16 @@ def test_extract_typing_short_name_given_a_value_is_a_metric(
     kwargs: dict, name: str, etype: str
 ) -> None:
     assert _etype(by_name(extract(**kwargs)), name) == etype
+
+
+@pytest.mark.parametrize(
+    ("title", "etype"),
+    [
+        ("ZorbKV: Importance-Aware KV Cache Eviction for Long Contexts", "Method"),
+        ("ZorbVL: An Open Vision-Language Model", "Model"),
+        ("A Paper", "Model"),
+    ],
+)
+def test_extract_typing_compared_names_are_of_the_papers_own_kind(title: str, etype: str) -> None:
+    found = by_name(extract_paper(paper(title, results="FooGen 优于 ZorBix 与 QuuXon。")))
+    assert _etype(found, "ZorBix") == _etype(found, "QuuXon") == etype

@@ -212,6 +212,7 @@ class ContextTyper:
             if not c.dropped and c.kb is None and key_of(c.label) in families:
                 families.discard(key_of(c.label))
                 c.votes["Model"] += 4
+        own = self._own_kind(cands)
         for c in cands:
             if c.dropped or c.kb is not None:
                 continue
@@ -227,8 +228,8 @@ class ContextTyper:
                     c.votes["Method"] += 1
                     c.etype = "Method"
                 else:
-                    c.votes["Model"] += 1
-                    c.etype = "Model"
+                    c.votes[own] += 1
+                    c.etype = own
             else:
                 c.etype = "Method"
             if (
@@ -241,6 +242,22 @@ class ContextTyper:
                 # English word far more often than a named technique.
                 c.dropped = True
         return doc
+
+    @staticmethod
+    def _own_kind(cands: list[Cand]) -> str:
+        """What the paper's title names, when a method: a paper proposing a technique ranks
+        itself against techniques (`优于 FastV、SparseVLM`), one proposing a system against
+        models."""
+        for c in cands:
+            if c.origin == "title" and not c.dropped:
+                etype = (
+                    c.kb.etype
+                    if c.kb
+                    else (max(sorted(c.votes), key=c.votes.__getitem__) if c.votes else None)
+                )
+                if etype == "Method":
+                    return "Method"
+        return "Model"
 
     @staticmethod
     def _resolve_overlaps(all_cands: list[Cand]) -> list[Cand]:
