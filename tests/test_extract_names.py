@@ -526,3 +526,28 @@ def test_extract_names_measure_gloss_outranks_a_known_acronym(
 ) -> None:
     found = by_name(extract(results=text))
     assert found[name].etype == etype, sorted(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # a known measure word inside a longer glossed term is part of that term
+        ("步骤准确率（Zorb Step Accuracy）为 81。", "Zorb Step Accuracy", "Accuracy"),
+        # a Latin measure name right before the Chinese word already says which measure
+        ("在 Diving-48 上的 Top-1 准确率为 81。", "Top-1 Accuracy", "Accuracy"),
+        # a list of measures is two measures
+        ("与下游任务性能（如 AUPRC、准确率）强相关。", "Accuracy", None),
+    ],
+)
+def test_extract_names_qualified_measure_is_not_the_generic_one(
+    text: str, present: str, absent: str | None
+) -> None:
+    found = by_name(extract(results=text))
+    assert present in found, sorted(found)
+    assert absent not in found
+
+
+def test_extract_names_where_measured_is_not_part_of_the_glossed_term() -> None:
+    found = by_name(extract(results="在 CVTG-2K 上单词准确率（Zorb Word Accuracy）为 0.81。"))
+    assert labels(found["Zorb Word Accuracy"]) >= {"单词准确率"}
+    assert not any("CVTG" in a for a in labels(found["Zorb Word Accuracy"]))

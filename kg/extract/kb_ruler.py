@@ -123,11 +123,17 @@ class KBRuler:
                 i += step
         cands.extend(self._slash_variants(text, cands, runs))
         if self.zh_re is not None:
+            metric_ends = {c.end for c in cands if c.kb is not None and c.kb.etype == "Metric"}
             for m in self.zh_re.finditer(text):
                 sent = sentence_of(doc, m.start())
                 if st.sents[sent].section == "fields":
                     continue
                 entry = res.kb_zh[m.group()]
+                if entry.etype == "Metric" and (
+                    m.start() in metric_ends
+                    or (text[m.start() - 1 : m.start()] == " " and m.start() - 1 in metric_ends)
+                ):
+                    continue  # `Top-1 准确率`: the Latin name already says which measure
                 cands.append(Cand(m.start(), m.end(), m.group(), sent, "zh", kb=entry))
         st.cands = cands
         return doc

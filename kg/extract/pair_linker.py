@@ -37,6 +37,11 @@ _ZH_CUT = re.compile(
 )
 
 
+# `在 CVTG-2K 上单词准确率（Word Accuracy）`: where it was measured is not part of the term
+# (`在线` is a word of its own).
+_WHERE = re.compile(r"^在(?!线)[^上]{1,30}上(?=[\u4e00-\u9fff])")
+
+
 _SCORE_TAIL = re.compile(r"\s+[\d.,%]+$")
 
 
@@ -126,7 +131,7 @@ class PairLinker:
             cut = c.end()
         if cut is not None:
             term = term[cut:]
-        term = term.strip()
+        term = _WHERE.sub("", term.strip())
         for verb in sorted(resources().light_verbs, key=len, reverse=True):
             if verb and term.startswith(verb) and len(term) > len(verb) + 1:
                 term = term[len(verb) :]
@@ -264,6 +269,7 @@ class PairLinker:
             if zh:
                 target.aliases.append(zh)
                 self._zh_votes(target, zh)
+                self._drop_inner_zh(cands, m.start(), zh)
             pairs.append(Pair(m.start(), m.end(), zh, None, acr))
             return
         if en is None:
@@ -305,6 +311,7 @@ class PairLinker:
             cand.aliases.append(zh)
             if etype == "?":  # a typed gloss has weighed its Chinese term already
                 self._zh_votes(cand, zh)
+            self._drop_inner_zh(cands, m.start(), zh)
         if etype not in ("?", None):
             cand.votes[etype] += 3
         cands.append(cand)
@@ -317,6 +324,20 @@ class PairLinker:
             return False
         suffix = next((e for s, e in self.res.zh_suffix_type if zh.endswith(s)), None)
         return suffix == "Metric"
+
+    @staticmethod
+    def _drop_inner_zh(cands: list[Cand], paren: int, zh: str) -> None:
+        """A known Chinese word inside a longer glossed term is part of it: the 准确率 of
+        `步骤准确率（Step Accuracy）` is not Accuracy."""
+        for c in cands:
+            if (
+                c.origin == "zh"
+                and not c.dropped
+                and paren - len(zh) - 2 <= c.start < paren
+                and len(c.text) < len(zh)
+                and c.text in zh
+            ):
+                c.dropped = True
 
     @staticmethod
     def _zh_kb(cands: list[Cand], paren: int, zh: str | None) -> KBEntry | None:
