@@ -551,3 +551,17 @@ def test_extract_names_where_measured_is_not_part_of_the_glossed_term() -> None:
     found = by_name(extract(results="在 CVTG-2K 上单词准确率（Zorb Word Accuracy）为 0.81。"))
     assert labels(found["Zorb Word Accuracy"]) >= {"单词准确率"}
     assert not any("CVTG" in a for a in labels(found["Zorb Word Accuracy"]))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "alias"),
+    [
+        ("任务成功率（SR）为 71%。", "Success Rate", "SR"),
+        ("平均交并比（mIoU）为 71。", "mIoU", "平均交并比"),  # no known measure ends the term
+    ],
+)
+def test_extract_names_acronym_spelling_the_known_measure_that_ends_the_term(
+    text: str, name: str, alias: str
+) -> None:
+    found = by_name(extract(results=text))
+    assert alias in labels(found[name]), sorted(found)

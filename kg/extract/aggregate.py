@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from kg.extract.cands import Cand, state
+from kg.extract.names import initials
 from kg.extract.resources import has_cjk, resources
 from kg.extract.shapes import family_key, is_acronym, is_size, key_of
 from kg.extract.text import Sentence
@@ -139,13 +140,6 @@ def entities(
     return tuple(mentions), tuple(sorted(set(relations), key=_relation_order))
 
 
-_CONNECT = frozenset({"of", "for", "to", "and", "with", "in", "via", "on", "the", "a", "by"})
-
-
-def _initials(name: str) -> str:
-    return "".join(w[0] for w in re.split(r"[\s\-]+", name) if w and w not in _CONNECT).upper()
-
-
 def _merge_acronyms(accs: dict[str, _Acc], route: dict[str, str]) -> None:
     """`LUSPO` and `Length-Unbiased Sequence Policy Optimization` in one paper are one entity."""
     longs: dict[str, _Acc] = {}
@@ -153,9 +147,9 @@ def _merge_acronyms(accs: dict[str, _Acc], route: dict[str, str]) -> None:
         words = a.name.split()
         if a.in_kb or len(words) < 2:
             continue
-        longs.setdefault(_initials(a.name), a)
+        longs.setdefault(initials(a.name), a)
         # `MT-GRPO` for `Multi-Task GRPO`: initials of the modifier, then the known head.
-        longs.setdefault(f"{_initials(' '.join(words[:-1]))}-{words[-1].upper()}", a)
+        longs.setdefault(f"{initials(' '.join(words[:-1]))}-{words[-1].upper()}", a)
     for key, acc in list(accs.items()):
         if acc.in_kb or " " in acc.name or not is_acronym(acc.name):
             continue

@@ -15,6 +15,11 @@ from kg.extract.shapes import (
 CONNECTORS = frozenset({"of", "for", "to", "and", "with", "in", "via", "on", "the", "a", "by"})
 
 
+def initials(name: str) -> str:
+    """Upper-case initials of a name's content words: `Success Rate` -> `SR`."""
+    return "".join(w[0] for w in re.split(r"[\s\-]+", name) if w and w not in CONNECTORS).upper()
+
+
 class _CueIndex:
     """Cue words of type_cues.tsv compiled into regexes (longest word first)."""
 

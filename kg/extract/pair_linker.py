@@ -11,6 +11,7 @@ from kg.extract.cands import Cand, Pair, sentence_of, state
 from kg.extract.names import (
     CONNECTORS,
     cue_after,
+    initials,
 )
 from kg.extract.resources import KBEntry, has_cjk, is_stop, resources
 from kg.extract.shapes import (
@@ -264,6 +265,8 @@ class PairLinker:
                 # (Prioritized Experience Replay) is another thing of that spelling.
                 target.kb = None
                 target.origin = "pair"
+            if target.kb is None and zh_kb is None and zh:
+                zh_kb = self._zh_head_kb(cands, m.start(), zh, acr)
             if target.kb is None and zh_kb is not None:
                 target.kb = zh_kb
             if zh:
@@ -324,6 +327,24 @@ class PairLinker:
             return False
         suffix = next((e for s, e in self.res.zh_suffix_type if zh.endswith(s)), None)
         return suffix == "Metric"
+
+    @staticmethod
+    def _zh_head_kb(cands: list[Cand], paren: int, zh: str, acr: str) -> KBEntry | None:
+        """`任务成功率（SR）`: the known measure that ends the Chinese term, when the acronym
+        spells its English name (SR, Success Rate); that match is dropped."""
+        for c in cands:
+            if (
+                c.origin == "zh"
+                and not c.dropped
+                and c.kb is not None
+                and c.start < paren
+                and paren - c.end <= 1
+                and zh.endswith(c.text)
+                and initials(c.kb.name) == acr.upper()
+            ):
+                c.dropped = True
+                return c.kb
+        return None
 
     @staticmethod
     def _drop_inner_zh(cands: list[Cand], paren: int, zh: str) -> None:
