@@ -330,6 +330,8 @@ def test_extract_typing_model_used_as_a_perception_tool(text: str, etype: str) -
         ("训练数据为 ZorbSpeech 与 FlorpTalk。", "FlorpTalk", "Dataset"),
         ("定位数据来自 ZorbUI 与 FlorpGround。", "FlorpGround", "Dataset"),
         ("基于 ZorbSat、FlorpView 的标注构建。", "FlorpView", "Dataset"),
+        ("在 ZorbSat 与 Florp-300B 混合语料上预训练。", "Florp-300B", "Dataset"),
+        ("并发布了 ZorbMix 预训练数据。", "ZorbMix", "Dataset"),
     ],
 )
 def test_extract_typing_serving_stacks_and_data_sources(text: str, name: str, etype: str) -> None:
