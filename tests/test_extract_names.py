@@ -97,6 +97,7 @@ def test_extract_names_plain_glosses_are_not_entities(text: str) -> None:
         "在半监督 VOS 任务上优于 V1 版本。",
         "采用 W4A4KV4 与 W8A8 量化，提升 2 dB。",
         "带隙误差降至 0.12 eV，采样率 16 kHz。",
+        "以 FP4 权重与 E8M0 缩放因子，在 CPU-GPU 协同与多块 NPUs 上运行。",
     ],
 )
 def test_extract_names_category_words_are_not_entities(text: str) -> None:
