@@ -566,3 +566,31 @@ def test_extract_names_acronym_spelling_the_known_measure_that_ends_the_term(
 ) -> None:
     found = by_name(extract(results=text))
     assert alias in labels(found[name]), sorted(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "etype", "in_kb"),
+    [
+        # the known VCR is Visual Commonsense Reasoning: the paper gives it a meaning of its own
+        (
+            "**可验证化学奖励（Verifiable Chemistry Reward, VCR）**：综合合法性。VCR 使训练稳定。",
+            "Verifiable Chemistry Reward",
+            "Method",
+            False,
+        ),
+        # a spelling variant of the known long form is the known entity
+        (
+            "采用组相对策略优化（Group Relative Policy Optimisation, GRPO）训练。",
+            "GRPO",
+            "Method",
+            True,
+        ),
+    ],
+)
+def test_extract_names_paper_redefines_a_known_acronym(
+    text: str, name: str, etype: str, in_kb: bool
+) -> None:
+    found = by_name(extract(innovations=text))
+    assert found[name].etype == etype, sorted(found)
+    assert found[name].in_kb is in_kb
+    assert "VCR" not in found

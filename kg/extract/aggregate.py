@@ -61,11 +61,13 @@ def entities(
                 route.setdefault(key_of(a), key)
         if c.origin == "pair" and c.kb is None:
             redefined.add(key_of(c.text))
+            redefined.update(key_of(a) for a in c.aliases if not has_cjk(a))
     for c in cands:
         # A name the paper defines itself (`AMD（Adaptive Matching Distillation）`) is not
         # the knowledge base's entity of the same spelling.
         if c.kb is not None and c.origin in ("kb", "zh") and key_of(c.text) in redefined:
             c.kb = None
+            c.etype = None  # the known entry's type is not the paper's meaning
     accs: dict[str, _Acc] = {}
     sents = state(doc).sents
     for c in cands:
@@ -89,7 +91,8 @@ def entities(
                 acc.labels[a] += 1
         if has_cjk(c.text):
             acc.zh.add(c.text)
-        acc.types[c.etype] += 1
+        if c.etype:
+            acc.types[c.etype] += 1
         acc.votes.update(c.votes)
         acc.roles |= c.roles
         acc.evidence.add(c.sent)
@@ -102,6 +105,8 @@ def entities(
         acc.kb_type = acc.kb_type or _inherited_type(acc, accs)
     for acc in accs.values():
         tally = acc.votes if acc.votes else acc.types
+        if not tally and not acc.kb_type:
+            continue  # only known mentions the paper redefined, none of its own meaning
         etype = acc.kb_type or max(sorted(tally), key=lambda t: tally[t])
         if etype == "Dataset" and "evaluatesOn" in acc.roles:
             etype = "Benchmark"

@@ -55,6 +55,21 @@ _NAME_LIST = re.compile(
 _GLOSS = re.compile(r"^[A-Za-z][A-Za-z0-9 .'’&+\-]*$")
 
 
+def _stems(phrase: str) -> set[str]:
+    return {w[:5].lower() for w in re.split(r"[\s\-]+", phrase) if w and w not in CONNECTORS}
+
+
+def _redefines(en: str, kb: KBEntry) -> bool:
+    """`可验证化学奖励（Verifiable Chemistry Reward, VCR）`: the known VCR spells out otherwise
+    (Visual Commonsense Reasoning), so the paper gives the acronym a meaning of its own.
+    A spelling variant (`Group Relative Policy Optimisation`) shares most words."""
+    longs = [n for n in (kb.name, *kb.aliases) if " " in n]
+    if not longs:
+        return False
+    words = _stems(en)
+    return all(len(words & _stems(n)) * 2 < len(words) for n in longs)
+
+
 @Language.factory(
     "paperkg_pair_linker",
     assigns=["doc._.paperkg"],
@@ -301,6 +316,8 @@ class PairLinker:
         kb = res.kb_alias.get(key_of(en))
         if kb is None and acr is not None:
             kb = res.kb_alias.get(key_of(acr))
+            if kb is not None and _redefines(en, kb):
+                kb = None
         if kb is None:
             kb = zh_kb
         for c in inner:
