@@ -594,3 +594,19 @@ def test_extract_names_paper_redefines_a_known_acronym(
     assert found[name].etype == etype, sorted(found)
     assert found[name].in_kb is in_kb
     assert "VCR" not in found
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "etype"),
+    [
+        (
+            {"innovations": "**前沿价值评分（Zorb Value Scoring, ZVS）**：模型先推理再打分。"},
+            "Method",
+        ),
+        ({"results": "平均价值评分（Zorb Value Scoring, ZVS）为 3.2。"}, "Metric"),
+    ],
+)
+def test_extract_names_measure_gloss_heading_an_innovation_is_a_component(
+    kwargs: dict, etype: str
+) -> None:
+    assert by_name(extract(**kwargs))["Zorb Value Scoring"].etype == etype

@@ -331,6 +331,10 @@ class PairLinker:
             cand.aliases.append(zh)
             if etype == "?":  # a typed gloss has weighed its Chinese term already
                 self._zh_votes(cand, zh)
+                if cand.votes.get("Metric") and self._in_heading(doc, m, sent_i):
+                    # `**前沿价值评分（Frontier Value Scoring, FVS）**：…` heads an
+                    # innovation: the paper's own component, not a measure
+                    cand.votes["Method"] += cand.votes.pop("Metric")
             self._drop_inner_zh(cands, m.start(), zh)
         if etype not in ("?", None):
             cand.votes[etype] += 3
