@@ -30,6 +30,11 @@ def _etype(found: dict, name: str) -> str:
         ("报告 MotionGap 的变化。", "MotionGap", "Metric"),
         ("报告 Succ^4 的变化。", "Succ^4", "Metric"),
         ("结果显示 Florp-72B-DPO 更强。", "Florp-72B-DPO", "Model"),
+        ("结果显示 ZorbRec 更准。", "ZorbRec", "Model"),
+        ("结果显示 Florp-TTS 更自然。", "Florp-TTS", "Model"),
+        ("结果显示 ZorbKV 更省显存。", "ZorbKV", "Method"),
+        ("结果显示 FlorpCache 更快。", "FlorpCache", "Method"),
+        ("结果显示 ZorbPrune 更快。", "ZorbPrune", "Method"),
     ],
 )
 def test_extract_typing_by_name_shape(text: str, name: str, etype: str) -> None:
