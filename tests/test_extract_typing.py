@@ -605,3 +605,19 @@ def test_extract_typing_short_name_given_a_value_is_a_metric(
 def test_extract_typing_compared_names_are_of_the_papers_own_kind(title: str, etype: str) -> None:
     found = by_name(extract_paper(paper(title, results="FooGen 优于 ZorBix 与 QuuXon。")))
     assert _etype(found, "ZorBix") == _etype(found, "QuuXon") == etype
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kept"),
+    [
+        ("对称性分析依赖 pymatgen 与 zorblib。", "zorblib", True),
+        ("使用 torch-zorbics 实现球谐变换。", "torch-zorbics", True),
+        ("熵编码使用 zorbac 库。", "zorbac", True),
+        ("使用 token 级奖励和 greedy 策略。", "greedy", False),
+        ("调用具体工具（如 calc_zorb_interference）。", "calc_zorb_interference", False),
+        ("代码基于 GRPO pipeline 修改。", "pipeline", False),
+    ],
+)
+def test_extract_typing_lower_case_package_names(text: str, name: str, kept: bool) -> None:
+    found = by_name(extract(usage=text))
+    assert (name in found and found[name].etype == "Software") is kept, sorted(found)

@@ -49,6 +49,15 @@ def _typing_affix_suffices(c: Cand, parts: list[str], etype: str) -> bool:
     return True
 
 
+def _package(c: Cand, listed: bool) -> bool:
+    """A lower-case word is a package when a tool cue says so (`torchac 库`, `用 X 实现`) or
+    when it is listed with a known tool (`pymatgen 与 spglib`); a tool the model calls
+    (`调用 search 工具`) or a function (`calc_x`) is not."""
+    if "_" in c.text or max(c.votes, key=c.votes.__getitem__, default=None) != "Software":
+        return False
+    return c.votes["Software"] >= 3 or listed
+
+
 def _standalone(text: str, c: Cand) -> bool:
     """No Latin word right before or after: not the `Motion` of `Shape of Motion`."""
     return not (
@@ -178,7 +187,8 @@ class ContextTyper:
             if sent.section == "results" and re.search(r"在\s*$", text[sent.start : c.start]):
                 c.votes["Dataset"] += 1
             c.votes.pop("?", None)
-        strong |= self._propagate_lists(doc, cands)
+        listed = self._propagate_lists(doc, cands)
+        strong |= listed
         strong |= self._result_headings(doc, cands)
         strong |= self._compared_lists(doc, cands, by_start)
         for c in cands:
@@ -218,6 +228,9 @@ class ContextTyper:
                 continue
             if c.origin == "weak" and c.start not in strong:
                 c.dropped = True
+                continue
+            if c.origin == "weak" and c.text.islower() and not _package(c, c.start in listed):
+                c.dropped = True  # a lower-case word is a name only as a package (`spglib 库`)
                 continue
             if c.votes:
                 c.etype = max(sorted(c.votes), key=lambda t: c.votes[t])

@@ -106,6 +106,17 @@ class ShapeFinder:
                     new.append(Cand(s, e, text[s:e], sent, "shape"))
                     i = k
                     continue
+                if (
+                    section != "title"
+                    and strength == 0
+                    and len(run) == 1
+                    and _LOWER_TOOL.fullmatch(tok)
+                ):
+                    # `依赖 pymatgen 与 spglib`, `用 xdotool 叠加`: package names are lower case;
+                    # kept only where the context makes them a tool (context typer)
+                    new.append(Cand(s, e, tok, sent, "weak"))
+                    i += 1
+                    continue
                 if section != "title" and (strength == 1 or is_capitalised(tok)):
                     k = i + 1
                     while k < len(run) and is_capitalised(run[k][2]) and run[k][0] not in known:
@@ -455,3 +466,7 @@ _SLASH_WORD = re.compile(r"/([A-Za-z]+)\b")
 
 
 _SLICE = re.compile(r"-\d{1,4}$")
+
+
+# A package-like lower-case word: `spglib`, `torch-harmonics`, `open_clip` (not `x` or `k`).
+_LOWER_TOOL = re.compile(r"[a-z][a-z0-9]{2,}(?:[-_.][a-z0-9]+)*")
