@@ -55,6 +55,12 @@ _NAME_LIST = re.compile(
 _GLOSS = re.compile(r"^[A-Za-z][A-Za-z0-9 .'’&+\-]*$")
 
 
+# Chinese endings of a system's parts (`压缩器`, `探针头`) and the English agent nouns that
+# gloss them (`Compressor`, `Probe Head`).
+_PART_ZH = ("器", "头")
+_PART_EN = re.compile(r"(?:er|or|Head)s?$")
+
+
 def _stems(phrase: str) -> set[str]:
     return {w[:5].lower() for w in re.split(r"[\s\-]+", phrase) if w and w not in CONNECTORS}
 
@@ -200,7 +206,15 @@ class PairLinker:
         if zh:
             for suffix, etype in res.zh_suffix_type:
                 if zh.endswith(suffix):
-                    if generic and etype == "Method":
+                    if etype == "Method" and (
+                        generic
+                        or (
+                            suffix in _PART_ZH
+                            and not _PART_EN.search(words[-1])
+                            and words[-1] not in res.gloss_en_type
+                        )
+                    ):
+                        # `图像编码器（RGB Space）`: a part's Chinese name glossed by no part
                         return None
                     if etype == "Metric" and titled and self._in_heading(doc, m, sent_i):
                         # `**自适应保留率（Adaptive Keep Ratio）**：…` heads an innovation:
