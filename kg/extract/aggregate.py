@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from kg.extract.cands import Cand, state
+from kg.extract.cands import Cand, leading, state
 from kg.extract.names import initials
 from kg.extract.resources import has_cjk, resources
 from kg.extract.shapes import family_key, is_acronym, is_size, key_of
@@ -107,7 +107,7 @@ def entities(
         tally = acc.votes if acc.votes else acc.types
         if not tally and not acc.kb_type:
             continue  # only known mentions the paper redefined, none of its own meaning
-        etype = acc.kb_type or max(sorted(tally), key=lambda t: tally[t])
+        etype = acc.kb_type or leading(tally)
         if etype == "Dataset" and "evaluatesOn" in acc.roles:
             etype = "Benchmark"
         if etype not in ("Dataset", "Benchmark"):
@@ -194,11 +194,10 @@ def _inherited_type(acc: _Acc, accs: dict[str, _Acc]) -> str | None:
         return None
     for other in accs.values():
         if other is not acc and acc.name.startswith(other.name + "-"):
-            tally = other.votes or other.types
             if other.kb_type:
                 return other.kb_type
-            if tally:
-                return max(sorted(tally), key=lambda t: tally[t])
+            if other.votes or other.types:
+                return leading(other.votes or other.types)
     return None
 
 

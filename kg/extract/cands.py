@@ -12,6 +12,11 @@ from kg.extract.resources import KBEntry
 from kg.extract.text import Sentence
 
 
+def leading(votes: Counter[str]) -> str | None:
+    """The type with the most votes; ties go to the alphabetically first, so it is stable."""
+    return max(sorted(votes), key=votes.__getitem__) if votes else None
+
+
 @dataclass(slots=True)
 class Cand:
     """One mention of a possible entity at doc.text[start:end]."""

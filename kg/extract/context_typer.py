@@ -8,7 +8,7 @@ from bisect import bisect_right
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.cands import Cand, state
+from kg.extract.cands import Cand, leading, state
 from kg.extract.names import (
     CONNECTORS,
     RELEASE,
@@ -53,7 +53,7 @@ def _package(c: Cand, listed: bool) -> bool:
     """A lower-case word is a package when a tool cue says so (`torchac 库`, `用 X 实现`) or
     when it is listed with a known tool (`pymatgen 与 spglib`); a tool the model calls
     (`调用 search 工具`) or a function (`calc_x`) is not."""
-    if "_" in c.text or max(c.votes, key=c.votes.__getitem__, default=None) != "Software":
+    if "_" in c.text or leading(c.votes) != "Software":
         return False
     return c.votes["Software"] >= 3 or listed
 
@@ -233,7 +233,7 @@ class ContextTyper:
                 c.dropped = True  # a lower-case word is a name only as a package (`spglib 库`)
                 continue
             if c.votes:
-                c.etype = max(sorted(c.votes), key=lambda t: c.votes[t])
+                c.etype = leading(c.votes)
             elif self._compared(doc, c, by_start):
                 # A named system the paper ranks itself against is most often a model; a bare
                 # acronym so ranked (`优于 VCD、ICD`) most often a method, and a name for all that.
@@ -262,14 +262,10 @@ class ContextTyper:
         itself against techniques (`优于 FastV、SparseVLM`), one proposing a system against
         models."""
         for c in cands:
-            if c.origin == "title" and not c.dropped:
-                etype = (
-                    c.kb.etype
-                    if c.kb
-                    else (max(sorted(c.votes), key=c.votes.__getitem__) if c.votes else None)
-                )
-                if etype == "Method":
-                    return "Method"
+            if c.origin != "title" or c.dropped:
+                continue
+            if (c.kb.etype if c.kb else leading(c.votes)) == "Method":
+                return "Method"
         return "Model"
 
     @staticmethod

@@ -61,6 +61,11 @@ _PART_ZH = ("器", "头")
 _PART_EN = re.compile(r"(?:er|or|Head)s?$")
 
 
+def _zh_ending(zh: str) -> tuple[str, str] | None:
+    """The longest listed ending of a glossed Chinese term and its type (or `reject`)."""
+    return next((p for p in resources().zh_suffix_type if zh.endswith(p[0])), None)
+
+
 def _stems(phrase: str) -> set[str]:
     return {w[:5].lower() for w in re.split(r"[\s\-]+", phrase) if w and w not in CONNECTORS}
 
@@ -203,24 +208,24 @@ class PairLinker:
             return None
         # `视觉分词器（Visual Tokenizer）`: a part named only by its modality is generic.
         generic = len(content) == 2 and content[0] in res.gloss_en_generic
-        if zh:
-            for suffix, etype in res.zh_suffix_type:
-                if zh.endswith(suffix):
-                    if etype == "Method" and (
-                        generic
-                        or (
-                            suffix in _PART_ZH
-                            and not _PART_EN.search(words[-1])
-                            and words[-1] not in res.gloss_en_type
-                        )
-                    ):
-                        # `图像编码器（RGB Space）`: a part's Chinese name glossed by no part
-                        return None
-                    if etype == "Metric" and titled and self._in_heading(doc, m, sent_i):
-                        # `**自适应保留率（Adaptive Keep Ratio）**：…` heads an innovation:
-                        # the paper's own component, not a measure
-                        return "Method"
-                    return None if etype == "reject" else etype
+        ending = _zh_ending(zh) if zh else None
+        if ending is not None:
+            suffix, etype = ending
+            if etype == "Method" and (
+                generic
+                or (
+                    suffix in _PART_ZH
+                    and not _PART_EN.search(words[-1])
+                    and words[-1] not in res.gloss_en_type
+                )
+            ):
+                # `图像编码器（RGB Space）`: a part's Chinese name glossed by no part
+                return None
+            if etype == "Metric" and titled and self._in_heading(doc, m, sent_i):
+                # `**自适应保留率（Adaptive Keep Ratio）**：…` heads an innovation:
+                # the paper's own component, not a measure
+                return "Method"
+            return None if etype == "reject" else etype
         if len(words) >= 2 and titled and words[-1] in res.gloss_en_type and not generic:
             return res.gloss_en_type[words[-1]]  # `特征钳制（Feature Clamping）`
         before = text[sent.start : m.start()]
@@ -355,13 +360,12 @@ class PairLinker:
         cands.append(cand)
         pairs.append(Pair(m.start(), m.end(), zh, en, acr))
 
-    def _measure_over(self, zh: str, kb: KBEntry) -> bool:
+    @staticmethod
+    def _measure_over(zh: str, kb: KBEntry) -> bool:
         """The Chinese term ends as a measure (`…率`, `…误差`) while the known entry that
         owns the acronym is no metric."""
-        if kb.etype == "Metric":
-            return False
-        suffix = next((e for s, e in self.res.zh_suffix_type if zh.endswith(s)), None)
-        return suffix == "Metric"
+        ending = _zh_ending(zh)
+        return kb.etype != "Metric" and ending is not None and ending[1] == "Metric"
 
     @staticmethod
     def _zh_head_kb(cands: list[Cand], paren: int, zh: str, acr: str) -> KBEntry | None:
@@ -412,11 +416,11 @@ class PairLinker:
 
     @staticmethod
     def _zh_votes(cand: Cand, zh: str) -> None:
-        for suffix, etype in resources().zh_suffix_type:
-            if zh.endswith(suffix):
-                if etype != "reject":
-                    cand.votes[etype] += 1
-                return
+        ending = _zh_ending(zh)
+        if ending is not None:
+            if ending[1] != "reject":
+                cand.votes[ending[1]] += 1
+            return
         if zh.endswith("模型"):
             cand.votes["Model"] += 1
         elif zh.endswith(("基准", "数据集")):
