@@ -61,18 +61,19 @@ def _paper_nodes(records: Sequence[PaperRecord]) -> dict[str, dict]:
 class _EntityAcc:
     """Everything known about one entity key across papers."""
 
-    __slots__ = ("names", "types", "aliases", "in_kb", "papers")
+    __slots__ = ("names", "types", "guesses", "aliases", "in_kb", "papers")
 
     def __init__(self) -> None:
         self.names: Counter[str] = Counter()
         self.types: Counter[str] = Counter()
+        self.guesses: Counter[str] = Counter()  # types no cue in their paper chose
         self.aliases: set[Alias] = set()
         self.in_kb = False
         self.papers: set[str] = set()
 
     def add(self, m: EntityMention, paper: str) -> None:
         self.names[m.name] += 1
-        self.types[m.etype] += 1
+        (self.guesses if m.guessed else self.types)[m.etype] += 1
         self.aliases.update(m.aliases)
         self.in_kb |= m.in_kb
         self.papers.add(paper)
@@ -137,7 +138,9 @@ def build_graph(
     kinds: dict[str, str] = {}
     nodes: dict[str, dict] = dict(papers)
     for key, acc in entities.items():
-        kind = _entity_type(acc.types)
+        # A paper that only defaulted the type (`OccSora 风格的 VAE`) does not outvote one
+        # whose text typed it (`相较 OccWorld、OccSora 与 DOME`).
+        kind = _entity_type(acc.types or acc.guesses)
         kinds[key] = kind
         label = acc.label()
         nodes[entity_iri(kind, key)] = {

@@ -114,6 +114,7 @@ class EntityMention:
     evidence: tuple[Evidence, ...] = ()
     family: str | None = None  # key of the family entity (Qwen2.5-VL-7B -> qwen2.5-vl)
     in_kb: bool = False
+    guessed: bool = False  # no cue in this paper chose etype; the extractor's default did
 
 
 @dataclass(frozen=True, slots=True)

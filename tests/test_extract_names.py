@@ -437,6 +437,12 @@ def test_extract_names_generic_guards(text: str, absent: set, present: set) -> N
         ("真机为 Unitree H1-2。", {"Unitree H1-2"}, {"H1-2"}),
         # a yearly dataset's second edition after a slash
         ("在 AIME 2024/2025 上提升。", {"AIME 2024", "AIME 2025"}, {"2025"}),
+        # a month's edition, and a version the set's own words follow
+        ("在 HMMT Feb 2025 上提升。", {"HMMT Feb 2025"}, {"HMMT", "Feb 2025"}),
+        ("CATH 4.2 测试集上恢复率 58.9%。", {"CATH 4.2"}, {"CATH"}),
+        ("在 BTCV 和 AMOS 22 上平均 Dice 为 87.6%。", {"AMOS 22"}, {"AMOS"}),
+        # a number after a set's name elsewhere is its score
+        ("MMLU 71.2，GSM8K 85.3。", {"MMLU", "GSM8K"}, {"MMLU 71.2"}),
         # a metric after a checkpoint is the score's metric, not a model code
         ("POPE：LLaVA-1.5-7B F1 88.1。", {"LLaVA-1.5-7B", "F1"}, {"LLaVA-1.5-7B F1"}),
         # names listed in brackets right after a score carry scores, not releases

@@ -575,6 +575,8 @@ def test_extract_typing_capitalised_word_ranked_against_is_a_model(text: str, na
         ({"results": "平均 zcTM 为 0.93，优于基线。"}, "zcTM", "Metric"),
         ({"results": "ZSR 达到 71.2%。"}, "ZSR", "Metric"),
         ({"results": "重折叠后 zcTM > 0.5 的比例为 93%。"}, "zcTM", "Metric"),
+        # a longer coined name given a value is a system's score, not a measure
+        ({"results": "zcTM：0.87，LigandZorb 为 0.82。"}, "LigandZorb", "Method"),
         # in brackets after a score: systems compared on that score
         ({"results": "FAD 为 1.82（ZorbNet 为 3.41，FlorpGen 为 2.67）。"}, "FlorpGen", "Method"),
         # a heading's colon opens the item, it gives no value
@@ -621,3 +623,50 @@ def test_extract_typing_compared_names_are_of_the_papers_own_kind(title: str, et
 def test_extract_typing_lower_case_package_names(text: str, name: str, kept: bool) -> None:
     found = by_name(extract(usage=text))
     assert (name in found and found[name].etype == "Software") is kept, sorted(found)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "name", "etype"),
+    [
+        # glued adapter and splatting scheme endings
+        ({"results": "优于 ZorbLoRA 与 Florp-GS。"}, "ZorbLoRA", "Method"),
+        ({"results": "优于 ZorbLoRA 与 Florp-GS。"}, "Florp-GS", "Method"),
+        # a yearly edition is a competition's set
+        ({"results": "ZORBO 2025 与 Florp 2024 的结果均有提升。"}, "ZORBO 2025", "Dataset"),
+        # a pipeline cue before the name
+        (
+            {"contribution": "提出一套数据合成管线 ZorbMirror，用于长文档问答。"},
+            "ZorbMirror",
+            "Method",
+        ),
+        # a gloss inside the described noun phrase does not end it
+        (
+            {
+                "contribution": "提出 ZorbSage，一个在共折叠（co-folding）框架中引入约束的结构预测模型。"
+            },
+            "ZorbSage",
+            "Model",
+        ),
+    ],
+)
+def test_extract_typing_name_endings_cues_and_glossed_appositions(
+    kwargs: dict, name: str, etype: str
+) -> None:
+    assert _etype(by_name(extract(**kwargs)), name) == etype
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "name"),
+    [
+        # `Foo-S` and `Foo-L` beside the titled `Foo`: its sizes
+        (
+            {
+                "title": "Zorbscope: A Forecasting Foundation Model",
+                "contribution": "提出 Zorbscope（提供 Zorbscope-S 与 Zorbscope-L 两个规模）。",
+            },
+            "Zorbscope-L",
+        ),
+    ],
+)
+def test_extract_typing_sizes_of_a_named_stem_are_kept(kwargs: dict, name: str) -> None:
+    assert _etype(by_name(extract(**kwargs)), name) == "Model"

@@ -120,3 +120,17 @@ def test_graph_is_deterministic_whatever_the_input_order() -> None:
     g1, g2 = build_graph(recs, exs), build_graph(recs[::-1], exs[::-1])
     assert list(g1.nodes(data=True)) == list(g2.nodes(data=True))
     assert list(g1.edges(keys=True, data=True)) == list(g2.edges(keys=True, data=True))
+
+
+def test_graph_guessed_types_do_not_outvote_typed_ones() -> None:
+    guessed = EntityMention(entity_key("ZorbSora"), "ZorbSora", "Method", guessed=True)
+    recs = [rec(str(i), None, "r") for i in range(3)]
+    # one paper typed it (`相较 ZorbWorld、ZorbSora`), one only defaulted: the typed one wins
+    G = build_graph(
+        recs[:2],
+        [PaperExtraction("0", (guessed,)), PaperExtraction("1", (ent("ZorbSora", "Model"),))],
+    )
+    assert G.nodes[entity_iri("Model", "ZorbSora")]["kind"] == "Model"
+    # guesses still type an entity no paper typed
+    G = build_graph(recs[2:], [PaperExtraction("2", (guessed,))])
+    assert G.nodes[entity_iri("Method", "ZorbSora")]["kind"] == "Method"

@@ -137,6 +137,7 @@ def entities(
                 ),
                 family=family,
                 in_kb=acc.in_kb,
+                guessed=not acc.kb_type and not acc.votes,
             )
         )
     relations.extend(_stated_relations(doc, paper, cands, accs, route))

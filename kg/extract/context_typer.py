@@ -206,6 +206,21 @@ class ContextTyper:
             ):
                 # `Matrix-Game 2.0`, `Mobile-Agent-v3`, `Tempora-2-Small`: a released name
                 strong.add(c.start)
+        # `Chronoscope-S` beside the titled or otherwise typed `Chronoscope`: a size of it.
+        named = {
+            key_of(c.label)
+            for c in cands
+            if not c.dropped and (c.origin != "weak" or c.start in strong)
+        }
+        for c in cands:
+            parts = _PARTS.split(c.label)
+            if (
+                c.origin == "weak"
+                and len(parts) > 1
+                and parts[-1] in _TIERS
+                and key_of(c.label[: -len(parts[-1])]) in named
+            ):
+                strong.add(c.start)
         # `VoxBraid` next to `VoxBraid-1.5B` in the same paper: a name with sized
         # checkpoints is a model family.
         families = {f for c in cands if not c.dropped and (f := family_key(c.label))}
@@ -516,7 +531,9 @@ class ContextTyper:
                 # and can be long. A bare copula (`X 为基座模型`, `X 作为教师生成数据`) is
                 # followed by its own short noun, the first cue word.
                 bare = intro is not None and intro.group("copula") and not intro.group("det")
-                window = _PUNCT_STOP.split(body.lstrip("，, "), 1)[0][: 12 if bare else 60]
+                # A gloss in the phrase (`共折叠（co-folding）框架`) does not end it.
+                body = _GLOSS.sub("", body.lstrip("，, "))
+                window = _PUNCT_STOP.split(body, 1)[0][: 12 if bare else 60]
                 cue = first_cue(window) if bare else last_cue(res, window)
                 if cue is not None:
                     c.votes[cue[0]] += 2
@@ -575,6 +592,7 @@ _EVAL_SPAN = re.compile(
 
 # What introduces a description right after a name: `X，一个...框架`, `X 作为基座模型`,
 # `X 是目前最强的开源模型` (the description's head noun types the name).
+_GLOSS = re.compile(r"[（(][^（）()，。；]{1,40}[)）]")
 _APPOSITION = re.compile(
     r"^\s*[，,（(]?\s*(?:(?:这是|即)?\s*(?P<det>一个|一种|一套)"
     r"|(?P<copula>作为|是(?!否)|为(?![了何]))\s*(?:一个|一种|一套)?)"
@@ -602,7 +620,7 @@ _SCORED = re.compile(
 
 
 # One short word without digits: acronyms and coined measures (`SIM`, `scTM`, `gIoU`).
-_METRIC_SHAPED = re.compile(r"[A-Za-z][A-Za-z.]{1,9}")
+_METRIC_SHAPED = re.compile(r"[A-Za-z][A-Za-z.]{1,6}")
 
 
 def _in_brackets(before: str) -> bool:

@@ -221,9 +221,14 @@ class KBRuler:
                 while k < n and (
                     run[k][2] in res.variant_words
                     or _YEAR.match(run[k][2])
+                    # `HMMT Feb 2025`: a month's edition
+                    or (run[k][2] in _MONTHS and k + 1 < n and _YEAR.match(run[k + 1][2]))
                     or _V_RELEASE.match(run[k][2])
                     # `AlpacaEval 2`: a one-digit edition, unless a unit makes it a score
                     or (_EDITION.match(run[k][2]) and not _COUNTED.match(text, run[k][1]))
+                    # `CATH 4.2 测试集`, `在 AMOS 22 上`: a number the set's own words follow
+                    # names a version; elsewhere (`MMLU 71.2，`) it is a score.
+                    or (k == j and _NUMBER.match(run[k][2]) and _SET_AFTER.match(text, run[k][1]))
                 ):
                     k += 1
             bracket = _BRACKET_VARIANT.match(text, run[k - 1][1])
@@ -287,6 +292,10 @@ _EDITION = re.compile(r"^(?:[2-9]|[1-9]\.0(?:-[A-Z][a-z]+)?)$")  # `AlpacaEval 2
 _COUNTED = re.compile(r"\s*(?:个|次|种|项|类|轮|步|张|条|篇|组|倍|分|点|%|％|x|×|[，,、/]\s*\d)")
 
 
+_NUMBER = re.compile(r"^\d{1,2}(?:\.\d)?$")
+_SET_AFTER = re.compile(r"\s*(?:上|测试集|验证集|数据集|基准|[\u4e00-\u9fff]{0,4}子集)")
+
+
 _V_RELEASE = re.compile(r"^[vV]\d+(?:\.\d+)*$")
 
 
@@ -298,3 +307,31 @@ _SUBSET_TAIL = re.compile(r"^[A-Z][A-Za-z]{0,11}$")
 
 
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
+_MONTHS = frozenset(
+    [
+        "Jan",
+        "Feb",
+        "Mar",
+        "Apr",
+        "May",
+        "Jun",
+        "Jul",
+        "Aug",
+        "Sep",
+        "Sept",
+        "Oct",
+        "Nov",
+        "Dec",
+        "January",
+        "February",
+        "March",
+        "April",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ]
+)

@@ -64,6 +64,8 @@ def _affixes() -> _AffixIndex:
 
 # `Toys4K`, `Geometry3K`: a dataset named by its size.
 _COUNT_SUFFIX = re.compile(r"[A-Za-z]-?\d+(?:\.\d+)?[Kk]$")
+# `BRUMO 2025`, `BraTS 2023`: a yearly edition is a competition's or a challenge's set.
+_EDITION_YEAR = re.compile(r"[A-Za-z][ -](?:19|20)\d\d$")
 
 
 def affix_type(label: str, tail: list[str]) -> str | None:
@@ -78,7 +80,7 @@ def affix_type(label: str, tail: list[str]) -> str | None:
         # `PyRep`: the prefix is followed by a capitalised rest.
         if label.startswith(affix) and label[len(affix) : len(affix) + 1].isupper():
             return etype
-    if _COUNT_SUFFIX.search(label):
+    if _COUNT_SUFFIX.search(label) or _EDITION_YEAR.search(label):
         return "Dataset"
     m = ix.suffix_re.search(label)
     if m is not None and m.start() > 0:
