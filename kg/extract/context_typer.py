@@ -207,20 +207,14 @@ class ContextTyper:
                 # `Matrix-Game 2.0`, `Mobile-Agent-v3`, `Tempora-2-Small`: a released name
                 strong.add(c.start)
         # `Chronoscope-S` beside the titled or otherwise typed `Chronoscope`: a size of it.
-        named = {
-            key_of(c.label)
-            for c in cands
-            if not c.dropped and (c.origin != "weak" or c.start in strong)
-        }
-        for c in cands:
-            parts = _PARTS.split(c.label)
-            if (
-                c.origin == "weak"
-                and len(parts) > 1
-                and parts[-1] in _TIERS
-                and key_of(c.label[: -len(parts[-1])]) in named
-            ):
-                strong.add(c.start)
+        sized = [(c, stem) for c in cands if c.origin == "weak" and (stem := _tier_stem(c.label))]
+        if sized:
+            named = {
+                key_of(c.label)
+                for c in cands
+                if not c.dropped and (c.origin != "weak" or c.start in strong)
+            }
+            strong.update(c.start for c, stem in sized if stem in named)
         # `VoxBraid` next to `VoxBraid-1.5B` in the same paper: a name with sized
         # checkpoints is a model family.
         families = {f for c in cands if not c.dropped and (f := family_key(c.label))}
@@ -228,9 +222,8 @@ class ContextTyper:
         # sizes is a model's checkpoints.
         tiers: dict[str, set[str]] = {}
         for c in cands:
-            parts = _PARTS.split(c.label)
-            if not c.dropped and c.kb is None and len(parts) > 1 and parts[-1] in _TIERS:
-                tiers.setdefault(key_of(c.label[: -len(parts[-1])]), set()).add(key_of(c.label))
+            if not c.dropped and c.kb is None and (stem := _tier_stem(c.label)):
+                tiers.setdefault(stem, set()).add(key_of(c.label))
         families |= {k for keys in tiers.values() if len(keys) > 1 for k in keys}
         for c in cands:
             # Once per name, and more than a title's phrase (`UI-Lumen: ... Learning`).
@@ -548,6 +541,14 @@ _TIERS = (
     frozenset({"Tiny", "Small", "Base", "Medium", "Large", "XL", "Huge", "Giant", "Mini"})
     | SIZE_LETTERS
 )
+
+
+def _tier_stem(label: str) -> str | None:
+    """Key of the name without its size word (`Tempora-2` of `Tempora-2-Small`), if it has one."""
+    parts = _PARTS.split(label)
+    if len(parts) > 1 and parts[-1] in _TIERS:
+        return key_of(label[: -len(parts[-1])])
+    return None
 
 
 # Votes a plain capitalised word needs to be kept as a method (one strong cue word).
