@@ -93,7 +93,7 @@ def test_extract_names_plain_glosses_are_not_entities(text: str) -> None:
         "多模态大模型（MLLM）在 LLM 与 VLM 上，需要 GPU 资源。",
         "作为 Agent 的 benchmark，支持 ASR 和 TTS 任务。",
         "多智能体系统（MAS）框架中的 AI 与 SOTA 对比。",
-        "基于 LLM-based 的 Transformer-style 设计，FPS 提升。",
+        "基于 LLM-based 的 Transformer-style 设计，以 24 FPS 运行。",
         "在半监督 VOS 任务上优于 V1 版本。",
         "采用 W4A4KV4 与 W8A8 量化，提升 2 dB。",
         "带隙误差降至 0.12 eV，采样率 16 kHz。",

@@ -670,3 +670,50 @@ def test_extract_typing_name_endings_cues_and_glossed_appositions(
 )
 def test_extract_typing_sizes_of_a_named_stem_are_kept(kwargs: dict, name: str) -> None:
     assert _etype(by_name(extract(**kwargs)), name) == "Model"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kept"),
+    [
+        # a unit right after a number is no measure
+        ("单张 H100 上可达 24 FPS。", "FPS", False),
+        ("BF16 峰值为 989 TFLOPS。", "TFLOPS", False),
+        ("仅增加了 **5.22% 的 FLOPs**。", "FLOPs", False),
+        # elsewhere the unit word names the measure compared
+        ("预填充阶段 FLOPs 降低 81%。", "FLOPs", True),
+        ("FPS 从 12 提升到 30。", "FPS", True),
+    ],
+)
+def test_extract_typing_unit_after_a_number_is_no_measure(text: str, name: str, kept: bool) -> None:
+    found = by_name(extract(results=text))
+    assert (name in found) == kept, sorted(found)
+    if kept:
+        assert found[name].etype == "Metric"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("端到端解码吞吐量（Zorb Throughput）提升 3.9 倍。", "Zorb Throughput"),
+        ("首包延迟（Zorb Latency）降低 40%。", "Zorb Latency"),
+        ("平均加速比（Zorb Speedup）为 2.1。", "Zorb Speedup"),
+    ],
+)
+def test_extract_typing_glossed_speed_measures_are_metrics(text: str, name: str) -> None:
+    assert _etype(by_name(extract(results=text)), name) == "Metric"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "absent"),
+    [
+        # a video resolution after a checkpoint is a setting of the run, not its variant
+        ("ZorbVideo-T2V-14B 720p 生成：单卡耗时 638 秒。", "ZorbVideo-T2V-14B", "ZorbVideo-T2V-14B 720p"),
+        # after another name's score, a number after a name is its score, not a release
+        ("SSIM 0.902，LPIPS 0.061，rZorb 42；优于基线。", "rZorb", "rZorb 42"),
+    ],
+)
+def test_extract_typing_resolutions_and_listed_scores_do_not_extend_names(
+    text: str, name: str, absent: str
+) -> None:
+    found = by_name(extract(results=text))
+    assert name in found and absent not in found, sorted(found)

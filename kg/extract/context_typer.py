@@ -140,8 +140,13 @@ class ContextTyper:
                     heads[m.start] = c
         for c in cands:
             if is_stop(res, c.label) or (c.name is None and is_stop(res, c.text)):
-                c.dropped = True
-                continue
+                if not (
+                    c.kb is not None
+                    and key_of(c.label) in res.stop_units
+                    and _AFTER_NUMBER.search(text, max(0, c.start - 16), c.start) is None
+                ):
+                    c.dropped = True
+                    continue
             if c.origin == "weak" and _SUBSET_AFTER.match(text, c.end):
                 c.dropped = True  # `RM-Bench 的 Hard 子集`: a subset's label, named by its set
                 continue
@@ -621,6 +626,8 @@ _SCORED = re.compile(
 
 
 # One short word without digits: acronyms and coined measures (`SIM`, `scTM`, `gIoU`).
+# A unit's number before it (`24 FPS`, `5.22% 的 FLOPs`, `**28 FPS**`).
+_AFTER_NUMBER = re.compile(r"\d[\d.,]*\s*(?:%\s*的|[KMGTkmgt]?)\s*\**\s*$")
 _METRIC_SHAPED = re.compile(r"[A-Za-z][A-Za-z.]{1,6}")
 
 

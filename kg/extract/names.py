@@ -129,8 +129,9 @@ def surface_ok(res: Resources, surface: str, entry: KBEntry) -> bool:
 
 
 def is_extension(res: Resources, tok: str) -> bool:
-    """A token that continues a name into a variant: `Base`, `2.5`, `7B`, `G1`, `V2-Large`."""
-    return all(
+    """A token that continues a name into a variant: `Base`, `2.5`, `7B`, `G1`, `V2-Large`;
+    not a video resolution (`Wan2.1-T2V-14B 720p 生成`), which is a setting of the run."""
+    return _RESOLUTION.match(tok) is None and all(
         p in res.variant_words
         or is_version(p)
         or is_size(p)
@@ -158,6 +159,8 @@ def extend_name(res: Resources, run: list[tuple[int, int, str]], j: int, text: s
     # `CER 3.9（PyLaia 5.6、TrOCR-large 7.8）`: names listed in brackets after a score carry
     # scores, not releases.
     scored = _SCORES_IN_BRACKETS.search(text, max(0, run[j - 1][0] - 80), run[j - 1][0])
+    # `LPIPS 0.061，rFVD 42；`: after another name's score, a name's number is its score too.
+    scored = scored or _AFTER_SCORE.search(text, max(0, run[j - 1][0] - 16), run[j - 1][0])
     while pending < len(run):
         _, end, tok = run[pending]
         if _NUMERIC.match(tok) and (
@@ -184,10 +187,14 @@ def is_capitalised(tok: str) -> bool:
 
 
 _NUMERIC = re.compile(r"^\d+(?:\.\d+)?$")
+_RESOLUTION = re.compile(r"^\d{3,4}[pP]$")
 
 
 # An unclosed bracket opened right after a number, up to the end of the searched span.
 _SCORES_IN_BRACKETS = re.compile(r"\d(?:\.\d+)?\s*%?\s*[（(][^（）()]*$")
+
+
+_AFTER_SCORE = re.compile(r"[A-Za-z]\S*\s\d+(?:\.\d+)?\s*%?\s*[，,；;、]\s*$")
 
 
 # Two or more decimals, a leading `0.` or a two-digit whole part (`TEDS 88.7`) is a

@@ -65,6 +65,7 @@ class Resources:
     kb_exact_case: frozenset[str]  # all-caps spellings that must match case exactly
     stop: frozenset[str]  # entity keys that are never entities on their own
     stop_caps: frozenset[str]  # keys of stop terms that stop only their all-capital spelling
+    stop_units: frozenset[str]  # keys of stop terms that stop only right after a number
     type_cues: tuple[Cue, ...]
     role_cues: tuple[Cue, ...]
     suffixes: tuple[tuple[str, str, str], ...]  # (affix, suffix|infix, type), longest first
@@ -154,7 +155,8 @@ def norm_field(text: str) -> str:
 @lru_cache(maxsize=1)
 def resources() -> Resources:
     kb, kb_alias, kb_zh, exact = _load_kb()
-    stop_terms = [c[0] for _, c in _rows(KB_DIR / "stoplist.tsv", 1)]
+    stop_rows = [c for _, c in _rows(KB_DIR / "stoplist.tsv", 1)]
+    stop_terms = [c[0] for c in stop_rows]
     stop = frozenset(entity_key(t) for t in stop_terms)
     # An all-capital stop term that is also a KB name in other case (`VLLM`, `vLLM`) stops
     # only its own spelling.
@@ -221,6 +223,9 @@ def resources() -> Resources:
         kb_exact_case=exact,
         stop=stop,
         stop_caps=stop_caps,
+        stop_units=frozenset(
+            entity_key(c[0]) for c in stop_rows if c[1:2] == ["unit after a number"]
+        ),
         type_cues=type_cues,
         role_cues=role_cues,
         suffixes=suffixes,
