@@ -707,7 +707,11 @@ def test_extract_typing_glossed_speed_measures_are_metrics(text: str, name: str)
     ("text", "name", "absent"),
     [
         # a video resolution after a checkpoint is a setting of the run, not its variant
-        ("ZorbVideo-T2V-14B 720p 生成：单卡耗时 638 秒。", "ZorbVideo-T2V-14B", "ZorbVideo-T2V-14B 720p"),
+        (
+            "ZorbVideo-T2V-14B 720p 生成：单卡耗时 638 秒。",
+            "ZorbVideo-T2V-14B",
+            "ZorbVideo-T2V-14B 720p",
+        ),
         # after another name's score, a number after a name is its score, not a release
         ("SSIM 0.902，LPIPS 0.061，rZorb 42；优于基线。", "rZorb", "rZorb 42"),
     ],
