@@ -27,6 +27,10 @@ def test_extract_kb_loads_several_hundred_typed_entries() -> None:
         ("使用 GRPO 进行强化学习。", "GRPO", "Method"),
         ("对比 GPT-4o。", "GPT-4o", "Model"),
         ("在 Hellaswag 上提升。", "HellaSwag", "Dataset"),
+        # a rack of the chips is a product of its own, not a form of the chip
+        ("在 GB200 NVL72 上训练。", "GB200 NVL72", "Hardware"),
+        ("以 Sentinel-2 影像为输入。", "Sentinel-2", "Hardware"),
+        ("相较 IFS ENS，CRPS 更低。", "IFS ENS", "Model"),
     ],
 )
 def test_extract_kb_matches_known_names(sentence: str, name: str, etype: str) -> None:

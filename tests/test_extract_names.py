@@ -617,3 +617,9 @@ def test_extract_names_measure_gloss_heading_an_innovation_is_a_component(
     kwargs: dict, etype: str
 ) -> None:
     assert by_name(extract(**kwargs))["Zorb Value Scoring"].etype == etype
+
+
+@pytest.mark.parametrize("text", ["Z500 RMSE 降低 8%，T850 与 U10 也有提升。", "MSLP 误差更低。"])
+def test_extract_names_weather_variables_are_not_entities(text: str) -> None:
+    found = by_name(extract(results=text))
+    assert not {"Z500", "T850", "U10", "MSLP"} & set(found), sorted(found)

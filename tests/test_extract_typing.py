@@ -721,3 +721,17 @@ def test_extract_typing_resolutions_and_listed_scores_do_not_extend_names(
 ) -> None:
     found = by_name(extract(results=text))
     assert name in found and absent not in found, sorted(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "dropped"),
+    [
+        ("在 ZorbBench 四个子套件（Spatial、Object、Goal、Long）上平均成功率 94.1%。", "Spatial"),
+        ("在 ZorbBench 的三个难度子集（Easy、Normal、Hard）上均领先。", "Normal"),
+    ],
+)
+def test_extract_typing_subset_labels_listed_after_a_subset_noun_are_no_names(
+    text: str, dropped: str
+) -> None:
+    found = by_name(extract(results=text))
+    assert "ZorbBench" in found and dropped not in found, sorted(found)

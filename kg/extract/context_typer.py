@@ -142,8 +142,13 @@ class ContextTyper:
             if self._stopped(c, text):
                 c.dropped = True
                 continue
-            if c.origin == "weak" and _SUBSET_AFTER.match(text, c.end):
-                c.dropped = True  # `RM-Bench 的 Hard 子集`: a subset's label, named by its set
+            if c.origin == "weak" and (
+                _SUBSET_AFTER.match(text, c.end)
+                or _SUBSETS_LISTED.search(text, max(0, c.start - 60), c.start)
+            ):
+                # `RM-Bench 的 Hard 子集`, `LIBERO 四个子套件（Spatial、Goal）`: a subset's
+                # label, named by its set
+                c.dropped = True
                 continue
             if _LICENCE.search(c.text) or _LICENCE_AFTER.match(text, c.end):
                 c.dropped = True  # `Apache 2.0 协议`, `MIT 许可`: a licence, not the named thing
@@ -586,6 +591,10 @@ _COMPARE_RIGHT_BEFORE = re.compile(
 
 
 _SUBSET_AFTER = re.compile(r"\s*(?:子集|子任务|难度|划分|拆分|切分|split|subset)")
+# An open bracket after a subset noun, up to the name: the subsets' labels listed.
+_SUBSETS_LISTED = re.compile(
+    r"(?:子集|子套件|子任务|子基准|难度|划分|splits?|subsets?)\s*[（(][^（）()]*$"
+)
 
 
 _COMPARE = re.compile(
