@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 from extract_fixtures import by_name, extract, labels
 
@@ -97,3 +99,34 @@ def test_extract_kb_spelling_of_two_entries_is_a_user_error(tmp_path, monkeypatc
 def test_extract_kb_metrics_named_in_chinese_or_with_ampersand(text: str, name: str) -> None:
     found = by_name(extract(results=text))
     assert found[name].etype == "Metric"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "etype"),
+    [
+        # listed with attention variants, GQA is grouped-query attention
+        ("覆盖 MHA、GQA、MLA 与块稀疏注意力等变体。", "Grouped-Query Attention", "Method"),
+        # listed with benchmarks, the GQA benchmark
+        ("在 GQA、MMBench、TextVQA 上保持 97%。", "GQA", "Dataset"),
+        # beside another error measure, MAE is the mean absolute error
+        ("零样本的 MSE/MAE 已可比肩全量训练。", "Mean Absolute Error", "Metric"),
+        ("以 MAE 预训练的 ViT-L 为编码器。", "MAE", "Model"),
+    ],
+)
+def test_extract_kb_listed_names_choose_a_homonyms_sense(text: str, name: str, etype: str) -> None:
+    found = by_name(extract(results=text))
+    assert name in found, sorted(found)
+    assert found[name].etype in (etype, "Benchmark" if etype == "Dataset" else etype)
+
+
+def test_extract_kb_homonym_of_an_unknown_sense_is_a_user_error(tmp_path, monkeypatch) -> None:
+    kb = tmp_path / "kb"
+    shutil.copytree(res_mod.KB_DIR, kb)
+    (kb / "homonyms.tsv").write_text("GQA\tNo Such Entry\n", encoding="utf-8")
+    monkeypatch.setattr(res_mod, "KB_DIR", kb)
+    res_mod.resources.cache_clear()
+    try:
+        with pytest.raises(UserError, match="homonyms.tsv:1"):
+            res_mod.resources()
+    finally:
+        res_mod.resources.cache_clear()

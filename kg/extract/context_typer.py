@@ -353,9 +353,12 @@ class ContextTyper:
                 continue
             _, members = self._list_after(doc, c, by_start, strict=True)
             seen.update(m.start for m in members)
+            if len(members) < 2:
+                continue
+            self._take_listed_sense(members)
             # A Chinese term (`精确匹配`) next to a Latin name is rarely its list-mate.
             known = [m.etype for m in members if m.kb is not None and m.etype and m.origin != "zh"]
-            if len(members) < 2 or not known:
+            if not known:
                 continue
             etype = max(sorted(set(known)), key=known.count)
             for m in members:
@@ -363,6 +366,20 @@ class ContextTyper:
                     m.votes[etype] += 1
                     typed.add(m.start)
         return typed
+
+    def _take_listed_sense(self, members: list[Cand]) -> None:
+        """`MHA、GQA、MLA`, `MSE/MAE`: a spelling of two senses listed with names of its
+        other sense only takes that sense."""
+        for m in members:
+            other = self.res.homonyms.get(key_of(m.text)) if m.kb is not None else None
+            if other is None:
+                continue
+            mates = {
+                x.etype for x in members if x is not m and x.kb is not None and x.origin != "zh"
+            }
+            if mates == {other.etype}:
+                m.kb = other
+                m.etype = other.etype
 
     def _compared_lists(self, doc: Doc, cands: list[Cand], by_start: dict[int, Cand]) -> set[int]:
         """`优于 Matrix-Game 2.0、Yume、Oasis 和 HunyuanWorld-Voyager`: capitalised words

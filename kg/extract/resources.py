@@ -66,6 +66,7 @@ class Resources:
     stop: frozenset[str]  # entity keys that are never entities on their own
     stop_caps: frozenset[str]  # keys of stop terms that stop only their all-capital spelling
     stop_units: frozenset[str]  # keys of stop terms that stop only right after a number
+    homonyms: dict[str, KBEntry]  # key of a KB spelling -> the entry of its other sense
     type_cues: tuple[Cue, ...]
     role_cues: tuple[Cue, ...]
     suffixes: tuple[tuple[str, str, str], ...]  # (affix, suffix|infix, type), longest first
@@ -104,6 +105,20 @@ def _rows(path: Path, min_cols: int) -> Iterator[tuple[int, list[str]]]:
         if len(cols) < min_cols or not cols[0].strip():
             raise UserError(f"{path}:{number}: expected {min_cols} tab-separated columns")
         yield number, [c.strip() for c in cols]
+
+
+def _homonyms(kb: dict[str, KBEntry], kb_alias: dict[str, KBEntry]) -> dict[str, KBEntry]:
+    """`homonyms.tsv`: a KB spelling with a second sense, itself a KB entry of another type."""
+    path = KB_DIR / "homonyms.tsv"
+    out: dict[str, KBEntry] = {}
+    for number, cols in _rows(path, 2):
+        first, other = kb_alias.get(entity_key(cols[0])), kb.get(entity_key(cols[1]))
+        if first is None or other is None or first.etype == other.etype:
+            raise UserError(
+                f"{path}:{number}: expected a known spelling and a known name of another type"
+            )
+        out[entity_key(cols[0])] = other
+    return out
 
 
 def _load_kb() -> tuple[dict[str, KBEntry], dict[str, KBEntry], dict[str, KBEntry], frozenset[str]]:
@@ -156,6 +171,7 @@ def norm_field(text: str) -> str:
 def resources() -> Resources:
     kb, kb_alias, kb_zh, exact = _load_kb()
     stop_rows = [c for _, c in _rows(KB_DIR / "stoplist.tsv", 1)]
+    homonyms = _homonyms(kb, kb_alias)
     stop_terms = [c[0] for c in stop_rows]
     stop = frozenset(entity_key(t) for t in stop_terms)
     # An all-capital stop term that is also a KB name in other case (`VLLM`, `vLLM`) stops
@@ -220,6 +236,7 @@ def resources() -> Resources:
         kb=kb,
         kb_alias=kb_alias,
         kb_zh=kb_zh,
+        homonyms=homonyms,
         kb_exact_case=exact,
         stop=stop,
         stop_caps=stop_caps,
