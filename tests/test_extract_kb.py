@@ -33,6 +33,10 @@ def test_extract_kb_loads_several_hundred_typed_entries() -> None:
         ("在 GB200 NVL72 上训练。", "GB200 NVL72", "Hardware"),
         ("以 Sentinel-2 影像为输入。", "Sentinel-2", "Hardware"),
         ("相较 IFS ENS，CRPS 更低。", "IFS ENS", "Model"),
+        # the longest known spelling wins over a shorter one inside it
+        ("CRPS 优于 ECMWF IFS ENS。", "IFS ENS", "Model"),
+        ("以 S.U.N.（稳定、唯一、新颖）比例衡量。", "S.U.N.", "Metric"),
+        ("与人工排名的 Kendall τ 为 0.82。", "Kendall's Tau", "Metric"),
     ],
 )
 def test_extract_kb_matches_known_names(sentence: str, name: str, etype: str) -> None:
