@@ -607,11 +607,11 @@ _COMPARE_RIGHT_BEFORE = re.compile(
 )
 
 
-_SUBSET_AFTER = re.compile(r"\s*(?:子集|子任务|难度|划分|拆分|切分|split|subset)")
-# An open bracket after a subset noun, up to the name: the subsets' labels listed.
-_SUBSETS_LISTED = re.compile(
-    r"(?:子集|子套件|子任务|子基准|难度|划分|splits?|subsets?)\s*[（(][^（）()]*$"
-)
+# Words naming a benchmark's subsets: a label before one (`Hard 子集`) or listed in brackets
+# after one (`四个子套件（Spatial、Goal）`) is the subset's, not a name.
+_SUBSET_NOUN = r"(?:子集|子套件|子任务|子基准|难度|划分|拆分|切分|splits?|subsets?)"
+_SUBSET_AFTER = re.compile(rf"\s*{_SUBSET_NOUN}")
+_SUBSETS_LISTED = re.compile(rf"{_SUBSET_NOUN}\s*[（(][^（）()]*$")
 
 
 _COMPARE = re.compile(
