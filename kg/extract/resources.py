@@ -170,8 +170,8 @@ def norm_field(text: str) -> str:
 @lru_cache(maxsize=1)
 def resources() -> Resources:
     kb, kb_alias, kb_zh, exact = _load_kb()
-    stop_rows = [c for _, c in _rows(KB_DIR / "stoplist.tsv", 1)]
     homonyms = _homonyms(kb, kb_alias)
+    stop_rows = [c for _, c in _rows(KB_DIR / "stoplist.tsv", 1)]
     stop_terms = [c[0] for c in stop_rows]
     stop = frozenset(entity_key(t) for t in stop_terms)
     # An all-capital stop term that is also a KB name in other case (`VLLM`, `vLLM`) stops
@@ -179,6 +179,7 @@ def resources() -> Resources:
     stop_caps = frozenset(
         entity_key(t) for t in stop_terms if t.isupper() and entity_key(t) in kb_alias
     )
+    stop_units = frozenset(entity_key(c[0]) for c in stop_rows if c[1:2] == ["unit after a number"])
     type_cues = tuple(
         Cue(c[0], c[1], c[2], int(c[3]) if len(c) > 3 else 1)
         for _, c in _rows(PATTERNS_DIR / "type_cues.tsv", 3)
@@ -240,9 +241,7 @@ def resources() -> Resources:
         kb_exact_case=exact,
         stop=stop,
         stop_caps=stop_caps,
-        stop_units=frozenset(
-            entity_key(c[0]) for c in stop_rows if c[1:2] == ["unit after a number"]
-        ),
+        stop_units=stop_units,
         type_cues=type_cues,
         role_cues=role_cues,
         suffixes=suffixes,
