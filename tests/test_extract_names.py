@@ -121,6 +121,41 @@ def test_extract_names_slash_compounds_split(text: str, names: set[str]) -> None
 
 
 @pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # sizes after a spaced family name: one checkpoint each
+        ("在 Gemma 3 1B/4B/12B 上评估。", {"gemma-3-1b", "gemma-3-4b", "gemma-3-12b"}),
+        ("在 Llama 3.1 8B/70B 上评估。", {"llama-3.1-8b", "llama-3.1-70b"}),
+        # one-digit releases after a known name: one each
+        ("使用 Landsat 8/9 影像。", {"landsat-8", "landsat-9"}),
+        # an instruction-tuned checkpoint's `-IT`
+        ("超过同基座的 Gemma 3 12B-IT。", {"gemma-3-12b-it"}),
+    ],
+)
+def test_extract_names_slashed_sizes_after_a_spaced_name(text: str, names: set[str]) -> None:
+    found = {e.key for e in extract(results=text).entities}
+    assert names <= found
+    assert not any("/" in k for k in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "absent"),
+    [
+        # a score or a count after a name is no release
+        ("GPT-4o 在 3/5 个任务上领先。", "gpt-4o", "gpt-4o-3"),
+        # releases of one tool are that tool
+        ("使用 Python 3/4 脚本处理。", "python", "python-3"),
+    ],
+)
+def test_extract_names_slashed_numbers_that_name_no_variant(
+    text: str, key: str, absent: str
+) -> None:
+    found = {e.key: e for e in extract(results=text).entities}
+    assert key in found and absent not in found
+    assert all(a.text != "4" for a in found[key].aliases)
+
+
+@pytest.mark.parametrize(
     ("text", "name", "absent"),
     [
         ("在 Amazon Zorbles 和 Quux-1M 上评估。", "Amazon Zorbles", {"Amazon", "Zorbles"}),

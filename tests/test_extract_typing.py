@@ -133,6 +133,8 @@ def test_extract_typing_metric_knowledge(text: str, name: str) -> None:
         ("ZorBix 是一个全新的评测基准。", "ZorBix", "Dataset"),
         ("ZorBix 是目前最快的开源推理引擎。", "ZorBix", "Software"),
         ("对比 ZorBix-V2 的表现。", "ZorBix-V2", "Model"),
+        # a release number before a variant word: `Foo-1.5-Pro` is a release, not a method
+        ("ZorBix-1.5-Pro 为 64.9%。", "ZorBix-1.5-Pro", "Model"),
         ("使用 ZorBix 奖励模型打分。", "ZorBix", "Model"),
         ("以 ZorBix 为基座模型进行训练。", "ZorBix", "Model"),
         ("ZorBix 是一个开源框架。", "ZorBix", "Software"),

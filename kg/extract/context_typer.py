@@ -186,8 +186,12 @@ class ContextTyper:
                         # and a known stem's type (`ToolACE-2-8B`: a checkpoint); a few
                         # thousand or million (`MovieLens-1M`, `EditSphere-3M`) count rows.
                         c.votes["Dataset" if is_row_count(p) else "Model"] += 4
-                if len(parts) > 1 and RELEASE.match(parts[-1]):
-                    c.votes["Model"] += 1  # `Foo 2.0`, `Foo-V3`: releases are mostly models
+                if len(parts) > 1 and (
+                    RELEASE.match(parts[-1])
+                    or (parts[-1] in res.variant_words and any(map(RELEASE.match, parts[1:-1])))
+                ):
+                    # `Foo 2.0`, `Foo-V3`, `Foo-1.5-Pro`: releases are mostly models
+                    c.votes["Model"] += 1
             sent = st.sents[c.sent]
             if sent.section == "results" and re.search(r"在\s*$", text[sent.start : c.start]):
                 c.votes["Dataset"] += 1

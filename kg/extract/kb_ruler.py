@@ -18,6 +18,7 @@ from kg.extract.names import (
 )
 from kg.extract.resources import KBEntry, Resources, resources
 from kg.extract.shapes import (
+    is_size,
     is_version,
     key_of,
 )
@@ -167,6 +168,37 @@ class KBRuler:
                 pos = e
         return out
 
+    def _slash_sizes(
+        self, doc: Doc, run: tuple, i: int, k: int, entry: KBEntry, cands: list[Cand]
+    ) -> int:
+        """`Gemma 3 1B/4B/12B/27B`, `Landsat 8/9`: sizes or one-digit releases joined by
+        slashes after a spaced name are that many variants of it; returns tokens consumed."""
+        if k >= len(run) or "/" not in run[k][2] or run[k][0] != run[k - 1][1] + 1:
+            return 0
+        pieces = run[k][2].split("/")
+        if not (all(is_size(p) for p in pieces) or all(_DIGIT.match(p) for p in pieces)):
+            return 0
+        if _same_thing(entry, pieces):
+            return 0  # `Python 3/4`: releases of one tool
+        text = state(doc).text
+        if _COUNTED.match(text, run[k][1]):
+            return 0  # `GPT-4o 3/5 分`: a score
+        res = self.res
+        start = run[i][0]
+        stem = text[start : run[k - 1][1]]
+        sent = sentence_of(doc, start)
+        pos = run[k][0]
+        for n, piece in enumerate(pieces):
+            s, e = (start if n == 0 else pos), pos + len(piece)
+            name = f"{stem} {piece}"
+            known = res.kb_alias.get(key_of(name))
+            if known is not None and surface_ok(res, name, known):
+                cands.append(Cand(s, e, text[s:e], sent, "kb", kb=known, name=name))
+            else:
+                cands.append(Cand(s, e, text[s:e], sent, "variant", kb_hint=entry, name=name))
+            pos = e + 1
+        return k + 1 - i
+
     def _sized_phrase(self, doc: Doc, run: tuple, i: int, j: int, cands: list[Cand]) -> int:
         """`Grounding DINO-L`: a hyphened size after a KB name of several words is a variant
         (the single-token case is `_kb_prefix`); returns tokens consumed, or 0."""
@@ -215,6 +247,9 @@ class KBRuler:
             k = j
             if entry.etype in self.EXTENDABLE:
                 k = extend_name(res, run, j, text)
+                listed = self._slash_sizes(doc, run, i, k, entry, cands)
+                if listed:
+                    return listed
             elif entry.etype == "Dataset":
                 # `SWE-bench Verified`, `DAVIS 2017`, `BFCL v3`: a named split, edition year
                 # or `v` release, but no other number (a score follows a dataset's name).
@@ -293,6 +328,7 @@ _COUNTED = re.compile(r"\s*(?:个|次|种|项|类|轮|步|张|条|篇|组|倍|�
 
 
 _NUMBER = re.compile(r"^\d{1,2}(?:\.\d)?$")
+_DIGIT = re.compile(r"^[1-9]$")
 _SET_AFTER = re.compile(r"\s*(?:上|测试集|验证集|数据集|基准|[\u4e00-\u9fff]{0,4}子集)")
 
 
