@@ -98,6 +98,7 @@ def test_extract_names_plain_glosses_are_not_entities(text: str) -> None:
         "采用 W4A4KV4 与 W8A8 量化，提升 2 dB。",
         "带隙误差降至 0.12 eV，采样率 16 kHz。",
         "以 FP4 权重与 E8M0 缩放因子，在 CPU-GPU 协同与多块 NPUs 上运行。",
+        "详见第 II 与 III 部分。",
     ],
 )
 def test_extract_names_category_words_are_not_entities(text: str) -> None:
@@ -317,6 +318,7 @@ def test_extract_names_score_after_a_name_is_not_its_version(
         ("在 AlpacaEval 2 上评估。", "AlpacaEval 2"),
         ("在 Spider 2.0-Lite 上评估。", "Spider 2.0-Lite"),
         ("在 Arena-Hard 2 个设置上评估。", "Arena-Hard"),
+        ("在 AutoPET III 上评估。", "AutoPET III"),
     ],
 )
 def test_extract_names_dataset_release_and_subset_extend_the_name(text: str, name: str) -> None:

@@ -259,6 +259,7 @@ class KBRuler:
                     # `HMMT Feb 2025`: a month's edition
                     or (run[k][2] in _MONTHS and k + 1 < n and _YEAR.match(run[k + 1][2]))
                     or _V_RELEASE.match(run[k][2])
+                    or _ROMAN.match(run[k][2])  # `autoPET III`: a challenge's edition
                     # `AlpacaEval 2`: a one-digit edition, unless a unit makes it a score
                     or (_EDITION.match(run[k][2]) and not _COUNTED.match(text, run[k][1]))
                     # `CATH 4.2 测试集`, `在 AMOS 22 上`: a number the set's own words follow
@@ -333,6 +334,7 @@ _SET_AFTER = re.compile(r"\s*(?:上|测试集|验证集|数据集|基准|[\u4e00
 
 
 _V_RELEASE = re.compile(r"^[vV]\d+(?:\.\d+)*$")
+_ROMAN = re.compile(r"^(?:II|III|IV|VI|VII|VIII)$")
 
 
 _GLUED_RELEASE = re.compile(r"^(.*[A-Za-z0-9])v\d+(?:\.\d+)?$")
