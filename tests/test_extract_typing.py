@@ -404,7 +404,7 @@ def test_extract_typing_image_quality_metric_ending() -> None:
     [
         ("ScanNet 上为 79.6，ScanNet200 为 37.8。", "ScanNet200", "Dataset"),
         ("明显优于 YOLO-World-L 与 OWLv2。", "YOLO-World-L", "Model"),
-        ("Arena-Hard-v2 得分提升 6.2 个点。", "Arena-Hard-v2", "Dataset"),
+        ("Arena-Hard-v3 得分提升 6.2 个点。", "Arena-Hard-v3", "Dataset"),
         ("ZorbRM-32B 得分 78.4。", "ZorbRM-32B", "Model"),
     ],
 )
