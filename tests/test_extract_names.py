@@ -433,6 +433,24 @@ def test_extract_names_title_head_is_the_papers_own() -> None:
     assert len(e.evidence) == 2
 
 
+@pytest.mark.parametrize(
+    ("title", "name", "in_kb"),
+    [
+        # a known acronym the title spells out anew is the paper's own name everywhere
+        ("MMA: Multimodal Memory Agent", "MMA", False),
+        # spelled out as the knowledge base spells it: the known thing
+        ("GRPO: Group Relative Policy Optimization Revisited", "GRPO", True),
+    ],
+)
+def test_extract_names_title_acronym_spelled_out_anew_is_local(
+    title: str, name: str, in_kb: bool
+) -> None:
+    x = extract(title=title, contribution=f"提出 {name}，并与 MemGPT 对比。")
+    e = by_name(x)[name]
+    assert e.in_kb is in_kb
+    assert e.etype != "Metric"
+
+
 @pytest.mark.parametrize("title", ["Breaking the Static Graph: X", "Failing to Explore: Y"])
 def test_extract_names_descriptive_title_head_is_no_name(title: str) -> None:
     assert extract(title=title).entities == ()

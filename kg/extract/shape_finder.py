@@ -15,11 +15,13 @@ from kg.extract.names import (
     SIZE_LETTERS,
     affix_type,
     extend_name,
+    initials,
     is_capitalised,
     surface_ok,
 )
-from kg.extract.resources import Resources, is_stop, resources
+from kg.extract.resources import KBEntry, Resources, is_stop, resources
 from kg.extract.shapes import (
+    is_acronym,
     is_bitwidth,
     key_of,
     shape_strength,
@@ -380,11 +382,18 @@ class ShapeFinder:
             return
         end = start + len(head)
         kb = self.res.kb_alias.get(key_of(head))
+        rest = title.split(":", 1)[1]
+        if kb is not None and _spelled_out(head, rest, kb):
+            # `MMA: Multimodal Memory Agent`: the paper's own name, not the KB's MMA metric,
+            # wherever the paper writes it
+            for c in cands:
+                if c.kb is kb and key_of(c.text) == key_of(head):
+                    c.kb, c.origin = None, "shape"
+            kb = None
         for c in cands:
             if start <= c.start and c.end <= end:
                 c.dropped = True
         cand = Cand(start, end, head, 0, "title", kb=kb)
-        rest = title.split(":", 1)[1]
         last = self.res.kb_alias.get(key_of(words[-1]))
         if last is not None and len(words) > 1:
             cand.votes[last.etype] += 3  # `Multi-Task GRPO`: a kind of GRPO
@@ -428,6 +437,21 @@ class ShapeFinder:
             if entry is not None and surface_ok(self.res, words[-1], entry):
                 return entry.etype
         return None
+
+
+def _spelled_out(head: str, rest: str, entry: KBEntry) -> bool:
+    """The title's words after the colon open with an expansion of the acronym that is none
+    of the known entry's spellings."""
+    if not is_acronym(head) or not head.isalpha():
+        return False
+    words = [w for w in re.findall(r"[A-Za-z][\w\-]*", rest) if w.lower() not in CONNECTORS]
+    expansion = " ".join(words[: len(head)])
+    known = {key_of(s) for s in (entry.name, *entry.aliases)}
+    return (
+        len(words) >= len(head)
+        and initials(expansion) == head.upper()
+        and key_of(expansion) not in known
+    )
 
 
 # A capitalised word before a model name is mostly an adjective (`Distilled Llama 3`), before
