@@ -451,6 +451,21 @@ def test_extract_names_title_acronym_spelled_out_anew_is_local(
     assert e.etype != "Metric"
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "namesake"),
+    [
+        ("音素错误率 PER 为 9.8%，低于基线。", "Phone Error Rate", "Prioritized Experience Replay"),
+        ("带隙目标的平均绝对误差 MAE 0.31 eV。", "Mean Absolute Error", "MAE"),
+    ],
+)
+def test_extract_names_acronym_after_the_chinese_term_it_abbreviates(
+    text: str, name: str, namesake: str
+) -> None:
+    found = by_name(extract(results=text))
+    assert namesake not in found
+    assert found[name].etype == "Metric"
+
+
 @pytest.mark.parametrize("title", ["Breaking the Static Graph: X", "Failing to Explore: Y"])
 def test_extract_names_descriptive_title_head_is_no_name(title: str) -> None:
     assert extract(title=title).entities == ()

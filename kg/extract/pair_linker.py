@@ -138,10 +138,28 @@ class PairLinker:
                 self._zh_then_latin(doc, cands, m, zh, en, acr, sent_i, pairs)
             elif stripped and stripped[-1].isalnum():
                 self._latin_then_latin(doc, cands, m, stripped, en, acr, sent_i, run_by_end, pairs)
+        self._acronym_after_zh(text, cands)
         st.pairs = tuple(pairs)
         st.examples = tuple(examples)
         cands.sort(key=lambda c: (c.start, -c.end))
         return doc
+
+    @staticmethod
+    def _acronym_after_zh(text: str, cands: list[Cand]) -> None:
+        """`音素错误率 PER 为 9.8%`, `平均绝对误差 MAE 0.31`: an acronym right after a known
+        Chinese term that it abbreviates is that term's entity, not a namesake (Prioritized
+        Experience Replay, the MAE model)."""
+        by_start = {c.start: c for c in cands if c.origin != "zh" and not c.dropped}
+        for c in cands:
+            if c.origin != "zh" or c.kb is None or c.dropped:
+                continue
+            gap = 1 if text[c.end : c.end + 1] == " " else 0
+            after = by_start.get(c.end + gap)
+            if after is None or after.kb is c.kb or not is_acronym(after.text):
+                continue
+            if initials(c.kb.name) == after.text.upper():
+                after.kb, after.kb_hint, after.name, after.origin = c.kb, None, None, "kb"
+                after.votes.clear()
 
     @staticmethod
     def _zh_term(left: str) -> str | None:
