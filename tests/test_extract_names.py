@@ -595,7 +595,11 @@ def test_extract_names_gloss_with_component_head_is_a_method(text: str, name: st
 @pytest.mark.parametrize(
     ("text", "name", "etype"),
     [
-        ("音素错误率（PER）为 11.3%。", "Phone Error Rate", "Metric"),  # not Prioritized Experience Replay
+        (
+            "音素错误率（PER）为 11.3%。",
+            "Phone Error Rate",
+            "Metric",
+        ),  # not Prioritized Experience Replay
         ("采用优先经验回放（PER）。", "Prioritized Experience Replay", "Method"),
     ],
 )

@@ -730,6 +730,8 @@ def test_extract_typing_resolutions_and_listed_scores_do_not_extend_names(
     [
         ("在 ZorbBench 四个子套件（Spatial、Object、Goal、Long）上平均成功率 94.1%。", "Spatial"),
         ("在 ZorbBench 的三个难度子集（Easy、Normal、Hard）上均领先。", "Normal"),
+        # labels listed before the subset noun and its count
+        ("在 ZorbBench 的 Beauty、Sports、Toys 三个子集上均领先。", "Toys"),
     ],
 )
 def test_extract_typing_subset_labels_listed_after_a_subset_noun_are_no_names(
@@ -737,3 +739,16 @@ def test_extract_typing_subset_labels_listed_after_a_subset_noun_are_no_names(
 ) -> None:
     found = by_name(extract(results=text))
     assert "ZorbBench" in found and dropped not in found, sorted(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("分为 ZorbA 与 ZorbB 两个子集。", "Dataset"),
+        ("对比 ZorbA、ZorbB 三种方法。", "Method"),
+        ("对比 ZorbA 与 ZorbB 两个模型。", "Model"),
+    ],
+)
+def test_extract_typing_cue_after_a_counted_list(text: str, etype: str) -> None:
+    found = by_name(extract(results=text))
+    assert {found["ZorbA"].etype, found["ZorbB"].etype} == {etype}

@@ -33,7 +33,10 @@ from kg.extract.shapes import (
 _LIST_SEP = re.compile(r"^\s*(?:[、,，/]|和|与|及|以及|或|and|or)\s*")
 
 
-_LIST_END = re.compile(r"^\s*(?:等|等等)?\s*")
+# `A、B 等`, and a count of the list (`A 与 B 两个子集`, `A、B、C 三种方法`) before its cue word.
+_LIST_END = re.compile(
+    r"^\s*(?:等|等等)?\s*(?:(?:[两二三四五六七八九十]|\d{1,2})\s*(?:个|种|类|项|组|套)\s*)?"
+)
 
 
 _PUNCT_STOP = re.compile(r"[，。；：:,;！？!?（）()\n]")
@@ -145,6 +148,7 @@ class ContextTyper:
             if c.origin == "weak" and (
                 _SUBSET_AFTER.match(text, c.end)
                 or _SUBSETS_LISTED.search(text, max(0, c.start - 60), c.start)
+                or self._listed_before_subsets(doc, c, by_start)
             ):
                 # `RM-Bench 的 Hard 子集`, `LIBERO 四个子套件（Spatial、Goal）`: a subset's
                 # label, named by its set
@@ -344,6 +348,13 @@ class ContextTyper:
             members.append(nxt)
             pos = nxt.end
         return pos, members
+
+    def _listed_before_subsets(self, doc: Doc, c: Cand, by_start: dict[int, Cand]) -> bool:
+        """`Beauty、Sports、Toys 三个子集`: labels listed before a subset noun."""
+        text = state(doc).text
+        pos, _ = self._list_after(doc, c, by_start)
+        tail = _LIST_END.match(text[pos : pos + 12])
+        return _SUBSET_AFTER.match(text, pos + (tail.end() if tail else 0)) is not None
 
     def _propagate_lists(self, doc: Doc, cands: list[Cand]) -> set[int]:
         """Unknown names listed with known ones take their type (`MathVista、DynaMath`).
