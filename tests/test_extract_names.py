@@ -329,7 +329,7 @@ def test_extract_names_dataset_release_and_subset_extend_the_name(text: str, nam
 @pytest.mark.parametrize(
     ("text", "names"),
     [
-        ("骨干为 ConvNeXt-Tiny/Small/Base。", {"ConvNeXt-Tiny", "ConvNeXt-Small", "ConvNeXt-Base"}),
+        ("骨干为 ZorbNeXt-Tiny/Small/Base。", {"ZorbNeXt-Tiny", "ZorbNeXt-Small", "ZorbNeXt-Base"}),
         (
             "优于 FLUX.1 Kontext [dev] 与 FLUX.1 Kontext [pro]。",
             {"FLUX.1 Kontext [dev]", "FLUX.1 Kontext [pro]"},

@@ -439,7 +439,7 @@ def test_extract_typing_latin_name_before_loss_noun_is_a_loss(
 @pytest.mark.parametrize(
     ("text", "present", "absent"),
     [
-        ("显著优于 Zorb-Game 2.0、Yumi、Oasa 和 FlorpWorld-Voyager。", {"Yumi", "Oasa"}, set()),
+        ("显著优于 Zorb-Game 2.0、Yomo、Oasa 和 FlorpWorld-Voyager。", {"Yomo", "Oasa"}, set()),
         ("优于 Shape of Zorbing、FlorpSca 与 Deformable 3D Zorbs。", {"FlorpSca"}, {"Zorbing"}),
         ("优于 Baseline、Random 和 Oracle 设置。", set(), {"Baseline", "Random", "Oracle"}),
     ],
