@@ -70,11 +70,16 @@ def _stems(phrase: str) -> set[str]:
     return {w[:5].lower() for w in re.split(r"[\s\-]+", phrase) if w and w not in CONNECTORS}
 
 
+_CAMEL_WORD = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+
+
 def _redefines(en: str, kb: KBEntry) -> bool:
     """`可验证化学奖励（Verifiable Chemistry Reward, VCR）`: the known VCR spells out otherwise
     (Visual Commonsense Reasoning), so the paper gives the acronym a meaning of its own.
     A spelling variant (`Group Relative Policy Optimisation`) shares most words."""
-    longs = [n for n in (kb.name, *kb.aliases) if " " in n]
+    # `DeepFakeDetection` spells its words out too, run together.
+    spelled = (_CAMEL_WORD.sub(" ", n) for n in (kb.name, *kb.aliases))
+    longs = [n for n in spelled if " " in n]
     if not longs:
         return False
     words = _stems(en)
@@ -139,10 +144,26 @@ class PairLinker:
             elif stripped and stripped[-1].isalnum():
                 self._latin_then_latin(doc, cands, m, stripped, en, acr, sent_i, run_by_end, pairs)
         self._acronym_after_zh(text, cands)
+        self._local_acronyms(cands, pairs)
         st.pairs = tuple(pairs)
         st.examples = tuple(examples)
         cands.sort(key=lambda c: (c.start, -c.end))
         return doc
+
+    def _local_acronyms(self, cands: list[Cand], pairs: list[Pair]) -> None:
+        """`可验证化学奖励（Verifiable Chemistry Reward, VCR）… VCR 提升`: once the paper gives a
+        known acronym a meaning of its own, its bare mentions are that local name too."""
+        local: dict[str, str] = {}
+        for p in pairs:
+            if p.en and p.acr and key_of(p.acr) in self.res.kb_alias:
+                local.setdefault(p.acr, p.en)
+        if not local:
+            return
+        named = {c.label for c in cands if c.origin == "pair" and c.kb is None and not c.dropped}
+        for c in cands:
+            en = local.get(c.text)
+            if en in named and c.origin == "kb" and c.kb is not None and not c.dropped:
+                c.kb, c.name, c.origin = None, en, "pair"
 
     @staticmethod
     def _acronym_after_zh(text: str, cands: list[Cand]) -> None:
