@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
@@ -9,7 +10,7 @@ from extract_fixtures import by_name, extract, labels
 
 from kg.errors import UserError
 from kg.extract import resources as res_mod
-from kg.extract.resources import resources
+from kg.extract.resources import resources, trie_pattern
 from kg.model import ENTITY_TYPES
 
 
@@ -134,3 +135,17 @@ def test_extract_kb_homonym_of_an_unknown_sense_is_a_user_error(tmp_path, monkey
             res_mod.resources()
     finally:
         res_mod.resources.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("words", "text"),
+    [
+        (["准确率", "平衡准确率", "成功率", "攻击成功率"], "平衡准确率很高，攻击成功率与准确率"),
+        (["a", "ab", "abc", "b"], "abcab a ab abd b"),
+        (["峰值信噪比", "信噪比", "峰值"], "峰值信噪比与信噪比及峰值"),
+    ],
+)
+def test_extract_kb_prefix_tree_pattern_finds_the_longest_name(words: list[str], text: str) -> None:
+    flat = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+    tree = re.compile(trie_pattern(words))
+    assert [m.span() for m in tree.finditer(text)] == [m.span() for m in flat.finditer(text)]

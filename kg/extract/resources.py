@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -30,6 +30,28 @@ _KB_FILES: dict[str, str] = {
 def has_cjk(text: str) -> bool:
     return _CJK.search(text) is not None
 
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """A regex matching the longest of `words` at a position, as a prefix tree: one flat
+    alternation of thousands of Chinese names is tried name by name at every character."""
+    root: dict[str, dict] = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if "" in node:
+            return f"(?:{body})?"
+        return body
+
+    return build(root)
 
 def is_stop(res: Resources, text: str) -> bool:
     """A stop term: `VLLM` (a vision LLM) is one, the engine `vLLM` is not."""
@@ -221,8 +243,7 @@ def resources() -> Resources:
         for s in [en, zh, *others]:
             syn.setdefault(norm_field(s), (en, zh))
     gloss = [c for _, c in _rows(PATTERNS_DIR / "gloss_cues.tsv", 3)]
-    zh_sorted = sorted(kb_zh, key=len, reverse=True)
-    zh_pattern = re.compile("|".join(re.escape(z) for z in zh_sorted)) if zh_sorted else None
+    zh_pattern = re.compile(trie_pattern(kb_zh)) if kb_zh else None
     return Resources(
         zh_pattern=zh_pattern,
         zh_suffix_type=tuple(
