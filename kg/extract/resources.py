@@ -31,7 +31,6 @@ def has_cjk(text: str) -> bool:
     return _CJK.search(text) is not None
 
 
-
 def trie_pattern(words: Iterable[str]) -> str:
     """A regex matching the longest of `words` at a position, as a prefix tree: one flat
     alternation of thousands of Chinese names is tried name by name at every character."""
@@ -52,6 +51,7 @@ def trie_pattern(words: Iterable[str]) -> str:
         return body
 
     return build(root)
+
 
 def is_stop(res: Resources, text: str) -> bool:
     """A stop term: `VLLM` (a vision LLM) is one, the engine `vLLM` is not."""
