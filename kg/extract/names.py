@@ -128,6 +128,26 @@ def surface_ok(res: Resources, surface: str, entry: KBEntry) -> bool:
     return not (surface.islower() and any(c.isupper() for c in entry.name))
 
 
+def _stems(phrase: str) -> set[str]:
+    return {w[:5].lower() for w in re.split(r"[\s\-]+", phrase) if w and w not in CONNECTORS}
+
+
+_CAMEL_WORD = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+
+
+def redefines(en: str, kb: KBEntry) -> bool:
+    """`可验证化学奖励（Verifiable Chemistry Reward, VCR）`: the known VCR spells out otherwise
+    (Visual Commonsense Reasoning), so the paper gives the acronym a meaning of its own.
+    A spelling variant (`Group Relative Policy Optimisation`) shares most words."""
+    # `DeepFakeDetection` spells its words out too, run together.
+    spelled = (_CAMEL_WORD.sub(" ", n) for n in (kb.name, *kb.aliases))
+    longs = [n for n in spelled if " " in n]
+    if not longs:
+        return False
+    words = _stems(en)
+    return all(len(words & _stems(n)) * 2 < len(words) for n in longs)
+
+
 def is_extension(res: Resources, tok: str) -> bool:
     """A token that continues a name into a variant: `Base`, `2.5`, `7B`, `G1`, `V2-Large`;
     not a video resolution (`Wan2.1-T2V-14B 720p 生成`), which is a setting of the run."""

@@ -12,6 +12,7 @@ from kg.extract.names import (
     CONNECTORS,
     cue_after,
     initials,
+    redefines,
 )
 from kg.extract.resources import KBEntry, has_cjk, is_stop, resources
 from kg.extract.shapes import (
@@ -64,26 +65,6 @@ _PART_EN = re.compile(r"(?:er|or|Head)s?$")
 def _zh_ending(zh: str) -> tuple[str, str] | None:
     """The longest listed ending of a glossed Chinese term and its type (or `reject`)."""
     return next((p for p in resources().zh_suffix_type if zh.endswith(p[0])), None)
-
-
-def _stems(phrase: str) -> set[str]:
-    return {w[:5].lower() for w in re.split(r"[\s\-]+", phrase) if w and w not in CONNECTORS}
-
-
-_CAMEL_WORD = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
-
-
-def _redefines(en: str, kb: KBEntry) -> bool:
-    """`可验证化学奖励（Verifiable Chemistry Reward, VCR）`: the known VCR spells out otherwise
-    (Visual Commonsense Reasoning), so the paper gives the acronym a meaning of its own.
-    A spelling variant (`Group Relative Policy Optimisation`) shares most words."""
-    # `DeepFakeDetection` spells its words out too, run together.
-    spelled = (_CAMEL_WORD.sub(" ", n) for n in (kb.name, *kb.aliases))
-    longs = [n for n in spelled if " " in n]
-    if not longs:
-        return False
-    words = _stems(en)
-    return all(len(words & _stems(n)) * 2 < len(words) for n in longs)
 
 
 @Language.factory(
@@ -374,7 +355,7 @@ class PairLinker:
         kb = res.kb_alias.get(key_of(en))
         if kb is None and acr is not None:
             kb = res.kb_alias.get(key_of(acr))
-            if kb is not None and _redefines(en, kb):
+            if kb is not None and redefines(en, kb):
                 kb = None
         if kb is None:
             kb = zh_kb

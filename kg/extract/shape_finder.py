@@ -17,6 +17,7 @@ from kg.extract.names import (
     extend_name,
     initials,
     is_capitalised,
+    redefines,
     surface_ok,
 )
 from kg.extract.resources import KBEntry, Resources, is_stop, resources
@@ -440,17 +441,16 @@ class ShapeFinder:
 
 
 def _spelled_out(head: str, rest: str, entry: KBEntry) -> bool:
-    """The title's words after the colon open with an expansion of the acronym that is none
-    of the known entry's spellings."""
+    """The title's words after the colon open with an expansion of the acronym that the
+    known entry spells otherwise."""
     if not is_acronym(head) or not head.isalpha():
         return False
     words = [w for w in re.findall(r"[A-Za-z][\w\-]*", rest) if w.lower() not in CONNECTORS]
     expansion = " ".join(words[: len(head)])
-    known = {key_of(s) for s in (entry.name, *entry.aliases)}
     return (
         len(words) >= len(head)
         and initials(expansion) == head.upper()
-        and key_of(expansion) not in known
+        and redefines(expansion, entry)
     )
 
 
