@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _SEP = re.compile(r"[\s_\u3000]+")
 _DASHES = re.compile(r"[\u2010-\u2015\u2212\uff0d]")
@@ -11,6 +12,8 @@ _MULTI_DASH = re.compile(r"-{2,}")
 _ARXIV = re.compile(r"^(\d{4}\.\d{4,5})(v\d+)?$")
 
 
+# Cached: the extractor keys the same names (and their prefixes) many times per paper.
+@lru_cache(maxsize=1 << 16)
 def entity_key(name: str) -> str:
     """Key under which surface forms of one entity meet: 'Qwen2.5 VL 7B' -> 'qwen2.5-vl-7b'."""
     s = unicodedata.normalize("NFKC", name).strip().casefold()

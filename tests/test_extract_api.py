@@ -54,3 +54,16 @@ def test_extract_api_deterministic_and_sorted() -> None:
 def test_extract_api_odd_text_does_not_fail(text: str) -> None:
     x = extract_paper(paper(title=text or "T", fields=text, usage=text, results=text))
     assert x.arxiv_id == "2601.00001"
+
+
+def test_extract_api_tally_counts_like_a_counter() -> None:
+    from collections import Counter
+
+    from kg.extract.cands import Tally
+
+    votes = Tally()
+    votes["Model"] += 2
+    assert votes["Method"] == 0 and "Method" not in votes  # reading adds no key
+    total = Counter({"Model": 1})
+    total.update(votes)
+    assert total == Counter({"Model": 3}) and votes.copy() == votes

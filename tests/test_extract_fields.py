@@ -76,6 +76,18 @@ def test_extract_fields_area_keywords(zh: str | None, en: str | None, area: str)
 
 
 @pytest.mark.parametrize(
+    ("en", "area"),
+    [
+        ("NLP Tools", "natural-language-processing"),
+        ("Hallmark", None),
+    ],
+)
+def test_extract_fields_english_keyword_starts_a_word(en: str, area: str | None) -> None:
+    # the keyword `llm` is not found inside `Hallmark`
+    assert area_of(None, en) == area
+
+
+@pytest.mark.parametrize(
     ("zh", "en"),
     [("计算机视觉", None), (None, "CV"), ("视觉", "Computer Vision"), (None, "computer vision")],
 )

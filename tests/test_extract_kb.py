@@ -149,3 +149,21 @@ def test_extract_kb_prefix_tree_pattern_finds_the_longest_name(words: list[str],
     flat = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
     tree = re.compile(trie_pattern(words))
     assert [m.span() for m in tree.finditer(text)] == [m.span() for m in flat.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "runs"),
+    [
+        ("基于 Qwen2.5 VL 7B 微调", [["Qwen2.5", "VL", "7B"]]),
+        ("Dr. GRPO 优于 PPO", [["Dr", "GRPO"], ["PPO"]]),  # a title's dot stays in the run
+        ("xDr. GRPO", [["xDr"], ["GRPO"]]),  # no title after a letter
+        ("A  B\nC", [["A"], ["B"], ["C"]]),  # two spaces or a line break end a run
+        ("在 2xH100 上", [["H100"]]),  # a glued device count is not part of the name
+    ],
+)
+def test_extract_kb_runs_are_words_one_space_apart(text: str, runs: list[list[str]]) -> None:
+    from kg.extract.kb_ruler import _find_runs
+
+    got = _find_runs(text)
+    assert [[tok for _, _, tok in run] for run in got] == runs
+    assert all(text[s:e].endswith(tok) for run in got for s, e, tok in run)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from kg.extract.cands import Cand, leading, state
+from kg.extract.cands import Cand, Tally, leading, state
 from kg.extract.names import initials
 from kg.extract.resources import has_cjk, resources
 from kg.extract.shapes import family_key, is_acronym, is_size, key_of
@@ -28,11 +28,11 @@ _BASED_ON = re.compile(r"^\s*(?:构建|搭建|开发|实现)")
 class _Acc:
     key: str
     name: str
-    labels: Counter[str] = field(default_factory=Counter)
+    labels: Counter[str] = field(default_factory=Tally)
     zh: set[str] = field(default_factory=set)
-    types: Counter[str] = field(default_factory=Counter)
+    types: Counter[str] = field(default_factory=Tally)
     kb_type: str | None = None
-    votes: Counter[str] = field(default_factory=Counter)
+    votes: Counter[str] = field(default_factory=Tally)
     roles: set[str] = field(default_factory=set)
     evidence: set[int] = field(default_factory=set)  # sentence indices
     in_kb: bool = False
@@ -42,6 +42,9 @@ class _Acc:
 def _canonical(c: Cand) -> tuple[str, str]:
     name = c.kb.name if c.kb is not None else (c.name or c.text)
     return key_of(name), name
+
+
+_WORD_SEP_KEPT = re.compile(r"([\s\-]+)")
 
 
 def entities(
@@ -101,6 +104,8 @@ def entities(
         del accs[key]
     mentions: list[EntityMention] = []
     relations: list[Relation] = []
+    # Entities share sentences: each sentence's evidence is made once per paper.
+    evidence: dict[int, Evidence] = {}
     for acc in accs.values():
         acc.kb_type = acc.kb_type or _inherited_type(acc, accs)
     for acc in accs.values():
@@ -131,7 +136,10 @@ def entities(
                 aliases=tuple(sorted(aliases, key=lambda a: (a.text, a.lang or ""))),
                 evidence=tuple(
                     sorted(
-                        (_evidence(paper, sents[i]) for i in acc.evidence),
+                        (
+                            evidence.get(i) or evidence.setdefault(i, _evidence(paper, sents[i]))
+                            for i in acc.evidence
+                        ),
                         key=lambda e: (e.line, e.section, e.sentence),
                     )
                 ),
@@ -204,7 +212,7 @@ def _inherited_type(acc: _Acc, accs: dict[str, _Acc]) -> str | None:
 
 def _family_name(name: str) -> str:
     """'Qwen2.5-VL-7B-Instruct' -> 'Qwen2.5-VL' (the text before the size part)."""
-    parts = re.split(r"([\s\-]+)", name)
+    parts = _WORD_SEP_KEPT.split(name)
     out: list[str] = []
     for i, p in enumerate(parts):
         if i > 0 and i % 2 == 0 and is_size(p):

@@ -52,6 +52,19 @@ def _typing_affix_suffices(c: Cand, parts: list[str], etype: str) -> bool:
     return True
 
 
+# Hot patterns, compiled once (the module-level re functions pay a cache lookup per call).
+_LATIN_END = re.compile(r"[A-Za-z0-9]\s?$")
+_LATIN_START = re.compile(r"^\s?[A-Za-z0-9]")
+_AT_END = re.compile(r"在\s*$")
+_GLOSS_NEXT = re.compile(r"^\s*[（(][^（）()]{1,60}[)）]")
+_BASED_ON_END = re.compile(r"基于\s*$")
+_BY_END = re.compile(r"(?:由|用|利用|借助|调用|以)\s*$")
+_GENERATES = re.compile(r"\s*生成")
+_BY_YOU_END = re.compile(r"由\s*$")
+_AT_CLAUSE_END = re.compile(r"在[^。；：在]{0,60}$")
+_OF_NEXT = re.compile(r"^\s*的")
+
+
 def _package(c: Cand, listed: bool) -> bool:
     """A lower-case word is a package when a tool cue says so (`torchac 库`, `用 X 实现`) or
     when it is listed with a known tool (`pymatgen 与 spglib`); a tool the model calls
@@ -64,8 +77,8 @@ def _package(c: Cand, listed: bool) -> bool:
 def _standalone(text: str, c: Cand) -> bool:
     """No Latin word right before or after: not the `Motion` of `Shape of Motion`."""
     return not (
-        re.search(r"[A-Za-z0-9]\s?$", text[max(0, c.start - 2) : c.start])
-        or re.match(r"^\s?[A-Za-z0-9]", text[c.end : c.end + 2])
+        _LATIN_END.search(text[max(0, c.start - 2) : c.start])
+        or _LATIN_START.match(text[c.end : c.end + 2])
     )
 
 
@@ -197,7 +210,7 @@ class ContextTyper:
                     # `Foo 2.0`, `Foo-V3`, `Foo-1.5-Pro`: releases are mostly models
                     c.votes["Model"] += 1
             sent = st.sents[c.sent]
-            if sent.section == "results" and re.search(r"在\s*$", text[sent.start : c.start]):
+            if sent.section == "results" and _AT_END.search(text[sent.start : c.start]):
                 c.votes["Dataset"] += 1
             c.votes.pop("?", None)
         listed = self._propagate_lists(doc, cands)
@@ -335,7 +348,7 @@ class ContextTyper:
         members = [c]
         while True:
             rest = text[pos : sent.end]
-            gloss = re.match(r"^\s*[（(][^（）()]{1,60}[)）]", rest)
+            gloss = _GLOSS_NEXT.match(rest)
             if gloss:
                 pos += gloss.end()
                 rest = text[pos : sent.end]
@@ -498,18 +511,14 @@ class ContextTyper:
             or any(is_param_count(p) for p in parts[1:])
             or affix_type(c.label, parts[1:]) == "Metric"  # `在 HR@10 上`
         )
-        if _FINETUNED.match(after) and re.search(r"基于\s*$", before):
+        if _FINETUNED.match(after) and _BASED_ON_END.search(before):
             c.votes["Model"] += 4  # `基于 X 进行微调`: what is fine-tuned is a model
             strong = True
-        elif (
-            cue is None
-            and _PERCEIVED.match(after)
-            and re.search(r"(?:由|用|利用|借助|调用|以)\s*$", before)
-        ):
+        elif cue is None and _PERCEIVED.match(after) and _BY_END.search(before):
             # `位姿由 HaMeR 估计`, `先用 HaMeR 从视频中恢复手部网格`: a trained model as a tool
             c.votes["Model"] += 2
             strong = True
-        elif cue is None and re.match(r"\s*生成", after) and re.search(r"由\s*$", before):
+        elif cue is None and _GENERATES.match(after) and _BY_YOU_END.search(before):
             c.votes["Model"] += 2  # `伪标签由 X 生成`
             strong = True
         elif cue is None and _ESTIMATED.match(after):
@@ -517,11 +526,7 @@ class ContextTyper:
         elif _BUILT_WITH.match(after) and _TOOL_USE.search(before):
             c.votes["Software"] += 3  # `基于 Triton 实现`, `使用 SGLang 部署`: a tool
             strong = True
-        elif (
-            not other_kind
-            and _EVAL_SPAN.match(after)
-            and re.search(r"在[^。；：在]{0,60}$", before)
-        ):
+        elif not other_kind and _EVAL_SPAN.match(after) and _AT_CLAUSE_END.search(before):
             c.votes["Dataset"] += 4
             strong = True
         elif not other_kind and _RESULT_ON.match(after):
@@ -566,7 +571,7 @@ class ContextTyper:
             right = text[c.end : sent.end]
             intro = _APPOSITION.match(right)
             named = _INTRO.search(clause_left)
-            if intro or (named and re.match(r"^\s*的", right)):
+            if intro or (named and _OF_NEXT.match(right)):
                 body = right[intro.end() :] if intro else right
                 # `X，一个以…为结构的端到端驾驶 VLA 模型`: a described noun phrase is head-final
                 # and can be long. A bare copula (`X 为基座模型`, `X 作为教师生成数据`) is

@@ -27,25 +27,39 @@ from kg.extract.tokenizer import LATIN_TOKEN
 _TOKEN = re.compile(LATIN_TOKEN)
 
 
-# A title abbreviation's dot stays inside a run: `Dr. GRPO` is one name.
-_RUN = re.compile(rf"(?:{LATIN_TOKEN})(?:(?:(?<=Dr)(?<![A-Za-z]Dr)\.)? (?:{LATIN_TOKEN}))*")
-
-
 _COUNT_PREFIX = re.compile(r"^\d{1,4}x(?=[A-Z])")
 
 
+def _joined(text: str, end: int, start: int) -> bool:
+    """Tokens ending at `end` and starting at `start` are in one run: one space apart, or a
+    title abbreviation's dot and a space (`Dr. GRPO` is one name)."""
+    gap = start - end
+    if gap == 1:
+        return text[end] == " "
+    return (
+        gap == 2
+        and text[end - 2 : start] == "Dr. "
+        and not (end > 2 and text[end - 3].isascii() and text[end - 3].isalpha())
+    )
+
+
 def _find_runs(text: str) -> tuple[tuple[tuple[int, int, str], ...], ...]:
+    """Latin-script tokens grouped into runs of words one space apart, in one pass."""
     runs = []
-    for m in _RUN.finditer(text):
-        base = m.start()
-        toks = []
-        for t in _TOKEN.finditer(m.group()):
-            start, tok = base + t.start(), t.group()
-            count = _COUNT_PREFIX.match(tok)
-            if count:
-                # `2xH100`: a device count glued to the device's name
-                start, tok = start + count.end(), tok[count.end() :]
-            toks.append((start, base + t.end(), tok))
+    toks: list[tuple[int, int, str]] = []
+    last = -1
+    for t in _TOKEN.finditer(text):
+        start, end = t.span()
+        if toks and not _joined(text, last, start):
+            runs.append(tuple(toks))
+            toks = []
+        last = end
+        tok = t.group()
+        if tok[0].isdigit() and (count := _COUNT_PREFIX.match(tok)):
+            # `2xH100`: a device count glued to the device's name
+            start, tok = start + count.end(), tok[count.end() :]
+        toks.append((start, end, tok))
+    if toks:
         runs.append(tuple(toks))
     return tuple(runs)
 

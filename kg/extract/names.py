@@ -15,9 +15,12 @@ from kg.extract.shapes import (
 CONNECTORS = frozenset({"of", "for", "to", "and", "with", "in", "via", "on", "the", "a", "by"})
 
 
+_WORD_SEP = re.compile(r"[\s\-]+")
+
+
 def initials(name: str) -> str:
     """Upper-case initials of a name's content words: `Success Rate` -> `SR`."""
-    return "".join(w[0] for w in re.split(r"[\s\-]+", name) if w and w not in CONNECTORS).upper()
+    return "".join(w[0] for w in _WORD_SEP.split(name) if w and w not in CONNECTORS).upper()
 
 
 class _CueIndex:
@@ -129,7 +132,7 @@ def surface_ok(res: Resources, surface: str, entry: KBEntry) -> bool:
 
 
 def _stems(phrase: str) -> set[str]:
-    return {w[:5].lower() for w in re.split(r"[\s\-]+", phrase) if w and w not in CONNECTORS}
+    return {w[:5].lower() for w in _WORD_SEP.split(phrase) if w and w not in CONNECTORS}
 
 
 _CAMEL_WORD = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")

@@ -59,6 +59,13 @@ _GLOSS = re.compile(r"^[A-Za-z][A-Za-z0-9 .'’&+\-]*$")
 # Chinese endings of a system's parts (`压缩器`, `探针头`) and the English agent nouns that
 # gloss them (`Compressor`, `Probe Head`).
 _PART_ZH = ("器", "头")
+_ZH_AND = re.compile(r"[、和与及]")
+_COMMAS = re.compile(r"[,，]")
+_PART_SEP = re.compile(r"[,，;；/]")
+_NAMED_END = re.compile(r"(名为|提出了?(一种|一个|新的)*|称为|命名为)\s*[“\"]?[^，。,；]{0,16}$")
+_INTRODUCED_END = re.compile(r"(通过|引入了?|采用了?|借助|设计了?)\s*[“\"]?[^，。,；、]{2,12}$")
+_EN_JOIN = re.compile(r"\b(?:via|with|and|using|for)\b|\+")
+_CLAUSE_PUNCT = re.compile(r"[，,、；;]")
 _PART_EN = re.compile(r"(?:er|or|Head)s?$")
 
 
@@ -99,14 +106,14 @@ class PairLinker:
             ex = _EXAMPLE.match(content)
             if ex or (
                 _NAME_LIST.match(content)
-                and (re.search(r"[、和与及]", content) or len(re.findall(r"[,，]", content)) >= 2)
+                and (_ZH_AND.search(content) or len(_COMMAS.findall(content)) >= 2)
             ):
                 examples.append((m.start(), m.end(), left.rstrip()))
                 continue
             if has_cjk(content):
                 self._latin_then_zh(doc, cands, m, content, left, run_by_end, pairs)
                 continue
-            parts = [p.strip() for p in re.split(r"[,，;；/]", content) if p.strip()]
+            parts = [p.strip() for p in _PART_SEP.split(content) if p.strip()]
             if not all(_GLOSS.match(p) for p in parts):
                 continue
             acr = next((p for p in parts if is_acronym(p) and " " not in p), None)
@@ -249,17 +256,13 @@ class PairLinker:
         if len(words) >= 2 and titled and words[-1] in res.gloss_en_type and not generic:
             return res.gloss_en_type[words[-1]]  # `特征钳制（Feature Clamping）`
         before = text[sent.start : m.start()]
-        if re.search(
-            r"(名为|提出了?(一种|一个|新的)*|称为|命名为)\s*[“\"]?[^，。,；]{0,16}$", before
-        ):
+        if _NAMED_END.search(before):
             return "Method"
         if (
             len(words) >= 3
             and titled
             and not words[-1].endswith("s")  # `外部工具（Visual Tools）`: a kind of thing
-            and re.search(
-                r"(通过|引入了?|采用了?|借助|设计了?)\s*[“\"]?[^，。,；、]{2,12}$", before
-            )
+            and _INTRODUCED_END.search(before)
         ):
             return "Method"  # `通过锚点引导相关体（Anchor-Guided Correlation Volume）`
         if len(words) >= 2 and titled and self._in_heading(doc, m, sent_i):
@@ -339,9 +342,7 @@ class PairLinker:
         strong_inner = [
             c for c in inner if c.origin in ("kb", "shape", "variant") and c.text != own_acr
         ]
-        if len(strong_inner) >= 2 or (
-            strong_inner and re.search(r"\b(?:via|with|and|using|for)\b|\+", en)
-        ):
+        if len(strong_inner) >= 2 or (strong_inner and _EN_JOIN.search(en)):
             # `(EAPO via GRPO)`: two names, not one phrase.
             return
         etype = self._accept_gloss(doc, m, zh, en, sent_i) if acr is None else "?"
@@ -579,7 +580,7 @@ class PairLinker:
         pairs: list[Pair],
     ) -> None:
         """`Sokoban（推箱子）`: a Chinese gloss after a Latin name becomes its alias."""
-        if not has_cjk(content) or len(content) > 12 or re.search(r"[，,、；;]", content):
+        if not has_cjk(content) or len(content) > 12 or _CLAUSE_PUNCT.search(content):
             return
         stripped = left.rstrip()
         if not stripped or not stripped[-1].isalnum():

@@ -130,6 +130,5 @@ def family_key(name: str) -> str | None:
     return entity_key(fam) if fam else None
 
 
-@lru_cache(maxsize=65536)
-def key_of(text: str) -> str:
-    return entity_key(text)
+# entity_key is cached itself.
+key_of = entity_key
