@@ -9,8 +9,6 @@ from functools import lru_cache
 from kg.extract.resources import resources
 from kg.model import PaperRecord, Section
 
-# Markdown markup is blanked out with spaces so that character offsets stay valid.
-_MARKUP = str.maketrans({"*": " ", "#": " ", "`": " ", "$": " ", "\\": " "})
 # `V\* Bench`: an escaped star right after a letter or digit is part of a name (V*, A*);
 # it is kept through the markup blanking as a two-character placeholder.
 _NAME_STAR = re.compile(r"(?<=[A-Za-z0-9])\\\*")
@@ -40,6 +38,15 @@ class Sentence:
         return evidence_text(self.raw)
 
 
+def _blank_markup(text: str) -> str:
+    """Markdown markup blanked out with spaces, so that character offsets stay valid.
+    (str.replace: str.translate walks Chinese text fifty times slower.)"""
+    for ch in "*#`$\\":
+        if ch in text:
+            text = text.replace(ch, " ")
+    return text
+
+
 def _title_section(paper: PaperRecord) -> Section:
     return paper.section("title") or Section("title", paper.title, paper.line)
 
@@ -64,7 +71,7 @@ def paper_sentences(paper: PaperRecord) -> tuple[str, tuple[Sentence, ...]]:
     pos = 0
     for sec in sections:
         text = sec.text
-        clean_text = _NAME_STAR.sub(_STAR_MARK, text).translate(_MARKUP)
+        clean_text = _blank_markup(_NAME_STAR.sub(_STAR_MARK, text))
         start = 0
         line = sec.line
         for m in _SENT_END.finditer(text + "\n"):

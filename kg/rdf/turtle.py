@@ -18,6 +18,10 @@ _INTEGER = re.compile(r"^[+-]?[0-9]+$")
 _IRI_ESCAPES = {ord(c): f"\\u{ord(c):04X}" for c in '<>"{}|^`\\'} | {
     i: f"\\u{i:04X}" for i in range(0x21)
 }
+# Most strings need no escape; finding that out is far cheaper than str.translate on
+# Chinese text.
+_IRI_SPECIAL = re.compile(r'[<>"{}|^`\\\x00-\x20]')
+_STRING_SPECIAL = re.compile(r'[\\"\x00-\x1f\x7f]')
 _STRING_ESCAPES = {
     ord("\\"): "\\\\",
     ord('"'): '\\"',
@@ -43,7 +47,9 @@ class TurtleWriter:
             if iri.startswith(ns) and _LOCAL.match(iri[len(ns) :]):
                 self._used.add(prefix)
                 return f"{prefix}:{iri[len(ns) :]}"
-        return "<" + iri.translate(_IRI_ESCAPES) + ">"
+        if _IRI_SPECIAL.search(iri):
+            iri = iri.translate(_IRI_ESCAPES)
+        return "<" + iri + ">"
 
     def term(self, t: Node) -> str:
         if isinstance(t, URIRef):
@@ -61,14 +67,16 @@ class TurtleWriter:
 
     def literal(self, lit: Literal) -> str:
         lexical = str(lit)
+        if _STRING_SPECIAL.search(lexical):
+            lexical = lexical.translate(_STRING_ESCAPES)
         if lit.language:
-            return f'"{lexical.translate(_STRING_ESCAPES)}"@{lit.language}'
+            return f'"{lexical}"@{lit.language}'
         dt = lit.datatype
         if dt == XSD.integer and _INTEGER.match(lexical):
             return lexical
         if dt == XSD.boolean and lexical in ("true", "false"):
             return lexical
-        quoted = f'"{lexical.translate(_STRING_ESCAPES)}"'
+        quoted = f'"{lexical}"'
         if dt is None or dt == XSD.string:
             return quoted
         return f"{quoted}^^{self.iri(str(dt))}"
