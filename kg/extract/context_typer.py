@@ -30,7 +30,7 @@ from kg.extract.shapes import (
     key_of,
 )
 
-_LIST_SEP = re.compile(r"^\s*(?:[、,，/]|和|与|及|以及|或|and|or)\s*")
+_LIST_SEP = re.compile(r"\s*(?:[、,，/]|和|与|及|以及|或|and|or)\s*")
 
 
 # `A、B 等`, and a count of the list (`A 与 B 两个子集`, `A、B、C 三种方法`) before its cue word.
@@ -56,7 +56,7 @@ def _typing_affix_suffices(c: Cand, parts: list[str], etype: str) -> bool:
 _LATIN_END = re.compile(r"[A-Za-z0-9]\s?$")
 _LATIN_START = re.compile(r"^\s?[A-Za-z0-9]")
 _AT_END = re.compile(r"在\s*$")
-_GLOSS_NEXT = re.compile(r"^\s*[（(][^（）()]{1,60}[)）]")
+_GLOSS_NEXT = re.compile(r"\s*[（(][^（）()]{1,60}[)）]")
 _BASED_ON_END = re.compile(r"基于\s*$")
 _BY_END = re.compile(r"(?:由|用|利用|借助|调用|以)\s*$")
 _GENERATES = re.compile(r"\s*生成")
@@ -346,16 +346,16 @@ class ContextTyper:
         sent = st.sents[c.sent]
         pos = c.end
         members = [c]
+        end = sent.end
         while True:
-            rest = text[pos : sent.end]
-            gloss = _GLOSS_NEXT.match(rest)
+            # match(text, pos, end) is anchored at pos and reads no further than the sentence
+            gloss = _GLOSS_NEXT.match(text, pos, end)
             if gloss:
-                pos += gloss.end()
-                rest = text[pos : sent.end]
-            sep = _LIST_SEP.match(rest)
+                pos = gloss.end()
+            sep = _LIST_SEP.match(text, pos, end)
             if not sep or (strict and sep.group().strip() == "，"):
                 break
-            nxt = by_start.get(pos + sep.end())
+            nxt = by_start.get(sep.end())
             if nxt is None or nxt.dropped:
                 break
             members.append(nxt)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -121,7 +122,13 @@ class KBRuler:
             words = spelling_key.split("-")
             first = words[0].rstrip(".")
             self.first_words[first] = max(self.first_words.get(first, 0), len(words))
+        # Asked for every Latin token, and the same words recur across papers.
+        self.reach = lru_cache(maxsize=1 << 16)(self._reach)
         self.zh_re = self.res.zh_pattern
+
+    def _reach(self, token: str) -> int:
+        """Most words a KB spelling starting with this token's first word has."""
+        return self.first_words.get(key_of(token).split("-", 1)[0], 0)
 
     def __call__(self, doc: Doc) -> Doc:
         st = state(doc)
@@ -238,7 +245,7 @@ class KBRuler:
         text = st.text
         n = len(run)
         first = run[i][2]
-        reach = self.first_words.get(key_of(first).split("-", 1)[0], 0)
+        reach = self.reach(first)
         for j in range(min(n, i + reach), i, -1):
             s, e = run[i][0], run[j - 1][1]
             surface = text[s:e]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -26,7 +27,7 @@ from kg.extract.shapes import (
 _PAREN = re.compile(r"[（(]\s*([^（）()\n]{1,120}?)\s*[)）]")
 
 
-_ZH_TERM_CHARS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fffA-Za-z0-9 .\-]")
+_ZH_TERM_CHARS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fffA-Za-z0-9 .\-]*")
 
 
 _EXAMPLE = re.compile(r"^(?:如|例如|比如|包括|包含|即|e\.g\.|i\.e\.|such as)\s*[:：]?\s*")
@@ -174,10 +175,8 @@ class PairLinker:
     def _zh_term(left: str) -> str | None:
         # The Chinese term runs back from the parenthesis over CJK text with embedded
         # Latin words ('联合时空 Token 雕刻') until punctuation.
-        i = len(left)
-        while i > 0 and _ZH_TERM_CHARS.match(left[i - 1]):
-            i -= 1
-        term = left[i:].strip()
+        run = _ZH_TERM_CHARS.match(left[::-1]).end()  # reversed: one match, not one per char
+        term = left[len(left) - run :].strip()
         while term and not has_cjk(term[0]):
             term = term[1:].lstrip()
         cut = None
@@ -186,8 +185,8 @@ class PairLinker:
         if cut is not None:
             term = term[cut:]
         term = _WHERE.sub("", term.strip())
-        for verb in sorted(resources().light_verbs, key=len, reverse=True):
-            if verb and term.startswith(verb) and len(term) > len(verb) + 1:
+        for verb in _light_verbs():
+            if term.startswith(verb) and len(term) > len(verb) + 1:
                 term = term[len(verb) :]
                 break
         if len(term) > 16:
@@ -601,3 +600,9 @@ class PairLinker:
 
 # Chinese head nouns that make a glossed term a named technique.
 _METHOD_HEADS = ("机制", "方法", "算法", "策略", "损失", "损失函数", "优化器")
+
+
+@lru_cache(maxsize=1)
+def _light_verbs() -> tuple[str, ...]:
+    """Light verbs longest first, so that `采用了` is cut before `采用`."""
+    return tuple(sorted((v for v in resources().light_verbs if v), key=lambda v: (-len(v), v)))
