@@ -129,6 +129,14 @@ class Counts:
         p, r = self.precision, self.recall
         return _ratio(2 * p * r, p + r)
 
+    def __add__(self, other: Counts) -> Counts:
+        return Counts(
+            self.matched_pred + other.matched_pred,
+            self.fp + other.fp,
+            self.matched_gold + other.matched_gold,
+            self.fn + other.fn,
+        )
+
 
 @dataclass(frozen=True)
 class ErrorItem:
@@ -285,7 +293,37 @@ def format_report(report: EvalReport, max_errors: int = 30) -> str:
     ]
     for score in report.files:
         lines += ["", *_format_file(score, max_errors)]
+    if len(report.files) > 1:
+        lines += ["", *_format_pooled(report.files)]
     return "\n".join(lines) + "\n"
+
+
+def _format_pooled(files: Sequence[FileScore]) -> list[str]:
+    """All gold files as one set (micro over every paper), and the mean of their typed F1."""
+    untyped: dict[str, Counts] = {}
+    typed: dict[str, Counts] = {}
+    for s in files:
+        for t, c in s.untyped_by_type:
+            untyped[t] = untyped.get(t, Counts()) + c
+        for t, c in s.typed_by_type:
+            typed[t] = typed.get(t, Counts()) + c
+    mean = sum(s.typed.f1 for s in files) / len(files)
+    head = f"{'type':<18} {'untyped P':>9} {'R':>6} {'F1':>6}   {'typed P':>7} {'R':>6} {'F1':>6}"
+    lines = [
+        f"== all {len(files)} gold files pooled: {sum(s.papers for s in files)} papers, "
+        f"{sum(s.gold_entities for s in files)} gold entities; mean typed F1 of the files "
+        f"{mean:.3f}",
+        "",
+        head + f"   {'gold':>5} {'pred':>5}",
+    ]
+    for t, c in typed.items():
+        lines.append(_row(GROUP_LABEL.get(t, t), untyped.get(t, Counts()), c))
+    total_u = sum((s.untyped for s in files), Counts())
+    total_t = sum((s.typed for s in files), Counts())
+    lines.append(_row("overall (micro)", total_u, total_t))
+    f = sum((s.fields for s in files), Counts())
+    lines.append(f"{'fields':<18} {_prf(f, 9)}   (tp {f.matched_gold}, fp {f.fp}, fn {f.fn})")
+    return lines
 
 
 def _format_file(s: FileScore, max_errors: int) -> list[str]:

@@ -240,6 +240,16 @@ def test_eval_scores_each_gold_file_separately(tmp_path):
     assert [f.untyped.recall for f in report.files] == [1.0, 0.0]
     text = format_report(report)
     assert text.index("== dev.json") < text.index("== heldout.json")
+    pooled = text[text.index("== all 2 gold files pooled") :]
+    # one hit of two gold entities: recall 0.5; the mean of the files' F1 is (1 + 0) / 2
+    assert "2 papers, 2 gold entities; mean typed F1 of the files 0.500" in pooled
+    assert "overall (micro)        1.000  0.500  0.667     1.000  0.500  0.667" in pooled
+
+
+def test_eval_single_file_has_no_pooled_section(tmp_path):
+    score_file = _gold(tmp_path, [{"arxiv_id": "2602.00001", "entities": [_ent("GRPO", "Method")]}])
+    graph = _graph(tmp_path, {"2602.00001": [("a", ["Method"], "GRPO", [])]})
+    assert "pooled" not in format_report(evaluate([score_file], graph))
 
 
 def test_eval_error_lists_are_capped_and_sorted(tmp_path):
