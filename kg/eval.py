@@ -308,13 +308,12 @@ def _format_pooled(files: Sequence[FileScore]) -> list[str]:
         for t, c in s.typed_by_type:
             typed[t] = typed.get(t, Counts()) + c
     mean = sum(s.typed.f1 for s in files) / len(files)
-    head = f"{'type':<18} {'untyped P':>9} {'R':>6} {'F1':>6}   {'typed P':>7} {'R':>6} {'F1':>6}"
     lines = [
         f"== all {len(files)} gold files pooled: {sum(s.papers for s in files)} papers, "
         f"{sum(s.gold_entities for s in files)} gold entities; mean typed F1 of the files "
         f"{mean:.3f}",
         "",
-        head + f"   {'gold':>5} {'pred':>5}",
+        _HEAD,
     ]
     for t, c in typed.items():
         lines.append(_row(GROUP_LABEL.get(t, t), untyped.get(t, Counts()), c))
@@ -336,8 +335,7 @@ def _format_file(s: FileScore, max_errors: int) -> list[str]:
             f"   {len(s.missing_papers)} gold paper(s) missing from the graph, all their "
             f"entities count as misses: {', '.join(s.missing_papers)}"
         )
-    head = f"{'type':<18} {'untyped P':>9} {'R':>6} {'F1':>6}   {'typed P':>7} {'R':>6} {'F1':>6}"
-    lines += ["", head + f"   {'gold':>5} {'pred':>5}"]
+    lines += ["", _HEAD]
     untyped = dict(s.untyped_by_type)
     for t, typed in s.typed_by_type:
         lines.append(_row(GROUP_LABEL.get(t, t), untyped.get(t, Counts()), typed))
@@ -348,6 +346,12 @@ def _format_file(s: FileScore, max_errors: int) -> list[str]:
     lines += _error_list("False positives (FP)", s.false_positives, max_errors)
     lines += _error_list("Type errors (label matched, type wrong)", s.type_errors, max_errors)
     return lines
+
+
+_HEAD = (
+    f"{'type':<18} {'untyped P':>9} {'R':>6} {'F1':>6}   {'typed P':>7} {'R':>6} {'F1':>6}"
+    f"   {'gold':>5} {'pred':>5}"
+)
 
 
 def _row(label: str, untyped: Counts, typed: Counts) -> str:
