@@ -105,7 +105,8 @@ def entities(
     mentions: list[EntityMention] = []
     relations: list[Relation] = []
     # Entities share sentences: each sentence's evidence is made once per paper.
-    evidence: dict[int, Evidence] = {}
+    used = set().union(*(acc.evidence for acc in accs.values()))
+    evidence = {i: _evidence(paper, sents[i]) for i in used}
     for acc in accs.values():
         acc.kb_type = acc.kb_type or _inherited_type(acc, accs)
     for acc in accs.values():
@@ -136,10 +137,7 @@ def entities(
                 aliases=tuple(sorted(aliases, key=lambda a: (a.text, a.lang or ""))),
                 evidence=tuple(
                     sorted(
-                        (
-                            evidence.get(i) or evidence.setdefault(i, _evidence(paper, sents[i]))
-                            for i in acc.evidence
-                        ),
+                        (evidence[i] for i in acc.evidence),
                         key=lambda e: (e.line, e.section, e.sentence),
                     )
                 ),

@@ -39,21 +39,11 @@ def taxonomy_areas() -> tuple[Area, ...]:
     return resources().areas
 
 
-@lru_cache(maxsize=1)
-def _area_rules() -> tuple[tuple[str | re.Pattern[str], str], ...]:
-    """The keyword rules, an English word compiled once as a pattern that must start a word
-    (`ai` is not in `air`); the regex module's own cache is too small for all of them."""
-    return tuple(
-        (re.compile(rf"(?<![a-z]){re.escape(k)}") if k.isascii() and k.isalnum() else k, area)
-        for k, area in resources().area_rules
-    )
-
-
 @lru_cache(maxsize=4096)
 def area_of(zh: str | None, en: str | None) -> str | None:
     """Key of the area whose first keyword rule matches the field's names."""
     hay = " ".join(x for x in (zh, en) if x).casefold()
-    for rule, area in _area_rules():
+    for rule, area in resources().area_rules:
         if rule in hay if isinstance(rule, str) else rule.search(hay):
             return area
     return None

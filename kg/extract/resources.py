@@ -103,7 +103,8 @@ class Resources:
     title_lead: frozenset[str]  # title words that decide when they open the phrase (Evaluating)
     title_openers: frozenset[str]  # first words of a title head that is a phrase (Beyond)
     areas: tuple[Area, ...]
-    area_rules: tuple[tuple[str, str], ...]  # (lowercased keyword, area key)
+    # (lowercased keyword, area key); an English word as a pattern that must start a word
+    area_rules: tuple[tuple[str | re.Pattern[str], str], ...]
     field_syn: dict[str, tuple[str, str]]  # normalized spelling -> (canonical en, zh)
     zh_pattern: re.Pattern[str] | None  # every Chinese KB alias, longest first
     zh_suffix_type: tuple[tuple[str, str], ...]  # gloss: Chinese term ending -> type/reject
@@ -231,11 +232,16 @@ def resources() -> Resources:
     openers = frozenset(c[0] for _, c in _rows(PATTERNS_DIR / "title_openers.txt", 1))
     areas = _load_areas()
     by_en = {a.en: a.key for a in areas}
-    rules = []
+    rules: list[tuple[str | re.Pattern[str], str]] = []
     for number, cols in _rows(ONTOLOGY_DIR / "fields.keywords.tsv", 2):
         if cols[1] not in by_en:
             raise UserError(f"fields.keywords.tsv:{number}: unknown area {cols[1]!r}")
-        rules.append((cols[0].casefold(), by_en[cols[1]]))
+        keyword = cols[0].casefold()
+        if keyword.isascii() and keyword.isalnum():
+            # `ai` is not in `air`
+            rules.append((re.compile(rf"(?<![a-z]){re.escape(keyword)}"), by_en[cols[1]]))
+        else:
+            rules.append((keyword, by_en[cols[1]]))
     syn: dict[str, tuple[str, str]] = {}
     for _, cols in _rows(ONTOLOGY_DIR / "fields.synonyms.tsv", 2):
         en, zh = cols[0], cols[1]
