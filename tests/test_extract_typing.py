@@ -1,11 +1,20 @@
-"""Typing of unknown names: by shape, known parts, title, modifiers and bare acronyms."""
+"""Typing of unknown names: by shape, known parts, title, modifiers and bare acronyms.
+
+These test the cue rules, so the learned second opinion (type_model) is off here; it is
+tested in test_extract_type_model.py.
+"""
 
 from __future__ import annotations
 
 import pytest
 from extract_fixtures import by_name, extract, paper
 
-from kg.extract import extract_paper
+from kg.extract import extract_paper, type_model
+
+
+@pytest.fixture(autouse=True)
+def _cues_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(type_model, "weights", lambda: {})
 
 
 def _etype(found: dict, name: str) -> str:

@@ -8,11 +8,12 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from kg.extract.cands import Cand, Tally, leading, state
+from kg.extract.cands import Cand, PaperState, Tally, leading, state
 from kg.extract.names import initials
 from kg.extract.resources import has_cjk, resources
 from kg.extract.shapes import family_key, is_acronym, is_size, key_of
 from kg.extract.text import Sentence
+from kg.extract.type_model import NameView, second_opinion
 from kg.model import Alias, EntityMention, Evidence, PaperRecord, Relation
 
 _FINETUNE = re.compile(r"基于\s*$")
@@ -35,6 +36,7 @@ class _Acc:
     votes: Counter[str] = field(default_factory=Tally)
     roles: set[str] = field(default_factory=set)
     evidence: set[int] = field(default_factory=set)  # sentence indices
+    spans: list[tuple[int, int]] = field(default_factory=list)  # mentions in doc.text
     in_kb: bool = False
     first: int = 0
 
@@ -52,68 +54,23 @@ def entities(
 ) -> tuple[tuple[EntityMention, ...], tuple[Relation, ...]]:
     """Group a Doc's live candidates by entity and build the paper's mentions and relations."""
     res = resources()
-    cands = [c for c in state(doc).cands if not c.dropped and c.etype]
-    # Aliases written next to a name (`PPI` of `Predictive Policy Improvement (PPI)`) route
-    # later standalone uses of the alias to the same entity.
-    route: dict[str, str] = {}
-    redefined: set[str] = set()
-    for c in cands:
-        key, _ = _canonical(c)
-        for a in c.aliases:
-            if not has_cjk(a):
-                route.setdefault(key_of(a), key)
-        if c.origin == "pair" and c.kb is None:
-            redefined.add(key_of(c.text))
-            redefined.update(key_of(a) for a in c.aliases if not has_cjk(a))
-    for c in cands:
-        # A name the paper defines itself (`AMD（Adaptive Matching Distillation）`) is not
-        # the knowledge base's entity of the same spelling.
-        if c.kb is not None and c.origin in ("kb", "zh") and key_of(c.text) in redefined:
-            c.kb = None
-            c.etype = None  # the known entry's type is not the paper's meaning
-    accs: dict[str, _Acc] = {}
-    sents = state(doc).sents
-    for c in cands:
-        key, name = _canonical(c)
-        key = route.get(key, key) if c.origin != "pair" else key
-        acc = accs.get(key)
-        if acc is None:
-            acc = accs[key] = _Acc(key=key, name=name, first=c.start)
-        if c.kb is not None:
-            acc.in_kb = True
-            acc.kb_type = c.kb.etype
-            acc.name = c.kb.name
-        elif c.origin == "pair" and not acc.in_kb:
-            acc.name = name
-        if not (c.name and c.name.endswith(" " + c.text)):
-            acc.labels[c.text] += 1  # not the `2025` of `AIME 2024/2025`, a fragment
-        for a in c.aliases:
-            if has_cjk(a):
-                acc.zh.add(a)
-            else:
-                acc.labels[a] += 1
-        if has_cjk(c.text):
-            acc.zh.add(c.text)
-        if c.etype:
-            acc.types[c.etype] += 1
-        acc.votes.update(c.votes)
-        acc.roles |= c.roles
-        acc.evidence.add(c.sent)
-    _merge_acronyms(accs, route)
-    for key in [k for k, a in accs.items() if _bare_acronym(a)]:
-        del accs[key]
+    accs, cands, route = accumulate(doc)
+    st = state(doc)
+    sents = st.sents
     mentions: list[EntityMention] = []
     relations: list[Relation] = []
     # Entities share sentences: each sentence's evidence is made once per paper.
     used = set().union(*(acc.evidence for acc in accs.values()))
     evidence = {i: _evidence(paper, sents[i]) for i in used}
     for acc in accs.values():
-        acc.kb_type = acc.kb_type or _inherited_type(acc, accs)
+        acc.kb_type = acc.kb_type or inherited_type(acc, accs)
     for acc in accs.values():
         tally = acc.votes if acc.votes else acc.types
         if not tally and not acc.kb_type:
             continue  # only known mentions the paper redefined, none of its own meaning
         etype = acc.kb_type or leading(tally)
+        if not acc.in_kb:
+            etype = second_opinion(name_view(acc, st), etype)
         if etype == "Dataset" and "evaluatesOn" in acc.roles:
             etype = "Benchmark"
         if etype not in ("Dataset", "Benchmark"):
@@ -152,6 +109,77 @@ def entities(
     return tuple(mentions), tuple(sorted(set(relations), key=_relation_order))
 
 
+def accumulate(doc: Doc) -> tuple[dict[str, _Acc], list[Cand], dict[str, str]]:
+    """The Doc's live candidates grouped by entity key, with the alias routes between keys."""
+    cands = [c for c in state(doc).cands if not c.dropped and c.etype]
+    # Aliases written next to a name (`PPI` of `Predictive Policy Improvement (PPI)`) route
+    # later standalone uses of the alias to the same entity.
+    route: dict[str, str] = {}
+    redefined: set[str] = set()
+    for c in cands:
+        key, _ = _canonical(c)
+        for a in c.aliases:
+            if not has_cjk(a):
+                route.setdefault(key_of(a), key)
+        if c.origin == "pair" and c.kb is None:
+            redefined.add(key_of(c.text))
+            redefined.update(key_of(a) for a in c.aliases if not has_cjk(a))
+    for c in cands:
+        # A name the paper defines itself (`AMD（Adaptive Matching Distillation）`) is not
+        # the knowledge base's entity of the same spelling.
+        if c.kb is not None and c.origin in ("kb", "zh") and key_of(c.text) in redefined:
+            c.kb = None
+            c.etype = None  # the known entry's type is not the paper's meaning
+    accs: dict[str, _Acc] = {}
+    for c in cands:
+        key, name = _canonical(c)
+        key = route.get(key, key) if c.origin != "pair" else key
+        acc = accs.get(key)
+        if acc is None:
+            acc = accs[key] = _Acc(key=key, name=name, first=c.start)
+        if c.kb is not None:
+            acc.in_kb = True
+            acc.kb_type = c.kb.etype
+            acc.name = c.kb.name
+        elif c.origin == "pair" and not acc.in_kb:
+            acc.name = name
+        if not (c.name and c.name.endswith(" " + c.text)):
+            acc.labels[c.text] += 1  # not the `2025` of `AIME 2024/2025`, a fragment
+        for a in c.aliases:
+            if has_cjk(a):
+                acc.zh.add(a)
+            else:
+                acc.labels[a] += 1
+        if has_cjk(c.text):
+            acc.zh.add(c.text)
+        if c.etype:
+            acc.types[c.etype] += 1
+        acc.votes.update(c.votes)
+        acc.roles |= c.roles
+        acc.evidence.add(c.sent)
+        acc.spans.append((c.start, c.end))
+    _merge_acronyms(accs, route)
+    for key in [k for k, a in accs.items() if _bare_acronym(a)]:
+        del accs[key]
+    return accs, cands, route
+
+
+def name_view(acc: _Acc, st: PaperState) -> NameView:
+    """What the type model sees of an entity: its votes, labels and the words around it."""
+    text = st.text
+    return NameView(
+        name=acc.name,
+        votes=acc.votes,
+        types=acc.types,
+        roles=acc.roles,
+        zh=acc.zh,
+        inherited=acc.kb_type,
+        contexts=[(text[max(0, s - 4) : s], text[e : e + 8]) for s, e in acc.spans],
+        sections={st.sents[i].section for i in acc.evidence},
+        in_title=acc.name in st.title,
+    )
+
+
 def _merge_acronyms(accs: dict[str, _Acc], route: dict[str, str]) -> None:
     """`LUSPO` and `Length-Unbiased Sequence Policy Optimization` in one paper are one entity."""
     longs: dict[str, _Acc] = {}
@@ -175,6 +203,7 @@ def _merge_acronyms(accs: dict[str, _Acc], route: dict[str, str]) -> None:
         target.votes.update(acc.votes)
         target.roles |= acc.roles
         target.evidence |= acc.evidence
+        target.spans += acc.spans
         target.first = min(target.first, acc.first)
         del accs[key]
         route[key] = target.key
@@ -195,7 +224,7 @@ def _bare_acronym(acc: _Acc) -> bool:
     )
 
 
-def _inherited_type(acc: _Acc, accs: dict[str, _Acc]) -> str | None:
+def inherited_type(acc: _Acc, accs: dict[str, _Acc]) -> str | None:
     """`RynnBrain-Nav` with no cue of its own is typed like the paper's `RynnBrain`."""
     if acc.in_kb or acc.votes:
         return None
