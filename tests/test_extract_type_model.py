@@ -16,6 +16,7 @@ from kg.extract.type_model import (
     NameView,
     choose,
     features,
+    open_question,
     probabilities,
     vote_lead,
 )
@@ -86,6 +87,20 @@ def _p(**kw: float) -> dict[str, float]:
 )
 def test_type_model_choose(p: dict[str, float], current: str, lead: int, expected: str) -> None:
     assert choose(p, current, lead) == expected
+
+
+@pytest.mark.parametrize(
+    ("current", "votes", "expected"),
+    [
+        ("Model", {}, True),
+        ("Model", {"Model": 3, "Method": 1}, True),
+        ("Model", {"Model": STRONG_LEAD}, False),
+        ("Hardware", {}, False),
+        ("Organization", {"Organization": 1}, False),
+    ],
+)
+def test_type_model_open_question(current: str, votes: dict[str, int], expected: bool) -> None:
+    assert open_question(current, votes) is expected
 
 
 def test_type_model_probabilities_sum_to_one_and_ignore_unknown_features() -> None:

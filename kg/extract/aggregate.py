@@ -13,7 +13,7 @@ from kg.extract.names import initials
 from kg.extract.resources import has_cjk, resources
 from kg.extract.shapes import family_key, is_acronym, is_size, key_of
 from kg.extract.text import Sentence
-from kg.extract.type_model import NameView, second_opinion
+from kg.extract.type_model import NameView, open_question, second_opinion
 from kg.model import Alias, EntityMention, Evidence, PaperRecord, Relation
 
 _FINETUNE = re.compile(r"基于\s*$")
@@ -69,7 +69,7 @@ def entities(
         if not tally and not acc.kb_type:
             continue  # only known mentions the paper redefined, none of its own meaning
         etype = acc.kb_type or leading(tally)
-        if not acc.in_kb:
+        if not acc.in_kb and open_question(etype, acc.votes):
             etype = second_opinion(name_view(acc, st), etype)
         if etype == "Dataset" and "evaluatesOn" in acc.roles:
             etype = "Benchmark"

@@ -75,6 +75,12 @@ def affix_type(label: str, tail: list[str]) -> str | None:
     """Type told by the name's ending (`-Bench`), a final word (`Bench`) or an infix (`@`).
 
     `tail` is the name's words after the first."""
+    return _affix_type(label, tail[-1] if tail else None)
+
+
+@lru_cache(maxsize=65536)
+def _affix_type(label: str, last: str | None) -> str | None:
+    # Cached: the same names are typed again in every paper that mentions them.
     ix = _affixes()
     for affix, etype in ix.infixes:
         if affix in label:
@@ -89,8 +95,8 @@ def affix_type(label: str, tail: list[str]) -> str | None:
     if m is not None and m.start() > 0:
         return ix.suffix_type[m.group()]
     # English compounds are head-final: `Sample Set Aggregator` is no set.
-    if tail and tail[-1] in ix.words:
-        return ix.words[tail[-1]]
+    if last is not None and last in ix.words:
+        return ix.words[last]
     return None
 
 
@@ -181,15 +187,20 @@ def extend_name(res: Resources, run: list[tuple[int, int, str]], j: int, text: s
     pending = j
     # `CER 3.9（PyLaia 5.6、TrOCR-large 7.8）`: names listed in brackets after a score carry
     # scores, not releases.
-    scored = _SCORES_IN_BRACKETS.search(text, max(0, run[j - 1][0] - 80), run[j - 1][0])
     # `LPIPS 0.061，rFVD 42；`: after another name's score, a name's number is its score too.
-    scored = scored or _AFTER_SCORE.search(text, max(0, run[j - 1][0] - 16), run[j - 1][0])
+    # Looked up only when a number follows: most names have none.
+    scored = None
     while pending < len(run):
         _, end, tok = run[pending]
-        if _NUMERIC.match(tok) and (
-            scored or _SCORE_LIKE.match(tok) or _SCORE_UNIT.match(text, end) is not None
-        ):
-            break
+        if _NUMERIC.match(tok):
+            if scored is None:
+                at = run[j - 1][0]
+                scored = bool(
+                    _SCORES_IN_BRACKETS.search(text, max(0, at - 80), at)
+                    or _AFTER_SCORE.search(text, max(0, at - 16), at)
+                )
+            if scored or _SCORE_LIKE.match(tok) or _SCORE_UNIT.match(text, end) is not None:
+                break
         if is_extension(res, tok):
             pending += 1
             k = pending

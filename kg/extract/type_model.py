@@ -119,11 +119,8 @@ def weights(path: Path = WEIGHTS_FILE) -> dict[str, tuple[float, ...]]:
 
 def probabilities(feats: Iterable[str], table: Mapping[str, tuple[float, ...]]) -> dict[str, float]:
     """Softmax over TYPES of the summed weights of the features the table knows."""
-    z = [0.0] * len(TYPES)
-    for feat in feats:
-        row = table.get(feat)
-        if row is not None:
-            z = [a + b for a, b in zip(z, row, strict=True)]
+    rows = [row for feat in feats if (row := table.get(feat)) is not None]
+    z = [sum(col) for col in zip(*rows, strict=True)] if rows else [0.0] * len(TYPES)
     top = max(z)
     e = [math.exp(x - top) for x in z]
     total = sum(e)
@@ -143,6 +140,11 @@ def choose(p: Mapping[str, float], current: str, lead: int) -> str:
         return current
     best = max(ARBITRATED, key=p.__getitem__)
     return best if p[best] - p.get(current, 0.0) >= MIN_LEAD else current
+
+
+def open_question(current: str, votes: Mapping[str, int]) -> bool:
+    """Whether the model may change `current` at all (checked before making any features)."""
+    return current in ARBITRATED and vote_lead(votes) < STRONG_LEAD and bool(weights())
 
 
 def second_opinion(view: NameView, current: str) -> str:
