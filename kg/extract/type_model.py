@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from kg.extract.cands import leading
 from kg.paths import PACKAGE_DIR
 
 WEIGHTS_FILE = PACKAGE_DIR / "extract" / "patterns" / "type_weights.tsv"
@@ -43,7 +44,7 @@ class NameView:
     types: Iterable[str]  # types the candidates were given
     roles: Iterable[str]
     zh: Iterable[str]  # Chinese labels
-    inherited: str | None  # type taken from a longer known name (`RynnBrain-Nav`)
+    inherited: str | None  # type of the name this one extends (`RynnBrain` for `RynnBrain-Nav`)
     contexts: Iterable[tuple[str, str]]  # text just before and after each mention
     sections: Iterable[str]
     in_title: bool
@@ -57,7 +58,7 @@ def features(v: NameView) -> list[str]:
     for t, n in v.votes.items():
         f.add(f"v:{t}:{min(n, 9) // 3}")
     if v.votes:
-        f.add(f"lead:{max(sorted(v.votes), key=v.votes.__getitem__)}")
+        f.add(f"lead:{leading(v.votes)}")
         f.add(f"margin:{min(vote_lead(v.votes), 6) // 2}")
     else:
         f.add("novotes")
