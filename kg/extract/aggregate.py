@@ -62,13 +62,11 @@ def entities(
     # Entities share sentences: each sentence's evidence is made once per paper.
     used = set().union(*(acc.evidence for acc in accs.values()))
     evidence = {i: _evidence(paper, sents[i]) for i in used}
+    inherit_types(accs)
     for acc in accs.values():
-        acc.kb_type = acc.kb_type or inherited_type(acc, accs)
-    for acc in accs.values():
-        tally = acc.votes if acc.votes else acc.types
-        if not tally and not acc.kb_type:
+        etype = cue_type(acc)
+        if etype is None:
             continue  # only known mentions the paper redefined, none of its own meaning
-        etype = acc.kb_type or leading(tally)
         if not acc.in_kb and open_question(etype, acc.votes):
             etype = second_opinion(name_view(acc, st), etype)
         if etype == "Dataset" and "evaluatesOn" in acc.roles:
@@ -162,6 +160,17 @@ def accumulate(doc: Doc) -> tuple[dict[str, _Acc], list[Cand], dict[str, str]]:
     for key in [k for k, a in accs.items() if _bare_acronym(a)]:
         del accs[key]
     return accs, cands, route
+
+
+def inherit_types(accs: dict[str, _Acc]) -> None:
+    """Unknown names that extend one of the paper's names take its type (`inherited_type`)."""
+    for acc in accs.values():
+        acc.kb_type = acc.kb_type or inherited_type(acc, accs)
+
+
+def cue_type(acc: _Acc) -> str | None:
+    """The type the knowledge base, an inherited type or else the cue votes give."""
+    return acc.kb_type or leading(acc.votes or acc.types)
 
 
 def name_view(acc: _Acc, st: PaperState) -> NameView:

@@ -14,8 +14,8 @@ from pathlib import Path
 import numpy as np
 
 from kg.eval import load_gold
-from kg.extract.aggregate import accumulate, inherited_type, name_view
-from kg.extract.cands import leading, state
+from kg.extract.aggregate import accumulate, cue_type, inherit_types, name_view
+from kg.extract.cands import state
 from kg.extract.pipeline import make_doc, run
 from kg.extract.text import paper_sentences
 from kg.extract.type_model import (
@@ -65,11 +65,11 @@ def examples(sets=TRAINING_SETS) -> list[Example]:
                 text, sents = paper_sentences(paper)
                 doc = run(make_doc(text, sents, paper.title))
                 accs, _, _ = accumulate(doc)
-                for acc in accs.values():
-                    acc.kb_type = acc.kb_type or inherited_type(acc, accs)
+                inherit_types(accs)
                 gold = {k: e for e in gp.entities for k in e.keys}
                 for acc in accs.values():
-                    if acc.in_kb or not (acc.votes or acc.types or acc.kb_type):
+                    current = cue_type(acc)
+                    if acc.in_kb or current is None:
                         continue
                     keys = [acc.key, *map(entity_key, acc.labels), *map(entity_key, acc.zh)]
                     entity = next((gold[k] for k in keys if k in gold), None)
@@ -78,7 +78,6 @@ def examples(sets=TRAINING_SETS) -> list[Example]:
                     accepted = frozenset(t for t in entity.accepted_types if t in TYPES)
                     if accepted:
                         view = name_view(acc, state(doc))
-                        current = acc.kb_type or leading(acc.votes or acc.types)
                         out.append(
                             Example(
                                 features(view),
