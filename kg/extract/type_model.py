@@ -134,10 +134,15 @@ def vote_lead(votes: Mapping[str, int]) -> int:
     return top[0] - top[1]
 
 
+def _open(current: str, lead: int) -> bool:
+    """The model may only change a type it can choose, and only when the cue votes are close."""
+    return current in ARBITRATED and lead < STRONG_LEAD
+
+
 def choose(p: Mapping[str, float], current: str, lead: int) -> str:
     """`current`, unless its cue votes lead by less than STRONG_LEAD and the model prefers
     another type by at least MIN_LEAD."""
-    if current not in ARBITRATED or lead >= STRONG_LEAD:
+    if not _open(current, lead):
         return current
     best = max(ARBITRATED, key=p.__getitem__)
     return best if p[best] - p.get(current, 0.0) >= MIN_LEAD else current
@@ -145,12 +150,10 @@ def choose(p: Mapping[str, float], current: str, lead: int) -> str:
 
 def open_question(current: str, votes: Mapping[str, int]) -> bool:
     """Whether the model may change `current` at all (checked before making any features)."""
-    return current in ARBITRATED and vote_lead(votes) < STRONG_LEAD and bool(weights())
+    return _open(current, vote_lead(votes)) and bool(weights())
 
 
 def second_opinion(view: NameView, current: str) -> str:
-    """The type of an unknown name: the cues' `current` type or the model's choice."""
-    table = weights()
-    if not table:
-        return current
-    return choose(probabilities(features(view), table), current, vote_lead(view.votes))
+    """The type of an unknown name: the cues' `current` type or the model's choice. Without
+    weights every type is equally likely, which keeps `current`."""
+    return choose(probabilities(features(view), weights()), current, vote_lead(view.votes))
