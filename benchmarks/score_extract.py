@@ -1,4 +1,7 @@
-"""Score the extractor against hand-made gold (tests/gold/dev.json): typed P/R/F1 per type."""
+"""Score the extractor against hand-made gold (tests/gold/dev.json): typed P/R/F1 per type,
+and the precision of the aliases it gives each matched entity in that paper (how many of
+them the gold lists among the entity's names). `kg eval` scores the built graph instead,
+where an entity's aliases are merged over all papers and its known aliases added."""
 
 from __future__ import annotations
 
@@ -23,8 +26,10 @@ def _labels(name: str, aliases: list[str]) -> set[str]:
     return {entity_key(x) for x in [name, *aliases] if x}
 
 
-def score(gold_path: Path, reports: Path, show: int) -> None:
-    gold = json.loads(gold_path.read_text(encoding="utf-8"))["papers"]
+def score(gold_paths: list[Path], reports: Path, show: int) -> None:
+    gold = [
+        p for path in gold_paths for p in json.loads(path.read_text(encoding="utf-8"))["papers"]
+    ]
     papers = {p.arxiv_id: p for p in iter_papers(parse_folder(reports))}
     wanted = [papers[g["arxiv_id"]] for g in gold]
     preds = {x.arxiv_id: x for x in extract_papers(wanted)}
@@ -32,6 +37,7 @@ def score(gold_path: Path, reports: Path, show: int) -> None:
     fp: Counter[str] = Counter()
     fn: Counter[str] = Counter()
     errors: list[str] = []
+    aliases: Counter[tuple[bool, bool]] = Counter()  # (Chinese, listed by gold)
     for g in gold:
         pred = preds[g["arxiv_id"]].entities
         used: set[int] = set()
@@ -59,6 +65,11 @@ def score(gold_path: Path, reports: Path, show: int) -> None:
                     errors.append(f"FN {g['arxiv_id']} {ge['name']} [{gt}]")
                 continue
             used.add(hit)
+            for alias in pred[hit].aliases:
+                listed = entity_key(alias.text) in labels
+                aliases[(alias.lang == "zh", listed)] += 1
+                if not listed:
+                    errors.append(f"AL {g['arxiv_id']} {pred[hit].name} <- {alias.text}")
             pt = _t(pred[hit].etype)
             if ge.get("optional"):
                 continue
@@ -81,17 +92,22 @@ def score(gold_path: Path, reports: Path, show: int) -> None:
         r = a / (a + c) if a + c else 0.0
         f = 2 * p * r / (p + r) if p + r else 0.0
         print(f"{t:<14}{p:7.3f}{r:7.3f}{f:7.3f}{a:5}{b:5}{c:5}")
+    for label, zh in (("Chinese", True), ("Latin script", False)):
+        ok, n = aliases[(zh, True)], aliases[(zh, True)] + aliases[(zh, False)]
+        print(f"aliases {label}: precision {ok / n if n else 0:.3f} ({ok}/{n})")
     for e in errors[:show]:
         print(e)
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--gold", type=Path, default=ROOT / "tests" / "gold" / "dev.json")
+    ap.add_argument(
+        "--gold", type=Path, action="append", help="gold JSON (repeatable; default dev.json)"
+    )
     ap.add_argument("--reports", type=Path, default=ROOT / "reports")
     ap.add_argument("--show", type=int, default=400)
     a = ap.parse_args()
-    score(a.gold, a.reports, a.show)
+    score(a.gold or [ROOT / "tests" / "gold" / "dev.json"], a.reports, a.show)
 
 
 if __name__ == "__main__":

@@ -185,8 +185,9 @@ def evaluate(gold_files: list[Path], graph_path: Path) -> EvalReport:
     return EvalReport(graph=str(graph_path), files=tuple(score_gold(g, predictions) for g in golds))
 
 
-def load_gold(path: Path) -> GoldSet:
+def load_gold(path: Path | str) -> GoldSet:
     """Read and check a gold JSON file; any defect is a UserError naming the file."""
+    path = Path(path)
     if not path.is_file():
         raise UserError(f"gold file not found: {path}")
     try:

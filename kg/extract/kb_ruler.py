@@ -170,18 +170,26 @@ class KBRuler:
             stem, last = c.text.rsplit(" ", 1)
             # `AIME 2024/2025`: the second edition of a dataset named with a year
             yearly = c.origin == "kb" and c.kb.etype == "Dataset" and _YEAR.match(last)
-            if c.origin != "variant" and not yearly:
+            # `Kimi K1.5/K2`: a known model's release code, then a sibling release's
+            release = c.origin == "kb" and c.kb.etype == "Model" and _CODED.match(last)
+            if c.origin != "variant" and not yearly and not release:
                 continue
             pos = c.end
             while pos < len(text) and text[pos] == "/":
                 run = run_at.get(pos + 1)
                 word = run[0][2] if run is not None else ""
-                if not (_YEAR.match(word) if yearly else word in self.res.variant_words):
+                if yearly:
+                    ok = _YEAR.match(word)
+                elif release:
+                    ok = (m := _CODED.match(word)) and m[1].lower() == release[1].lower()
+                else:
+                    ok = word in self.res.variant_words
+                if not ok:
                     break
                 s, e, _ = run[0]
                 name = f"{stem} {word}"
-                kb = self.res.kb_alias.get(key_of(name)) if yearly else None
-                hint = c.kb if yearly else c.kb_hint
+                kb = self.res.kb_alias.get(key_of(name)) if yearly or release else None
+                hint = c.kb if yearly or release else c.kb_hint
                 if kb is not None:
                     out.append(Cand(s, e, word, c.sent, "kb", kb=kb, name=name))
                 else:
@@ -354,6 +362,8 @@ _DIGIT = re.compile(r"^[1-9]$")
 _SET_AFTER = re.compile(r"\s*(?:上|测试集|验证集|数据集|基准|[\u4e00-\u9fff]{0,4}子集)")
 
 
+# A release code: letters then a version (`K1.5`, `K2`, `V3`).
+_CODED = re.compile(r"^([A-Za-z]{1,3})(\d+(?:\.\d+)?)$")
 _V_RELEASE = re.compile(r"^[vV]\d+(?:\.\d+)*$")
 _ROMAN = re.compile(r"^(?:II|III|IV|VI|VII|VIII)$")
 

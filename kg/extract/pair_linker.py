@@ -35,14 +35,40 @@ _EXAMPLE = re.compile(r"^(?:如|例如|比如|包括|包含|即|e\.g\.|i\.e\.|su
 
 # Chinese characters that end the Chinese term glossed by a parenthesis (its left edge).
 _ZH_CUT = re.compile(
-    r"[的了和与及等或即：:，,、“”\"'‘’「」《》]|一种|一个|名为|称为|作为|基于|通过|使用|采用|利用|进行"
+    r"[的了和与及或即：:，,、“”\"'‘’「」《》]|一种|一个|名为|称为|作为|基于|通过|使用|采用|利用|进行"
     r"|引入|提出|加入"
+    # `等` ends a list, but 等效, 等变 and 等价 are words of a term; likewise 在 (not 在线, 在环),
+    # 并 (not 并行, 合并) and 以 (not 可以, 所以)
+    r"|[在由对关用属]于|等(?![效变价距])|(?<![潜存内外所现实自])在(?![线策环])"
+    r"|(?<![合兼])并(?![行发联列存])"
+    r"|(?<![可所加予难得])以"
 )
 
 
 # `在 CVTG-2K 上单词准确率（Word Accuracy）`: where it was measured is not part of the term
 # (`在线` is a word of its own).
 _WHERE = re.compile(r"^在(?!线)[^上]{1,30}上(?=[\u4e00-\u9fff])")
+
+
+# `DAPO 中动态采样`, `CVTG-2K 上单词准确率`: the place a Latin name gives, not the term
+# (上下文 is a word).
+_PLACE = re.compile(r"^[^\u4e00-\u9fff]*[A-Za-z0-9][^\u4e00-\u9fff]*[上中里内](?!下文)")
+
+
+# Conjunctions and prepositions that open a clause before the glossed term (`并配合…`,
+# `以…`, `在…`), not words of it: `并行`, `在线` and `在策` are.
+_LEAD = re.compile(
+    r"^(?:并(?!行)|而|且|同时|以|将|在(?![线策])|据此|其|相比于?|[远高低优劣]于|超越|超过|胜过"
+    r"|[一二三四五六]是|受(?![限控损])|比(?![特例率较]))+"
+)
+
+
+_LATIN_CHAR = re.compile(r"[A-Za-z0-9\-]")
+# `方法二 (OPSD)`, `第一阶段 (GLAD)`: a place in the paper's list, not a name.
+_ORDINAL = re.compile(r"^(?:第[一二三四五六七八九十\d]+\S{0,2}|\S{1,2}[一二三四五六七八九十\d])$")
+
+
+_DIGIT_OR_LATIN = re.compile(r"[0-9A-Za-z][0-9A-Za-z.\-]*")
 
 
 _SCORE_TAIL = re.compile(r"\s+[\d.,%]+$")
@@ -63,6 +89,7 @@ _PART_ZH = ("器", "头")
 _ZH_AND = re.compile(r"[、和与及]")
 _COMMAS = re.compile(r"[,，]")
 _PART_SEP = re.compile(r"[,，;；/]")
+_WITH = re.compile(r"\bw/o?(?![A-Za-z])")
 _NAMED_END = re.compile(r"(名为|提出了?(一种|一个|新的)*|称为|命名为)\s*[“\"]?[^，。,；]{0,16}$")
 _INTRODUCED_END = re.compile(r"(通过|引入了?|采用了?|借助|设计了?)\s*[“\"]?[^，。,；、]{2,12}$")
 _EN_JOIN = re.compile(r"\b(?:via|with|and|using|for)\b|\+")
@@ -114,6 +141,8 @@ class PairLinker:
             if has_cjk(content):
                 self._latin_then_zh(doc, cands, m, content, left, run_by_end, pairs)
                 continue
+            if _WITH.search(content):
+                continue  # `（SFT w/ CoT + RL）`: a setting described, not a name glossed
             parts = [p.strip() for p in _PART_SEP.split(content) if p.strip()]
             if not all(_GLOSS.match(p) for p in parts):
                 continue
@@ -185,13 +214,22 @@ class PairLinker:
         if cut is not None:
             term = term[cut:]
         term = _WHERE.sub("", term.strip())
-        for verb in _light_verbs():
-            if term.startswith(verb) and len(term) > len(verb) + 1:
-                term = term[len(verb) :]
-                break
+        before = None
+        while term != before:  # `并配合…`, `沿用 DAPO 中动态采样`: clause openers, one by one
+            before = term
+            term = _PLACE.sub("", _LEAD.sub("", term)).lstrip()
+            for verb in _light_verbs():
+                if term.startswith(verb) and len(term) > len(verb) + 1:
+                    term = term[len(verb) :].lstrip()
+                    break
         if len(term) > 16:
-            term = term[-16:]
-        return term if term and has_cjk(term) else None
+            start = len(term) - 16
+            while start and _LATIN_CHAR.match(term[start - 1]):
+                start -= 1  # a Latin word stays whole: not `ensen-Shannon 散度`
+            term = term[start:]
+        if not term or not has_cjk(term) or _ORDINAL.match(term):
+            return None
+        return term
 
     def _inner(self, cands: list[Cand], start: int, end: int) -> list[Cand]:
         return [c for c in cands if start <= c.start and c.end <= end and not c.dropped]
@@ -326,7 +364,8 @@ class PairLinker:
             if target.kb is None and zh_kb is not None:
                 target.kb = zh_kb
             if zh:
-                target.aliases.append(zh)
+                if self._names(zh):
+                    target.aliases.append(zh)
                 self._zh_votes(target, zh)
                 self._drop_inner_zh(cands, m.start(), zh)
             pairs.append(Pair(m.start(), m.end(), zh, None, acr))
@@ -367,7 +406,8 @@ class PairLinker:
         if acr:
             cand.aliases.append(acr)
         if zh:
-            cand.aliases.append(zh)
+            if self._names(zh):
+                cand.aliases.append(zh)
             if etype == "?":  # a typed gloss has weighed its Chinese term already
                 self._zh_votes(cand, zh)
                 if cand.votes.get("Metric") and self._in_heading(doc, m, sent_i):
@@ -530,7 +570,7 @@ class PairLinker:
                 cand = Cand(s, s + len(en), en, sent_i, "pair")
                 if target.kb is not None:
                     cand.votes[target.kb.etype] += 3
-                if zh:
+                if zh and self._names(zh):
                     cand.aliases.append(zh)
                 if acr:
                     cand.aliases.append(acr)
@@ -592,10 +632,30 @@ class PairLinker:
         if after.startswith(self.res.gloss_after_reject):
             target.dropped = target.origin == "weak"
             return
-        target.aliases.append(content.strip())
+        if self._translates(target, content.strip()):
+            target.aliases.append(content.strip())
         if target.origin == "weak":
             target.votes["?"] += 1
         pairs.append(Pair(target.start, m.end(), content.strip(), target.text, None))
+
+    def _names(self, zh: str) -> bool:
+        """Whether a Chinese term can be a name at all: `开源模型`, `评测基准` and `数据集` only
+        say what kind of thing the name beside them is."""
+        kind = max((k for k in self.res.kind_zh if zh.endswith(k)), key=len, default=None)
+        return kind is None or len(zh) - len(kind) > 2
+
+    def _translates(self, target: Cand, zh: str) -> bool:
+        """Whether `Name（中文）` gives the name in Chinese (`Sokoban（推箱子）`, `LPA（标签预测
+        准确率）`) rather than how it was used (`OSWorld（50 步）`, `GRPO（强化学习）`,
+        `Qwen3-32B（思考模式）`): only the latter is common after a known name, so a known
+        name takes only its own Chinese name. Dev gold: 9 of 123 such notes were aliases."""
+        res = self.res
+        if any(w not in target.text for w in _DIGIT_OR_LATIN.findall(zh)):
+            return False  # `（基于 GPT-4o）`, `（约 10 万小时）`; not `ATR-GRPO（近似信赖域GRPO）`
+        known = res.kb_zh.get(zh)
+        if target.kb is not None or known is not None:
+            return known is not None and known is target.kb
+        return self._names(zh) and not zh.endswith(res.setting_zh)
 
 
 # Chinese head nouns that make a glossed term a named technique.

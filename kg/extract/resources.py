@@ -114,6 +114,8 @@ class Resources:
     gloss_en_generic: frozenset[str]  # first words that only name a modality (`Visual`)
     category_zh: tuple[str, ...]  # Chinese category endings (多智能体系统)
     light_verbs: frozenset[str]  # verbs before a Chinese term, not part of it
+    setting_zh: tuple[str, ...]  # endings of a `Name（中文）` note that says how it was used
+    kind_zh: tuple[str, ...]  # nouns that, with two characters or fewer before, only give a kind
 
 
 def _rows(path: Path, min_cols: int) -> Iterator[tuple[int, list[str]]]:
@@ -261,6 +263,8 @@ def resources() -> Resources:
         gloss_en_generic=frozenset(w for w, k, _ in gloss if k == "en_first"),
         category_zh=tuple(w for w, k, _ in gloss if k == "category"),
         light_verbs=frozenset({""} | {w for w, k, _ in gloss if k == "light_verb"}),
+        setting_zh=tuple(w for w, k, _ in gloss if k == "setting"),
+        kind_zh=tuple(w for w, k, _ in gloss if k == "kind"),
         kb=kb,
         kb_alias=kb_alias,
         kb_zh=kb_zh,

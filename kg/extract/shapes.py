@@ -87,8 +87,14 @@ def shape_strength(token: str) -> int:
         mixed = letters and any(c.isdigit() for c in p) and not is_size(p)
         if mixed and (letters >= 2 or p[0].isupper()):
             return 2
-        # A one-letter prefix before a capitalised part: V-Retrver, X-Embodiment.
-        if i == 0 and len(p) == 1 and p.isupper() and len(parts) > 1 and parts[1][:1].isupper():
+        # A one-letter prefix before a capitalised part: V-Retrver, X-Embodiment, π-Distill.
+        if (
+            i == 0
+            and len(p) == 1
+            and (p.isupper() or "α" <= p <= "ω")
+            and len(parts) > 1
+            and parts[1][:1].isupper()
+        ):
             return 2
     if len(parts) > 1 and sum(1 for p in parts if p[:1].isupper()) >= 2:
         return 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -13,6 +14,17 @@ from kg.model import PaperRecord, Section
 # it is kept through the markup blanking as a two-character placeholder.
 _NAME_STAR = re.compile(r"(?<=[A-Za-z0-9])\\\*")
 _STAR_MARK = "\x00\x01"
+# Inline LaTeX (`$\chi^2$`, `$\bar{r}$`, `$\mathcal{J}_{\text{LUSPO}}$`) is notation, not a
+# name. A span starting with a digit or holding Chinese is taken for money (`$5`), not math.
+_MATH = re.compile(r"\$(?![\d\s]*\d)([^$\n\u4e00-\u9fff]{1,300})\$")
+# `$R^2$`: a letter with a power is the measure's own name.
+_NAMED_POWER = re.compile(r"[A-Z]\^\{?\d\}?")
+# LaTeX's Greek letter commands (`\pi`, `\Delta`) from the Unicode names, which spell λ LAMDA.
+_GREEK = {
+    (n if c.isupper() else n.lower()).replace("amda", "ambda"): c
+    for c in "αβγδεζηθικλμνξπρστυφχψωΓΔΘΛΞΠΣΦΨΩ"
+    for n in [unicodedata.name(c).rsplit(" ", 1)[1].capitalize()]
+}
 _SENT_END = re.compile(r"[。！？；!?]|\n")
 _SPACES = re.compile(r"\s+")
 _BULLET = re.compile(r"^(?:[-•]|\d+\.)\s+")
@@ -47,6 +59,22 @@ def _blank_markup(text: str) -> str:
     return text
 
 
+def _plain_math(text: str) -> str:
+    """Inline math blanked with spaces (offsets stay valid), except a lone Greek letter, put
+    at the span's end so that it joins the name it is part of (`$\\pi$-Distill`)."""
+    if "$" not in text:
+        return text
+
+    def plain(m: re.Match[str]) -> str:
+        inner = m.group(1).strip()
+        if _NAMED_POWER.fullmatch(inner):
+            return m.group()
+        letter = _GREEK.get(inner[1:]) if inner[:1] == "\\" else None
+        return (letter or "").rjust(len(m.group()))
+
+    return _MATH.sub(plain, text)
+
+
 def _title_section(paper: PaperRecord) -> Section:
     return paper.section("title") or Section("title", paper.title, paper.line)
 
@@ -71,7 +99,7 @@ def paper_sentences(paper: PaperRecord) -> tuple[str, tuple[Sentence, ...]]:
     pos = 0
     for sec in sections:
         text = sec.text
-        clean_text = _blank_markup(_NAME_STAR.sub(_STAR_MARK, text))
+        clean_text = _blank_markup(_plain_math(_NAME_STAR.sub(_STAR_MARK, text)))
         start = 0
         line = sec.line
         for m in _SENT_END.finditer(text + "\n"):

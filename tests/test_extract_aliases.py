@@ -1,0 +1,77 @@
+"""Chinese aliases: the term before a gloss, notes after a name, and kind words."""
+
+from __future__ import annotations
+
+import pytest
+from extract_fixtures import by_name, extract, labels
+
+from kg.extract.pair_linker import PairLinker
+
+
+@pytest.mark.parametrize(
+    ("left", "term"),
+    [
+        ("方法上并配合中间填充", "中间填充"),
+        ("沿用 DAPO 中动态采样", "动态采样"),
+        ("在 CVTG-2K 上单词准确率", "单词准确率"),
+        ("提出了一种受最大后验策略优化", "最大后验策略优化"),
+        ("设计了一种基于 Jensen-Shannon 散度", "Jensen-Shannon 散度"),
+        ("训练中以公平 CRPS", "公平 CRPS"),
+        ("二是专家子空间对齐", "专家子空间对齐"),
+        ("主要瓶颈在于 知识调取", "知识调取"),
+        # words that start like a clause opener but are words of the term
+        ("并行草稿生成", "并行草稿生成"),
+        ("在线注意力蒸馏", "在线注意力蒸馏"),
+        ("硬件在环奖励", "硬件在环奖励"),
+        ("等效电路先验注意力", "等效电路先验注意力"),
+        ("模型合并", "模型合并"),
+        ("比特分配", "比特分配"),
+        ("上下文折叠", "上下文折叠"),
+        # a place in the paper's own list is no name
+        ("第一阶段", None),
+        ("方法二", None),
+    ],
+)
+def test_extract_aliases_chinese_term_before_a_gloss(left: str, term: str | None) -> None:
+    assert PairLinker._zh_term(left) == term
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "alias"),
+    [
+        ("提出 ZorbNet（佐布网络），一个新的检测模型。", "ZorbNet", "佐布网络"),
+        ("并用 LoRA（低秩适配）微调。", "LoRA", "低秩适配"),  # the known name's own
+    ],
+)
+def test_extract_aliases_chinese_name_after_a_name_is_kept(
+    text: str, name: str, alias: str
+) -> None:
+    assert alias in labels(by_name(extract(usage=text))[name])
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "note"),
+    [
+        ("在 OSWorld（50 步）上成功率 41%。", "OSWorld", "50 步"),
+        ("Qwen3-32B（思考模式）为 35%。", "Qwen3-32B", "思考模式"),
+        ("基于 GRPO（强化学习）训练。", "GRPO", "强化学习"),
+        ("Cradle（基于 GPT-4o）完成率 20%。", "Cradle", "基于 GPT-4o"),
+        ("ZorbNet（测试时方法）表现最好。", "ZorbNet", "测试时方法"),
+    ],
+)
+def test_extract_aliases_note_after_a_name_is_no_alias(text: str, name: str, note: str) -> None:
+    assert note not in labels(by_name(extract(results=text))[name])
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("优于大语言模型（DeepSeek-V3）。", "DeepSeek-V3", "大语言模型"),
+        ("与开源模型（Qwen3-8B）对比。", "Qwen3-8B", "开源模型"),
+        ("在评测基准（FooBench）上。", "FooBench", "评测基准"),
+    ],
+)
+def test_extract_aliases_kind_word_is_no_alias(text: str, name: str, kind: str) -> None:
+    found = by_name(extract(results=text))
+    assert name in found
+    assert not any(kind in label for label in labels(found[name]))

@@ -1,0 +1,71 @@
+"""Inline LaTeX, Greek-prefixed names, sibling releases after a slash, and `w/` settings."""
+
+from __future__ import annotations
+
+import pytest
+from extract_fixtures import by_name, extract
+
+from kg.extract.shapes import shape_strength
+from kg.extract.text import _plain_math
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        ("$\\pi$-Distill 和 OPSD", "    π-Distill 和 OPSD"),
+        ("混合 KL-$\\chi^2$ 正则化", "混合 KL-         正则化"),
+        ("奖励 $r$，平均 $\\bar{r}$。", "奖励    ，平均          。"),
+        ("$\\mathcal{J}_{\\text{LUSPO}}$ 目标", " " * 28 + " 目标"),
+        ("$R^2$ 为 0.91", "$R^2$ 为 0.91"),  # a measure's own name stays
+        ("成本 $5 与 $10 之间", "成本 $5 与 $10 之间"),  # money, not math
+        ("没有公式", "没有公式"),
+    ],
+)
+def test_extract_notation_inline_math_is_blanked_offsets_kept(text: str, plain: str) -> None:
+    out = _plain_math(text)
+    assert out == plain
+    assert len(out) == len(text)
+
+
+@pytest.mark.parametrize(
+    ("token", "strength"),
+    [("π-Distill", 2), ("α-DPO", 2), ("V-Retrver", 2), ("ε-greedy", 0), ("π", 0)],
+)
+def test_extract_notation_greek_letter_prefix_makes_a_name(token: str, strength: int) -> None:
+    assert shape_strength(token) == strength
+
+
+def test_extract_notation_greek_name_in_math_is_extracted_and_formula_is_not() -> None:
+    x = by_name(
+        extract(
+            contribution="提出了 $\\pi$-Distill 算法，等价于引入混合 KL-$\\chi^2$ 正则化。",
+            results="$\\pi$-Distill 在 Tau-Bench 上提升 11.8%。",
+        )
+    )
+    assert x["π-Distill"].etype == "Method"
+    assert not any("chi" in name for name in x)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("如 Kimi K1.5/K2 中使用的方法", {"Kimi k1.5", "Kimi K2"}),
+        ("与 Kimi K1.5/VL 对比", {"Kimi k1.5"}),  # another letter is no sibling release
+    ],
+)
+def test_extract_notation_sibling_release_after_a_slash(text: str, names: set[str]) -> None:
+    models = {n for n, e in by_name(extract(innovations=text)).items() if e.etype == "Model"}
+    assert names <= models
+    assert "K2" not in by_name(extract(innovations=text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "显著优于行业标准方法（SFT w/ CoT + RL）。",
+        "消融实验（GRPO w/o KL）表明其作用。",
+    ],
+)
+def test_extract_notation_with_without_settings_are_no_gloss(text: str) -> None:
+    names = set(by_name(extract(results=text)))
+    assert not any(n.endswith((" w", " w/o")) for n in names)
