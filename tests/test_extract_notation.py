@@ -1,4 +1,4 @@
-"""Inline LaTeX, Greek-prefixed names, sibling releases after a slash, and `w/` settings."""
+"""Inline LaTeX and web addresses, Greek-prefixed names, sibling releases after a slash, `w/`."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 from extract_fixtures import by_name, extract
 
 from kg.extract.shapes import shape_strength
-from kg.extract.text import _plain_math
+from kg.extract.text import _blank_urls, _plain_math
 
 
 @pytest.mark.parametrize(
@@ -25,6 +25,20 @@ def test_extract_notation_inline_math_is_blanked_offsets_kept(text: str, plain: 
     out = _plain_math(text)
     assert out == plain
     assert len(out) == len(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "代码已开源（https://github.com/someone/Privileged-Information-Distillation），基于 H100。",
+        "地址为 https://example.org/FooNet-Bench 。",
+    ],
+)
+def test_extract_notation_web_address_names_nothing(text: str) -> None:
+    blanked = _blank_urls(text)
+    assert len(blanked) == len(text) and "://" not in blanked
+    names = set(by_name(extract(usage=text)))
+    assert not names & {"Privileged-Information-Distillation", "FooNet-Bench", "GitHub"}
 
 
 @pytest.mark.parametrize(

@@ -17,6 +17,8 @@ _STAR_MARK = "\x00\x01"
 # Inline LaTeX (`$\chi^2$`, `$\bar{r}$`, `$\mathcal{J}_{\text{LUSPO}}$`) is notation, not a
 # name. A span starting with a digit or holding Chinese is taken for money (`$5`), not math.
 _MATH = re.compile(r"\$(?![\d\s]*\d)([^$\n\u4e00-\u9fff]{1,300})\$")
+# A web address names a repository or page, not an entity of its own (`…/Zooming-without-Zooming`).
+_URL = re.compile(r"https?://[^\s（）()，。；、<>\u4e00-\u9fff]+")
 # `$R^2$`: a letter with a power is the measure's own name.
 _NAMED_POWER = re.compile(r"[A-Z]\^\{?\d\}?")
 # LaTeX's Greek letter commands (`\pi`, `\Delta`) from the Unicode names, which spell λ LAMDA.
@@ -59,6 +61,12 @@ def _blank_markup(text: str) -> str:
     return text
 
 
+def _blank_urls(text: str) -> str:
+    if "://" not in text:
+        return text
+    return _URL.sub(lambda m: " " * len(m.group()), text)
+
+
 def _plain_math(text: str) -> str:
     """Inline math blanked with spaces (offsets stay valid), except a lone Greek letter, put
     at the span's end so that it joins the name it is part of (`$\\pi$-Distill`)."""
@@ -99,7 +107,7 @@ def paper_sentences(paper: PaperRecord) -> tuple[str, tuple[Sentence, ...]]:
     pos = 0
     for sec in sections:
         text = sec.text
-        clean_text = _blank_markup(_plain_math(_NAME_STAR.sub(_STAR_MARK, text)))
+        clean_text = _blank_markup(_plain_math(_NAME_STAR.sub(_STAR_MARK, _blank_urls(text))))
         start = 0
         line = sec.line
         for m in _SENT_END.finditer(text + "\n"):
