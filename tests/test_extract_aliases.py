@@ -69,6 +69,12 @@ def test_extract_aliases_note_after_a_name_is_no_alias(text: str, name: str, not
         ("优于大语言模型（DeepSeek-V3）。", "DeepSeek-V3", "大语言模型"),
         ("与开源模型（Qwen3-8B）对比。", "Qwen3-8B", "开源模型"),
         ("在评测基准（FooBench）上。", "FooBench", "评测基准"),
+        ("优于 SOTA 方法（ZorbNet）。", "ZorbNet", "SOTA 方法"),
+        (
+            "引入忠实度感知的奖励（Faithfulness-Aware Reward）。",
+            "Faithfulness-Aware Reward",
+            "奖励",
+        ),
     ],
 )
 def test_extract_aliases_kind_word_is_no_alias(text: str, name: str, kind: str) -> None:
