@@ -11,7 +11,7 @@ from pathlib import Path
 from kg.errors import UserError
 from kg.iri import ONTOLOGY
 from kg.keys import arxiv_key, entity_key
-from kg.model import ENTITY_TYPES
+from kg.model import ENTITY_TYPES, ROLES
 
 QUERIES_DIR = Path(__file__).resolve().parent / "eval_queries"
 
@@ -20,6 +20,8 @@ _TYPE_GROUP = {"Benchmark": "Dataset"}
 GROUP_LABEL = {"Dataset": "Dataset/Benchmark"}
 SCORED_TYPES: tuple[str, ...] = tuple(t for t in ENTITY_TYPES if t not in _TYPE_GROUP)
 NO_TYPE = "(none)"
+# The roles a gold entity can be given; none of them means the paper only mentions it.
+SCORED_ROLES: tuple[str, ...] = tuple(r for r in ROLES if r != "mentions")
 
 _ENTITY_KEYS = ("name", "type")
 _PAPER_KEYS = ("arxiv_id", "entities")
@@ -34,6 +36,7 @@ class GoldEntity:
     aliases: tuple[str, ...] = ()
     alt_types: tuple[str, ...] = ()
     optional: bool = False
+    roles: tuple[str, ...] | None = None  # None: the annotator gave no roles
 
     @property
     def keys(self) -> frozenset[str]:
@@ -85,6 +88,7 @@ class PredictedEntity:
     iri: str
     labels: tuple[str, ...]
     types: tuple[str, ...]
+    roles: tuple[str, ...] = ()  # the paper's roles towards it (SCORED_ROLES)
 
     @property
     def keys(self) -> frozenset[str]:
@@ -163,6 +167,7 @@ class FileScore:
     untyped_by_type: tuple[tuple[str, Counts], ...]
     typed_by_type: tuple[tuple[str, Counts], ...]
     fields: Counts
+    roles: tuple[tuple[str, Counts], ...]  # per role, over matched entities gold gives roles
     misses: tuple[ErrorItem, ...]
     false_positives: tuple[ErrorItem, ...]
     type_errors: tuple[ErrorItem, ...]
@@ -225,6 +230,9 @@ def read_graph(path: Path) -> dict[str, PredictedPaper]:
 
     papers = {arxiv_key(str(row[0])) for row in graph.query(_query("papers"))}
     links = {(arxiv_key(str(a)), str(e)) for a, e in graph.query(_query("links"))}
+    roles: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for a, e, role in graph.query(_query("roles")):
+        roles[(arxiv_key(str(a)), str(e))].add(str(role).removeprefix(ONTOLOGY))
     values: dict[tuple[str, str], set[str]] = defaultdict(set)
     for entity, kind, value in graph.query(_query("entities")):
         values[(str(entity), str(kind))].add(str(value))
@@ -235,7 +243,9 @@ def read_graph(path: Path) -> dict[str, PredictedPaper]:
         labels = (*canonical, *sorted(values[(iri, "alt")] - set(canonical)))
         kinds = {_group(t.removeprefix(ONTOLOGY)) for t in values[(iri, "type")]}
         types = tuple(t for t in SCORED_TYPES if t in kinds)
-        entities[paper].append(PredictedEntity(iri, labels, types))
+        entities[paper].append(
+            PredictedEntity(iri, labels, types, tuple(sorted(roles[(paper, iri)])))
+        )
 
     field_labels: dict[tuple[str, str], set[str]] = defaultdict(set)
     for arxiv_id, field, value in graph.query(_query("fields")):
@@ -256,13 +266,15 @@ def score_gold(gold: GoldSet, predictions: Mapping[str, PredictedPaper]) -> File
     missing: list[str] = []
     n_pred = 0
     empty = PredictedPaper((), ())
+    roles: Counter[tuple[str, str]] = Counter()
     for paper in gold.papers:
         key = arxiv_key(paper.arxiv_id)
         if key not in predictions:
             missing.append(paper.arxiv_id)
         pred = predictions.get(key, empty)
         n_pred += len(pred.entities)
-        _score_entities(paper, pred.entities, tally, misses, false_pos, type_errors)
+        matching = _score_entities(paper, pred.entities, tally, misses, false_pos, type_errors)
+        _score_roles(paper, pred.entities, matching, roles)
         _score_fields(paper, pred.fields, field_counts)
     gold_entities = [e for p in gold.papers for e in p.entities]
     return FileScore(
@@ -278,6 +290,10 @@ def score_gold(gold: GoldSet, predictions: Mapping[str, PredictedPaper]) -> File
         typed_by_type=_by_type(tally, "typed"),
         fields=Counts(
             field_counts["tp"], field_counts["fp"], field_counts["tp"], field_counts["fn"]
+        ),
+        roles=tuple(
+            (r, Counts(roles[(r, "tp")], roles[(r, "fp")], roles[(r, "tp")], roles[(r, "fn")]))
+            for r in SCORED_ROLES
         ),
         misses=tuple(sorted(misses, key=_error_order)),
         false_positives=tuple(sorted(false_pos, key=_error_order)),
@@ -323,6 +339,20 @@ def _format_pooled(files: Sequence[FileScore]) -> list[str]:
     lines.append(_row("overall (micro)", total_u, total_t))
     f = sum((s.fields for s in files), Counts())
     lines.append(f"{'fields':<18} {_prf(f, 9)}   (tp {f.matched_gold}, fp {f.fp}, fn {f.fn})")
+    pooled = [(r, sum((dict(s.roles)[r] for s in files), Counts())) for r in SCORED_ROLES]
+    lines += _role_rows(tuple(pooled))
+    return lines
+
+
+def _role_rows(roles: Sequence[tuple[str, Counts]]) -> list[str]:
+    """Per-role P/R/F1 over the matched entities the gold gives roles; nothing if it gives none."""
+    if not any(c.matched_gold + c.fn + c.fp for _, c in roles):
+        return []
+    lines = ["", f"{'role':<18} {'P':>9} {'R':>6} {'F1':>6}   {'gold':>5} {'pred':>5}"]
+    for role, c in (*roles, ("all roles", sum((c for _, c in roles), Counts()))):
+        lines.append(
+            f"{role:<18} {_prf(c, 9)}   {c.matched_gold + c.fn:>5} {c.matched_pred + c.fp:>5}"
+        )
     return lines
 
 
@@ -343,6 +373,7 @@ def _format_file(s: FileScore, max_errors: int) -> list[str]:
     lines.append(_row("overall (micro)", s.untyped, s.typed))
     f = s.fields
     lines.append(f"{'fields':<18} {_prf(f, 9)}   (tp {f.matched_gold}, fp {f.fp}, fn {f.fn})")
+    lines += _role_rows(s.roles)
     lines += _error_list("Misses (FN)", s.misses, max_errors)
     lines += _error_list("False positives (FP)", s.false_positives, max_errors)
     lines += _error_list("Type errors (label matched, type wrong)", s.type_errors, max_errors)
@@ -387,7 +418,8 @@ def _score_entities(
     misses: list[ErrorItem],
     false_pos: list[ErrorItem],
     type_errors: list[ErrorItem],
-) -> None:
+) -> dict[int, int]:
+    """Count hits, misses and false positives; returns the matching (gold -> prediction)."""
     gold = paper.entities
 
     def type_agrees(g: int, p: int) -> bool:
@@ -427,6 +459,26 @@ def _score_entities(
         for scope in ("untyped", "typed"):
             tally[(scope, pred.primary_type, "fp")] += 1
         false_pos.append(ErrorItem(paper.arxiv_id, pred.name, pred.primary_type))
+    return matching
+
+
+def _score_roles(
+    paper: GoldPaper,
+    preds: Sequence[PredictedEntity],
+    matching: Mapping[int, int],
+    counts: Counter[tuple[str, str]],
+) -> None:
+    """Roles of the entities both sides have, where the annotator gave roles: a role is a hit
+    if both give it, a false positive or a miss if only one does."""
+    for g_idx, p_idx in matching.items():
+        entity = paper.entities[g_idx]
+        if entity.roles is None or entity.optional:
+            continue
+        predicted = set(preds[p_idx].roles)
+        for role in SCORED_ROLES:
+            gold_has, pred_has = role in entity.roles, role in predicted
+            if gold_has or pred_has:
+                counts[(role, "tp" if gold_has and pred_has else "fn" if gold_has else "fp")] += 1
 
 
 def _score_fields(paper: GoldPaper, preds: Sequence[tuple[str, ...]], counts: Counter[str]) -> None:
@@ -510,12 +562,21 @@ def _gold_entity(where: str, j: int, raw: object) -> GoldEntity:
     optional = raw.get("optional", False)
     if not isinstance(optional, bool):
         raise UserError(f"{where} ({raw['name']}): 'optional' must be true or false")
+    roles = None
+    if "roles" in raw:
+        roles = tuple(_str_list(where, raw, "roles"))
+        for r in roles:
+            if r not in SCORED_ROLES:
+                raise UserError(
+                    f"{where} ({raw['name']}): unknown role '{r}' (one of {', '.join(SCORED_ROLES)})"
+                )
     return GoldEntity(
         name=raw["name"],
         type=raw["type"],
         aliases=tuple(_str_list(where, raw, "aliases")),
         alt_types=tuple(types[1:]),
         optional=optional,
+        roles=roles,
     )
 
 

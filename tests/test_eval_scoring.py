@@ -15,15 +15,18 @@ BASE = "https://example.org/id/"
 
 
 def _graph(tmp_path: Path, papers: dict[str, list[tuple]], fields: dict | None = None) -> Path:
-    """papers: arxiv id -> [(entity id, types, label, alt labels)]; fields: id -> [(zh, en)]."""
+    """papers: arxiv id -> [(entity id, types, label, alt labels[, roles])]; fields: id ->
+    [(zh, en)]."""
     g = Graph()
     for arxiv_id, entities in papers.items():
         paper = URIRef(f"{BASE}paper/{arxiv_id}")
         g.add((paper, RDF.type, KG.Paper))
         g.add((paper, KG.arxivId, Literal(arxiv_id)))
-        for ent_id, types, label, alts in entities:
+        for ent_id, types, label, alts, *roles in entities:
             ent = URIRef(f"{BASE}entity/{ent_id}")
             g.add((paper, KG.mentions, ent))
+            for role in roles[0] if roles else ():
+                g.add((paper, KG[role], ent))
             g.add((ent, RDF.type, KG.Entity))  # an extra non-scored class must be ignored
             for t in types:
                 g.add((ent, RDF.type, KG[t]))
@@ -270,3 +273,61 @@ def test_eval_alt_type_hit_counts_recall_under_gold_type(tmp_path):
     assert (by_type["Model"].matched_gold, by_type["Model"].matched_pred) == (1, 0)
     assert (by_type["Organization"].matched_pred, by_type["Organization"].matched_gold) == (1, 0)
     assert by_type["Organization"].precision == 1.0
+
+
+def test_eval_roles_scored_on_matched_entities_gold_gives_roles(tmp_path):
+    gold = [
+        _ent("FooNet", "Model", roles=["proposes"]),
+        _ent("Qwen3-8B", "Model", roles=["comparesWith", "uses"]),
+        _ent("MMLU", "Benchmark", roles=["evaluatesOn"]),
+        _ent("H100", "Hardware"),  # no roles given: not scored for roles
+        _ent("SFT", "Method", optional=True, roles=["uses"]),  # optional: never scored
+    ]
+    pred = [
+        ("e1", ["Model"], "FooNet", [], ["proposes"]),
+        ("e2", ["Model"], "Qwen3-8B", [], ["uses"]),
+        ("e3", ["Benchmark"], "MMLU", [], ["evaluatesOn", "uses"]),
+        ("e4", ["Hardware"], "H100", [], ["runsOn"]),
+        ("e5", ["Method"], "SFT", [], []),
+    ]
+    roles = dict(_score(tmp_path, gold, pred).roles)
+    assert (roles["proposes"].matched_gold, roles["proposes"].fp, roles["proposes"].fn) == (1, 0, 0)
+    assert (roles["uses"].matched_gold, roles["uses"].fp, roles["uses"].fn) == (1, 1, 0)
+    assert (roles["comparesWith"].matched_gold, roles["comparesWith"].fn) == (0, 1)
+    assert roles["evaluatesOn"].f1 == 1.0
+    assert roles["runsOn"].matched_gold + roles["runsOn"].fp + roles["runsOn"].fn == 0
+
+
+def test_eval_roles_table_only_when_gold_gives_roles(tmp_path):
+    pred = [("e1", ["Model"], "FooNet", [], ["proposes"])]
+    without = format_report(
+        evaluate(
+            [
+                _gold(
+                    tmp_path,
+                    [{"arxiv_id": "2602.00001", "entities": [_ent("FooNet", "Model")]}],
+                    "a.json",
+                )
+            ],
+            _graph(tmp_path, {"2602.00001": pred}),
+        )
+    )
+    assert "all roles" not in without
+    gold = _gold(
+        tmp_path,
+        [{"arxiv_id": "2602.00001", "entities": [_ent("FooNet", "Model", roles=["proposes"])]}],
+        "b.json",
+    )
+    report = format_report(evaluate([gold], _graph(tmp_path, {"2602.00001": pred})))
+    assert "proposes" in report and "all roles" in report
+
+
+@pytest.mark.parametrize("roles", [["mentions"], ["propose"], "proposes"])
+def test_eval_roles_bad_value_is_a_user_error(tmp_path, roles):
+    from kg.errors import UserError
+
+    gold = _gold(
+        tmp_path, [{"arxiv_id": "2602.00001", "entities": [_ent("FooNet", "Model", roles=roles)]}]
+    )
+    with pytest.raises(UserError, match="role"):
+        evaluate([gold], _graph(tmp_path, {"2602.00001": []}))

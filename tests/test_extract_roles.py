@@ -72,3 +72,70 @@ def test_extract_roles_evidence_points_to_file_line_and_section() -> None:
     (ev,) = by_name(x)["A40"].evidence
     assert (ev.source, ev.line, ev.section) == ("r.txt", 31, "usage")
     assert ev.sentence == "实验使用 8 张 NVIDIA A40 显卡。"
+
+
+@pytest.mark.parametrize(
+    "innovations",
+    [
+        "*   **批量块预条件（Batched Block Preconditioning）**：把预条件矩阵分块批量计算。",
+        "2.  **ZorbRouter**：按难度分配专家。",
+    ],
+)
+def test_extract_roles_innovation_heading_names_the_papers_own_component(
+    innovations: str,
+) -> None:
+    x = by_name(extract(innovations=innovations))
+    own = [e for e in x.values() if "proposes" in e.roles]
+    assert [e.name for e in own] in (["Batched Block Preconditioning"], ["ZorbRouter"])
+
+
+def test_extract_roles_known_name_in_a_heading_is_not_proposed() -> None:
+    x = by_name(extract(innovations="*   **GRPO 改进**：在 GRPO 上加入锚轨迹。"))
+    assert "proposes" not in x["GRPO"].roles
+
+
+def test_extract_roles_examples_after_a_comparison_are_compared_with() -> None:
+    x = by_name(
+        extract(results="ZorbPO 优于现有的基线（如 Clip-Higher, DAPO, Dynamic Clipping）。")
+    )
+    assert "comparesWith" in x["DAPO"].roles and "comparesWith" in x["Clip-Higher"].roles
+
+
+def test_extract_roles_own_method_is_neither_used_nor_compared_with() -> None:
+    x = by_name(
+        extract(
+            contribution="提出 ZorbPO 算法。",
+            results="相比 GRPO，基于 ZorbPO 的训练更稳定。",
+        )
+    )
+    assert x["ZorbPO"].roles == ("proposes",)
+    assert "comparesWith" in x["GRPO"].roles
+
+
+def test_extract_roles_a_metric_is_not_used() -> None:
+    assert "uses" not in by_name(extract(results="采用 FID 指标评估生成质量。"))["FID"].roles
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "name", "role"),
+    [
+        # another's model named in 实验效果 with no other role is a baseline
+        ({"results": "ZorbNet 得分 71.2，Qwen3-8B 为 65.0。"}, "Qwen3-8B", "comparesWith"),
+        # a model, dataset or tool named in 使用指南 with no other role is used
+        ({"usage": "训练数据来自 NuminaMath-1.5 与 TACO。"}, "TACO", "uses"),
+        ({"usage": "教师模型为 Qwen2.5-72B-Instruct。"}, "Qwen2.5-72B-Instruct", "uses"),
+    ],
+)
+def test_extract_roles_from_the_section_when_no_cue_gives_one(
+    kwargs: dict, name: str, role: str
+) -> None:
+    assert role in by_name(extract(contribution="提出 ZorbNet 模型。", **kwargs))[name].roles
+
+
+def test_extract_roles_section_default_never_adds_to_a_given_role() -> None:
+    x = by_name(
+        extract(contribution="提出 ZorbNet 模型。", results="在 MMLU 上，ZorbNet 优于 GPT-4o。")
+    )
+    assert x["GPT-4o"].roles == ("comparesWith",)
+    assert x["MMLU"].roles == ("evaluatesOn",)
+    assert x["ZorbNet"].roles == ("proposes",)

@@ -73,6 +73,22 @@ def entities(
             etype = "Benchmark"
         if etype not in ("Dataset", "Benchmark"):
             acc.roles.discard("evaluatesOn")
+        if etype in ("Model", "Method") and "proposes" in acc.roles:
+            acc.roles -= {"uses", "comparesWith"}  # `基于 ATR-GRPO 的…`: its own, not a tool
+        elif (
+            etype in ("Model", "Method")
+            and not acc.roles
+            and any(sents[i].section == "results" for i in acc.evidence)
+        ):
+            acc.roles.add("comparesWith")  # another's model in the results: a baseline
+        if (
+            not acc.roles
+            and etype in ("Model", "Method", "Dataset", "Software")
+            and any(sents[i].section == "usage" for i in acc.evidence)
+        ):
+            acc.roles.add("uses")  # named in 使用指南 (base models, data, tools) and no other role
+        if etype == "Metric":
+            acc.roles.discard("uses")  # `采用 FID 指标`: a measure reports, it is not used
         aliases = {Alias(t) for t in acc.labels if t != acc.name and not has_cjk(t)}
         aliases |= {Alias(z, "zh") for z in acc.zh if z != acc.name}
         family = family_key(acc.name) if etype == "Model" else None

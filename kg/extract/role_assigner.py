@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from kg.extract.cands import state
 from kg.extract.resources import resources
+from kg.extract.text import Sentence
 
 
 @Language.factory(
@@ -21,6 +22,17 @@ def make_role_assigner(nlp: Language, name: str) -> RoleAssigner:
 
 
 _CLAUSE = re.compile(r"[，。；;,：:]")
+
+
+def _heads_item(text: str, sent: Sentence, end: int) -> bool:
+    """The name ends before the colon of a bold heading opening an item: the item's subject."""
+    if not sent.heading:
+        return False
+    colon = _HEAD_COLON.search(text, sent.start, sent.end)
+    return colon is not None and end <= colon.start()
+
+
+_HEAD_COLON = re.compile(r"[：:]")
 
 
 class RoleAssigner:
@@ -42,6 +54,15 @@ class RoleAssigner:
     def _has(self, side: str, role: str, text: str) -> bool:
         pattern = self.cue.get((side, role))
         return pattern is not None and pattern.search(text) is not None
+
+    def _compared_examples(self, examples: tuple[tuple[int, int, str], ...], at: int) -> bool:
+        """`优于现有基线（如 Clip-Higher、DAPO）`: names listed as examples after a comparison
+        are compared with."""
+        for start, end, left in examples:
+            if start <= at < end:
+                cut = max((m.end() for m in _CLAUSE.finditer(left)), default=0)
+                return self._has("before", "comparesWith", left[cut:])
+        return False
 
     def __call__(self, doc: Doc) -> Doc:
         st = state(doc)
@@ -65,9 +86,12 @@ class RoleAssigner:
             in_claim = sent.section in ("contribution", "innovations")
             if own and in_claim and self._has("before", "proposes", clause_left):
                 c.roles.add("proposes")
+            if own and sent.section == "innovations" and _heads_item(text, sent, c.end):
+                c.roles.add("proposes")  # `**批量块预条件（Batched Block Preconditioning）**：…`
             if c.etype in ("Model", "Method") and (
                 self._has("before", "comparesWith", clause_left)
                 or self._has("clause", "comparesWith", clause_left + clause_right)
+                or self._compared_examples(st.examples, c.start)
             ):
                 c.roles.add("comparesWith")
             if c.etype in ("Dataset", "Benchmark") and (
