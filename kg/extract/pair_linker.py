@@ -37,8 +37,8 @@ _EXAMPLE = re.compile(r"^(?:如|例如|比如|包括|包含|即|e\.g\.|i\.e\.|su
 _ZH_CUT = re.compile(
     r"[的了和与及或即：:，,、“”\"'‘’「」《》]|一种|一个|名为|称为|作为|基于|通过|使用|采用|利用|进行"
     r"|引入|提出|加入"
-    # `等` ends a list, but 等效, 等变 and 等价 are words of a term; likewise 在 (not 在线, 在环),
-    # 并 (not 并行, 合并) and 以 (not 可以, 所以)
+    # 在于, 由于, 对于 … end a clause; `等` ends a list, but 等效, 等变 and 等价 are words of a
+    # term; likewise 在 (not 在线, 在环), 并 (not 并行, 合并) and 以 (not 可以, 所以)
     r"|[在由对关用属]于|等(?![效变价距])|(?<![潜存内外所现实自])在(?![线策环])"
     r"|(?<![合兼])并(?![行发联列存])"
     r"|(?<![可所加予难得])以"
@@ -58,7 +58,7 @@ _PLACE = re.compile(r"^[^\u4e00-\u9fff]*[A-Za-z0-9][^\u4e00-\u9fff]*[上中里�
 # Conjunctions and prepositions that open a clause before the glossed term (`并配合…`,
 # `以…`, `在…`), not words of it: `并行`, `在线` and `在策` are.
 _LEAD = re.compile(
-    r"^(?:并(?!行)|而|且|同时|以|将|在(?![线策])|据此|其|相比于?|[远高低优劣]于|超越|超过|胜过"
+    r"^(?:并(?!行)|而|且|同时|以|将|在(?![线策环])|据此|其|相比于?|[远高低优劣]于|超越|超过|胜过"
     r"|[一二三四五六]是|受(?![限控损])|比(?![特例率较]))+"
 )
 

@@ -62,6 +62,7 @@ def _blank_markup(text: str) -> str:
 
 
 def _blank_urls(text: str) -> str:
+    """Web addresses blanked with spaces, so that offsets stay valid."""
     if "://" not in text:
         return text
     return _URL.sub(lambda m: " " * len(m.group()), text)
