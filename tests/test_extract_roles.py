@@ -139,3 +139,21 @@ def test_extract_roles_section_default_never_adds_to_a_given_role() -> None:
     assert x["GPT-4o"].roles == ("comparesWith",)
     assert x["MMLU"].roles == ("evaluatesOn",)
     assert x["ZorbNet"].roles == ("proposes",)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "name", "roles"),
+    [
+        # a tool compared with is not also used
+        ({"results": "ZorbServe 的吞吐比 llama.cpp 高 2.1 倍。"}, "llama.cpp", ("comparesWith",)),
+        # a platform the code is released on is not used
+        ({"usage": "代码已在 GitHub 开源。"}, "GitHub", ()),
+        # the paper's own checkpoints share its name
+        ({"usage": "发布 ZorbNet-7B 与 ZorbNet-72B 两个规模。"}, "ZorbNet-7B", ("proposes",)),
+        # the paper's own tool is not used by it
+        ({"usage": "基于 ZorbServe 部署。"}, "ZorbServe", ("proposes",)),
+    ],
+)
+def test_extract_roles_tools_and_own_releases(kwargs: dict, name: str, roles: tuple) -> None:
+    x = by_name(extract(contribution="提出 ZorbNet 模型和 ZorbServe 推理框架。", **kwargs))
+    assert x[name].roles == roles

@@ -63,6 +63,10 @@ def entities(
     used = set().union(*(acc.evidence for acc in accs.values()))
     evidence = {i: _evidence(paper, sents[i]) for i in used}
     inherit_types(accs)
+    # `LumenPRM-1.5B`, `LumenPRM 7B`: an unknown name extending one the paper proposes is its own.
+    own_stems = tuple(
+        f"{a.name}{sep}" for a in accs.values() if "proposes" in a.roles for sep in "- "
+    )
     for acc in accs.values():
         etype = cue_type(acc)
         if etype is None:
@@ -73,8 +77,11 @@ def entities(
             etype = "Benchmark"
         if etype not in ("Dataset", "Benchmark"):
             acc.roles.discard("evaluatesOn")
-        if etype in ("Model", "Method") and "proposes" in acc.roles:
-            acc.roles -= {"uses", "comparesWith"}  # `基于 ATR-GRPO 的…`: its own, not a tool
+        if etype in ("Model", "Method", "Software") and (
+            "proposes" in acc.roles or (not acc.in_kb and acc.name.startswith(own_stems))
+        ):
+            # `基于 ATR-GRPO 的…`, `LumenPRM-1.5B`: its own, not a tool
+            acc.roles = (acc.roles - {"uses", "comparesWith"}) | {"proposes"}
         elif (
             etype in ("Model", "Method")
             and not acc.roles
@@ -83,10 +90,12 @@ def entities(
             acc.roles.add("comparesWith")  # another's model in the results: a baseline
         if (
             not acc.roles
-            and etype in ("Model", "Method", "Dataset", "Software")
+            and etype in ("Model", "Method", "Dataset")
             and any(sents[i].section == "usage" for i in acc.evidence)
         ):
-            acc.roles.add("uses")  # named in 使用指南 (base models, data, tools) and no other role
+            # named in 使用指南 (base models, data) with no other role; a tool without a role
+            # there was compared with or released on, which the role assigner already weighed
+            acc.roles.add("uses")
         if etype == "Metric":
             acc.roles.discard("uses")  # `采用 FID 指标`: a measure reports, it is not used
         aliases = {Alias(t) for t in acc.labels if t != acc.name and not has_cjk(t)}

@@ -42,7 +42,7 @@ class RoleAssigner:
         self.res = resources()
         self.cue: dict[tuple[str, str], re.Pattern[str]] = {}
         for side in ("before", "after", "clause"):
-            for role in ("proposes", "uses", "evaluatesOn", "comparesWith", "runsOn"):
+            for role in ("proposes", "uses", "evaluatesOn", "comparesWith", "runsOn", "releasedOn"):
                 words = sorted(
                     {c.word for c in self.res.role_cues if c.side == side and c.value == role},
                     key=len,
@@ -88,18 +88,24 @@ class RoleAssigner:
                 c.roles.add("proposes")
             if own and sent.section == "innovations" and _heads_item(text, sent, c.end):
                 c.roles.add("proposes")  # `**批量块预条件（Batched Block Preconditioning）**：…`
-            if c.etype in ("Model", "Method") and (
+            compared = c.etype in ("Model", "Method", "Software") and (
                 self._has("before", "comparesWith", clause_left)
                 or self._has("clause", "comparesWith", clause_left + clause_right)
                 or self._compared_examples(st.examples, c.start)
-            ):
+            )
+            if compared:
                 c.roles.add("comparesWith")
             if c.etype in ("Dataset", "Benchmark") and (
                 sent.section == "results"
                 or self._has("clause", "evaluatesOn", clause_left + clause_right)
             ):
                 c.roles.add("evaluatesOn")
-            elif self._has("before", "uses", clause_left) or c.etype == "Software":
+            elif self._has("before", "uses", clause_left) or (
+                # a tool is used, unless the clause compares with it or releases on it
+                c.etype == "Software"
+                and not compared
+                and not self._has("clause", "releasedOn", clause_left + clause_right)
+            ):
                 c.roles.add("uses")
             if self._has("after", "uses", clause_right[:6]):
                 c.roles.add("uses")
