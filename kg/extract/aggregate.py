@@ -75,29 +75,8 @@ def entities(
             etype = second_opinion(name_view(acc, st), etype)
         if etype == "Dataset" and "evaluatesOn" in acc.roles:
             etype = "Benchmark"
-        if etype not in ("Dataset", "Benchmark"):
-            acc.roles.discard("evaluatesOn")
-        if etype in ("Model", "Method", "Software") and (
-            "proposes" in acc.roles or (not acc.in_kb and acc.name.startswith(own_stems))
-        ):
-            # `基于 ATR-GRPO 的…`, `LumenPRM-1.5B`: its own, not a tool
-            acc.roles = (acc.roles - {"uses", "comparesWith"}) | {"proposes"}
-        elif (
-            etype in ("Model", "Method")
-            and not acc.roles
-            and any(sents[i].section == "results" for i in acc.evidence)
-        ):
-            acc.roles.add("comparesWith")  # another's model in the results: a baseline
-        if (
-            not acc.roles
-            and etype in ("Model", "Method", "Dataset")
-            and any(sents[i].section == "usage" for i in acc.evidence)
-        ):
-            # named in 使用指南 (base models, data) with no other role; a tool without a role
-            # there was compared with or released on, which the role assigner already weighed
-            acc.roles.add("uses")
-        if etype == "Metric":
-            acc.roles.discard("uses")  # `采用 FID 指标`: a measure reports, it is not used
+        own = not acc.in_kb and acc.name.startswith(own_stems)
+        acc.roles = _settled_roles(acc.roles, etype, {sents[i].section for i in acc.evidence}, own)
         aliases = {Alias(t) for t in acc.labels if t != acc.name and not has_cjk(t)}
         aliases |= {Alias(z, "zh") for z in acc.zh if z != acc.name}
         family = family_key(acc.name) if etype == "Model" else None
@@ -185,6 +164,26 @@ def accumulate(doc: Doc) -> tuple[dict[str, _Acc], list[Cand], dict[str, str]]:
     for key in [k for k, a in accs.items() if _bare_acronym(a)]:
         del accs[key]
     return accs, cands, route
+
+
+def _settled_roles(roles: set[str], etype: str, sections: set[str], own: bool) -> set[str]:
+    """The paper's roles towards an entity, from its mentions' cue roles (`roles`), its type,
+    the sections it is named in, and whether it extends a name the paper proposes (`own`)."""
+    roles = set(roles)
+    if etype not in ("Dataset", "Benchmark"):
+        roles.discard("evaluatesOn")
+    if etype in ("Model", "Method", "Software") and ("proposes" in roles or own):
+        # `基于 ATR-GRPO 的…`, `LumenPRM-1.5B`: its own, not a tool
+        roles = (roles - {"uses", "comparesWith"}) | {"proposes"}
+    elif etype in ("Model", "Method") and not roles and "results" in sections:
+        roles.add("comparesWith")  # another's model in the results: a baseline
+    if not roles and etype in ("Model", "Method", "Dataset") and "usage" in sections:
+        # named in 使用指南 (base models, data) with no other role; a tool without a role
+        # there was compared with or released on, which the role assigner already weighed
+        roles.add("uses")
+    if etype == "Metric":
+        roles.discard("uses")  # `采用 FID 指标`: a measure reports, it is not used
+    return roles
 
 
 def inherit_types(accs: dict[str, _Acc]) -> None:

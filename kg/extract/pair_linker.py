@@ -15,7 +15,7 @@ from kg.extract.names import (
     initials,
     redefines,
 )
-from kg.extract.resources import KBEntry, has_cjk, is_stop, resources
+from kg.extract.resources import KBEntry, cjk_count, has_cjk, is_stop, resources
 from kg.extract.shapes import (
     is_acronym,
     is_bitwidth,
@@ -66,9 +66,6 @@ _LEAD = re.compile(
 _LATIN_CHAR = re.compile(r"[A-Za-z0-9\-]")
 # `方法二 (OPSD)`, `第一阶段 (GLAD)`: a place in the paper's list, not a name.
 _ORDINAL = re.compile(r"^(?:第[一二三四五六七八九十\d]+\S{0,2}|\S{1,2}[一二三四五六七八九十\d])$")
-
-
-_CJK_CHARS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 
 
 _DIGIT_OR_LATIN = re.compile(r"[0-9A-Za-z][0-9A-Za-z.\-]*")
@@ -644,10 +641,10 @@ class PairLinker:
     def _names(self, zh: str) -> bool:
         """Whether a Chinese term can be a name at all: `开源模型`, `评测基准`, `SOTA 方法` and
         `数据集` only say what kind of thing the name beside them is."""
-        if len(_CJK_CHARS.findall(zh)) <= 2:
+        if cjk_count(zh) <= 2:
             return zh in self.res.kb_zh  # `奖励`, `感知`: a fragment, unless a known name (`可灵`)
         kind = max((k for k in self.res.kind_zh if zh.endswith(k)), key=len, default=None)
-        return kind is None or len(_CJK_CHARS.findall(zh[: -len(kind)])) > 2
+        return kind is None or cjk_count(zh[: -len(kind)]) > 2
 
     def _translates(self, target: Cand, zh: str) -> bool:
         """Whether `Name（中文）` gives the name in Chinese (`Sokoban（推箱子）`, `LPA（标签预测

@@ -31,6 +31,11 @@ def has_cjk(text: str) -> bool:
     return _CJK.search(text) is not None
 
 
+def cjk_count(text: str) -> int:
+    """How many Chinese characters the text holds (Latin words and spaces not counted)."""
+    return len(_CJK.findall(text))
+
+
 def trie_pattern(words: Iterable[str]) -> str:
     """A regex matching the longest of `words` at a position, as a prefix tree: one flat
     alternation of thousands of Chinese names is tried name by name at every character."""
