@@ -22,6 +22,9 @@ SCORED_TYPES: tuple[str, ...] = tuple(t for t in ENTITY_TYPES if t not in _TYPE_
 NO_TYPE = "(none)"
 # The roles a gold entity can be given; none of them means the paper only mentions it.
 SCORED_ROLES: tuple[str, ...] = tuple(r for r in ROLES if r != "mentions")
+# The entity-entity relations a paper's text states; variantOf comes from names, not text.
+SCORED_RELATIONS: tuple[str, ...] = ("fineTunedFrom", "distilledFrom", "basedOn", "trainedOn")
+_ANY_RELATION = "any relation"  # the row that ignores the predicate (direction still counts)
 
 _ENTITY_KEYS = ("name", "type")
 _PAPER_KEYS = ("arxiv_id", "entities")
@@ -65,12 +68,22 @@ class GoldField:
 
 
 @dataclass(frozen=True)
+class GoldRelation:
+    """One stated entity-entity relation; subject and object index the paper's entities."""
+
+    subject: int
+    predicate: str
+    object: int
+
+
+@dataclass(frozen=True)
 class GoldPaper:
     """The annotations of one paper."""
 
     arxiv_id: str
     entities: tuple[GoldEntity, ...]
     fields: tuple[GoldField, ...]
+    relations: tuple[GoldRelation, ...] | None = None  # None: the annotator gave no relations
 
 
 @dataclass(frozen=True)
@@ -104,11 +117,22 @@ class PredictedEntity:
 
 
 @dataclass(frozen=True)
+class PredictedRelation:
+    """A relation the graph says the paper's text states, with both ends' labels."""
+
+    subject: frozenset[str]  # keys of the subject's labels
+    predicate: str
+    object: frozenset[str]
+    label: str = ""  # `subject -> object`, canonical names, for the error lists
+
+
+@dataclass(frozen=True)
 class PredictedPaper:
     """What the graph says about one paper."""
 
     entities: tuple[PredictedEntity, ...]
     fields: tuple[tuple[str, ...], ...]
+    relations: tuple[PredictedRelation, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -168,6 +192,9 @@ class FileScore:
     typed_by_type: tuple[tuple[str, Counts], ...]
     fields: Counts
     roles: tuple[tuple[str, Counts], ...]  # per role, over matched entities gold gives roles
+    relations: tuple[tuple[str, Counts], ...]  # per predicate, over papers gold gives relations
+    relation_misses: tuple[ErrorItem, ...]
+    relation_false_positives: tuple[ErrorItem, ...]
     misses: tuple[ErrorItem, ...]
     false_positives: tuple[ErrorItem, ...]
     type_errors: tuple[ErrorItem, ...]
@@ -238,14 +265,30 @@ def read_graph(path: Path) -> dict[str, PredictedPaper]:
         values[(str(entity), str(kind))].add(str(value))
     entities: dict[str, list[PredictedEntity]] = defaultdict(list)
     for paper, iri in sorted(links):
-        canonical = sorted(values[(iri, "label")])
-        # rdfs:label first so the error lists show the canonical name
-        labels = (*canonical, *sorted(values[(iri, "alt")] - set(canonical)))
+        labels = _labels(values, iri)
         kinds = {_group(t.removeprefix(ONTOLOGY)) for t in values[(iri, "type")]}
         types = tuple(t for t in SCORED_TYPES if t in kinds)
         entities[paper].append(
             PredictedEntity(iri, labels, types, tuple(sorted(roles[(paper, iri)])))
         )
+
+    stated: dict[str, set[tuple[str, str, str]]] = defaultdict(set)
+    for a, subj, pred, obj in graph.query(_query("relations")):
+        predicate = str(pred).removeprefix(ONTOLOGY)
+        if predicate in SCORED_RELATIONS:
+            stated[arxiv_key(str(a))].add((str(subj), predicate, str(obj)))
+    relations = {
+        paper: tuple(
+            PredictedRelation(
+                _keys(_labels(values, s)),
+                p,
+                _keys(_labels(values, o)),
+                f"{(_labels(values, s) or (s,))[0]} -> {(_labels(values, o) or (o,))[0]}",
+            )
+            for s, p, o in sorted(triples)
+        )
+        for paper, triples in stated.items()
+    }
 
     field_labels: dict[tuple[str, str], set[str]] = defaultdict(set)
     for arxiv_id, field, value in graph.query(_query("fields")):
@@ -253,7 +296,18 @@ def read_graph(path: Path) -> dict[str, PredictedPaper]:
     fields: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for (paper, _iri), labels in sorted(field_labels.items()):
         fields[paper].append(tuple(sorted(labels)))
-    return {p: PredictedPaper(tuple(entities.get(p, ())), tuple(fields.get(p, ()))) for p in papers}
+    return {
+        p: PredictedPaper(
+            tuple(entities.get(p, ())), tuple(fields.get(p, ())), relations.get(p, ())
+        )
+        for p in papers
+    }
+
+
+def _labels(values: Mapping[tuple[str, str], set[str]], iri: str) -> tuple[str, ...]:
+    """rdfs:label first, so the error lists show the canonical name, then the other labels."""
+    canonical = sorted(values.get((iri, "label"), ()))
+    return (*canonical, *sorted(values.get((iri, "alt"), set()) - set(canonical)))
 
 
 def score_gold(gold: GoldSet, predictions: Mapping[str, PredictedPaper]) -> FileScore:
@@ -267,6 +321,8 @@ def score_gold(gold: GoldSet, predictions: Mapping[str, PredictedPaper]) -> File
     n_pred = 0
     empty = PredictedPaper((), ())
     roles: Counter[tuple[str, str]] = Counter()
+    relations: Counter[tuple[str, str]] = Counter()
+    rel_errors: tuple[list[ErrorItem], list[ErrorItem]] = ([], [])
     for paper in gold.papers:
         key = arxiv_key(paper.arxiv_id)
         if key not in predictions:
@@ -276,6 +332,7 @@ def score_gold(gold: GoldSet, predictions: Mapping[str, PredictedPaper]) -> File
         matching = _score_entities(paper, pred.entities, tally, misses, false_pos, type_errors)
         _score_roles(paper, pred.entities, matching, roles)
         _score_fields(paper, pred.fields, field_counts)
+        _score_relations(paper, pred.relations, relations, rel_errors)
     gold_entities = [e for p in gold.papers for e in p.entities]
     return FileScore(
         gold_file=gold.path.name,
@@ -295,6 +352,20 @@ def score_gold(gold: GoldSet, predictions: Mapping[str, PredictedPaper]) -> File
             (r, Counts(roles[(r, "tp")], roles[(r, "fp")], roles[(r, "tp")], roles[(r, "fn")]))
             for r in SCORED_ROLES
         ),
+        relations=tuple(
+            (
+                r,
+                Counts(
+                    relations[(r, "tp_pred")],
+                    relations[(r, "fp")],
+                    relations[(r, "tp_gold")],
+                    relations[(r, "fn")],
+                ),
+            )
+            for r in (*SCORED_RELATIONS, _ANY_RELATION)
+        ),
+        relation_misses=tuple(sorted(rel_errors[0], key=_error_order)),
+        relation_false_positives=tuple(sorted(rel_errors[1], key=_error_order)),
         misses=tuple(sorted(misses, key=_error_order)),
         false_positives=tuple(sorted(false_pos, key=_error_order)),
         type_errors=tuple(sorted(type_errors, key=_error_order)),
@@ -341,17 +412,26 @@ def _format_pooled(files: Sequence[FileScore]) -> list[str]:
     lines.append(f"{'fields':<18} {_prf(f, 9)}   (tp {f.matched_gold}, fp {f.fp}, fn {f.fn})")
     pooled = [(r, sum((dict(s.roles)[r] for s in files), Counts())) for r in SCORED_ROLES]
     lines += _role_rows(tuple(pooled))
+    names = [r for r, _ in files[0].relations] if files else []
+    lines += _count_rows(
+        "relation", [(r, sum((dict(s.relations)[r] for s in files), Counts())) for r in names]
+    )
     return lines
 
 
 def _role_rows(roles: Sequence[tuple[str, Counts]]) -> list[str]:
     """Per-role P/R/F1 over the matched entities the gold gives roles; nothing if it gives none."""
-    if not any(c.matched_gold + c.fn + c.fp for _, c in roles):
+    return _count_rows("role", (*roles, ("all roles", sum((c for _, c in roles), Counts()))))
+
+
+def _count_rows(head: str, rows: Sequence[tuple[str, Counts]]) -> list[str]:
+    """A P/R/F1 table with gold and predicted counts; nothing if no row has either."""
+    if not any(c.matched_gold + c.fn + c.matched_pred + c.fp for _, c in rows):
         return []
-    lines = ["", f"{'role':<18} {'P':>9} {'R':>6} {'F1':>6}   {'gold':>5} {'pred':>5}"]
-    for role, c in (*roles, ("all roles", sum((c for _, c in roles), Counts()))):
+    lines = ["", f"{head:<18} {'P':>9} {'R':>6} {'F1':>6}   {'gold':>5} {'pred':>5}"]
+    for label, c in rows:
         lines.append(
-            f"{role:<18} {_prf(c, 9)}   {c.matched_gold + c.fn:>5} {c.matched_pred + c.fp:>5}"
+            f"{label:<18} {_prf(c, 9)}   {c.matched_gold + c.fn:>5} {c.matched_pred + c.fp:>5}"
         )
     return lines
 
@@ -374,9 +454,14 @@ def _format_file(s: FileScore, max_errors: int) -> list[str]:
     f = s.fields
     lines.append(f"{'fields':<18} {_prf(f, 9)}   (tp {f.matched_gold}, fp {f.fp}, fn {f.fn})")
     lines += _role_rows(s.roles)
+    relation_rows = _count_rows("relation", s.relations)
+    lines += relation_rows
     lines += _error_list("Misses (FN)", s.misses, max_errors)
     lines += _error_list("False positives (FP)", s.false_positives, max_errors)
     lines += _error_list("Type errors (label matched, type wrong)", s.type_errors, max_errors)
+    if relation_rows:
+        lines += _error_list("Relations missed", s.relation_misses, max_errors)
+        lines += _error_list("Relations not in the gold", s.relation_false_positives, max_errors)
     return lines
 
 
@@ -481,6 +566,42 @@ def _score_roles(
                 counts[(role, "tp" if gold_has and pred_has else "fn" if gold_has else "fp")] += 1
 
 
+def _score_relations(
+    paper: GoldPaper,
+    preds: Sequence[PredictedRelation],
+    counts: Counter[tuple[str, str]],
+    errors: tuple[list[ErrorItem], list[ErrorItem]],
+) -> None:
+    """Stated relations, where the annotator gave them: a gold relation is found when the graph
+    states one from an entity sharing a label with its subject to one sharing a label with its
+    object, with the same predicate (or any, for the `any relation` row)."""
+    if paper.relations is None:
+        return
+    gold = [
+        (paper.entities[r.subject].keys, r.predicate, paper.entities[r.object].keys)
+        for r in paper.relations
+    ]
+
+    def found(s: frozenset[str], p: str, o: frozenset[str], other: Iterable[tuple]) -> tuple:
+        pairs = [q for q in other if s & q[0] and o & q[2]]
+        return bool(pairs), any(q[1] == p for q in pairs)
+
+    pred = [(r.subject, r.predicate, r.object) for r in preds]
+    for r, (s, p, o) in zip(paper.relations, gold, strict=True):
+        pair, typed = found(s, p, o, pred)
+        counts[(p, "tp_gold" if typed else "fn")] += 1
+        counts[(_ANY_RELATION, "tp_gold" if pair else "fn")] += 1
+        if not typed:
+            name = f"{paper.entities[r.subject].name} -> {paper.entities[r.object].name}"
+            errors[0].append(ErrorItem(paper.arxiv_id, name, p))
+    for r, (s, p, o) in zip(preds, pred, strict=True):
+        pair, typed = found(s, p, o, gold)
+        counts[(p, "tp_pred" if typed else "fp")] += 1
+        counts[(_ANY_RELATION, "tp_pred" if pair else "fp")] += 1
+        if not typed:
+            errors[1].append(ErrorItem(paper.arxiv_id, r.label, p))
+
+
 def _score_fields(paper: GoldPaper, preds: Sequence[tuple[str, ...]], counts: Counter[str]) -> None:
     pred_keys = [_keys(labels) for labels in preds]
     matching = _match(
@@ -545,7 +666,34 @@ def _gold_paper(path: Path, i: int, raw: object) -> GoldPaper:
     if not isinstance(fields_raw, list):
         raise UserError(f"{where}: 'fields' must be a list")
     fields = tuple(_gold_field(where, j, f) for j, f in enumerate(fields_raw, 1))
-    return GoldPaper(arxiv_id=arxiv_id.strip(), entities=entities, fields=fields)
+    relations = None
+    if "relations" in raw:
+        if not isinstance(raw["relations"], list):
+            raise UserError(f"{where}: 'relations' must be a list")
+        names = {e.name: k for k, e in enumerate(entities)}
+        relations = tuple(
+            _gold_relation(where, j, r, names) for j, r in enumerate(raw["relations"], 1)
+        )
+    return GoldPaper(arxiv_id.strip(), entities, fields, relations)
+
+
+def _gold_relation(where: str, j: int, raw: object, names: Mapping[str, int]) -> GoldRelation:
+    where = f"{where}: relation #{j}"
+    if not isinstance(raw, dict) or not all(
+        isinstance(raw.get(k), str) for k in ("subject", "predicate", "object")
+    ):
+        raise UserError(f"{where}: expected an object with 'subject', 'predicate' and 'object'")
+    if raw["predicate"] not in SCORED_RELATIONS:
+        raise UserError(
+            f"{where}: unknown predicate '{raw['predicate']}' "
+            f"(one of {', '.join(SCORED_RELATIONS)})"
+        )
+    for end in ("subject", "object"):
+        if raw[end] not in names:
+            raise UserError(
+                f"{where}: {end} '{raw[end]}' is not the name of an entity of the paper"
+            )
+    return GoldRelation(names[raw["subject"]], raw["predicate"], names[raw["object"]])
 
 
 def _gold_entity(where: str, j: int, raw: object) -> GoldEntity:

@@ -104,7 +104,7 @@ def build_graph(
     )
     in_field: dict[tuple[str, str], set[Evidence]] = defaultdict(set)
     broader: set[tuple[str, str]] = set()
-    relations: list[Relation] = []
+    relations: list[tuple[str, Relation]] = []  # (IRI of the paper stating it, relation)
     area_keys = {a.key for a in areas}
 
     for ex in extractions:
@@ -123,7 +123,7 @@ def build_graph(
             up = f.parent or (f.area if f.area in area_keys else None)
             if up and up != f.key:
                 broader.add((f.key, up))
-        relations.extend(ex.relations)
+        relations.extend((p, r) for r in ex.relations)
 
     G = nx.MultiDiGraph()
     G.graph["areas"] = tuple(sorted(areas, key=lambda a: a.key))
@@ -151,7 +151,7 @@ def build_graph(
             "support": len(acc.papers),
             "in_kb": acc.in_kb,
         }
-    for r in sorted(relations, key=lambda r: (r.subject, r.predicate, r.object)):
+    for _p, r in sorted(relations, key=lambda pr: (pr[1].subject, pr[1].predicate, pr[1].object)):
         if r.object in kinds or r.subject not in kinds:
             continue
         kind = r.object_type or kinds[r.subject]
@@ -198,19 +198,21 @@ def build_graph(
     for narrow, wide in broader:
         if wide in fields:
             edges.append((field_iri(narrow), field_iri(wide), "broader", {}))
-    rel_evidence: dict[tuple[str, str, str], set[Evidence]] = defaultdict(set)
-    for r in relations:
+    # Each sentence stating a relation lies in one paper's block: keep which, for SPARQL.
+    rel_evidence: dict[tuple[str, str, str], dict[Evidence, str]] = defaultdict(dict)
+    for p, r in relations:
         if r.subject in kinds and r.object in kinds and r.subject != r.object:
             ev = rel_evidence[(r.subject, r.predicate, r.object)]
             if r.evidence:
-                ev.add(r.evidence)
+                ev[r.evidence] = p
     for (s, pred, o), ev in rel_evidence.items():
+        ordered = _sorted_evidence(ev)
         edges.append(
             (
                 entity_iri(kinds[s], s),
                 entity_iri(kinds[o], o),
                 pred,
-                {"evidence": _sorted_evidence(ev)},
+                {"evidence": ordered, "papers": tuple(ev[e] for e in ordered)},
             )
         )
     for u, v, rel, data in sorted(edges, key=lambda e: (e[0], e[1], e[2])):

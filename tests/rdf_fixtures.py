@@ -5,7 +5,7 @@ from __future__ import annotations
 import networkx as nx
 from graph_fixtures import add_entity, add_field, add_paper, link
 
-from kg.iri import entity_iri
+from kg.iri import entity_iri, paper_iri
 from kg.model import Alias, Area, Evidence
 
 AREAS = (
@@ -108,6 +108,7 @@ def tiny_graph() -> nx.MultiDiGraph:
         qwen,
         "evaluatedWith",
         evidence=(_ev("000_a.txt", 46, "results", "..."),),
+        papers=(p2,),
     )
     return G
 
@@ -199,6 +200,7 @@ def synthetic_graph(n_papers: int = 30, seed: int = 7) -> nx.MultiDiGraph:
         entity_iri("Model", "llama-3-8b"),
         entity_iri("Model", "qwen2.5-vl-7b"),
         "fineTunedFrom",
-        evidence=(_ev("000_synthetic.txt", 7, "usage", "基于 Qwen2.5-VL-7B 微调得到。"),),
+        evidence=(_ev("000_r.txt", 5, "usage", "基于 Qwen2.5-VL-7B 微调得到。"),),
+        papers=(paper_iri("2601.10000"),),
     )
     return G

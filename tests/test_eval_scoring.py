@@ -14,10 +14,24 @@ KG = Namespace("https://w3id.org/paperkg/ontology#")
 BASE = "https://example.org/id/"
 
 
-def _graph(tmp_path: Path, papers: dict[str, list[tuple]], fields: dict | None = None) -> Path:
+def _graph(
+    tmp_path: Path,
+    papers: dict[str, list[tuple]],
+    fields: dict | None = None,
+    relations: dict | None = None,
+) -> Path:
     """papers: arxiv id -> [(entity id, types, label, alt labels[, roles])]; fields: id ->
-    [(zh, en)]."""
+    [(zh, en)]; relations: id -> [(subject entity id, predicate, object entity id)], stated in
+    that paper's text."""
     g = Graph()
+    for arxiv_id, triples in (relations or {}).items():
+        for i, (subj, pred, obj) in enumerate(triples):
+            ev = URIRef(f"{BASE}evidence/{arxiv_id}-{i}")
+            g.add((ev, RDF.type, KG.RelationEvidence))
+            g.add((ev, KG.paper, URIRef(f"{BASE}paper/{arxiv_id}")))
+            g.add((ev, RDF.subject, URIRef(f"{BASE}entity/{subj}")))
+            g.add((ev, RDF.predicate, KG[pred]))
+            g.add((ev, RDF.object, URIRef(f"{BASE}entity/{obj}")))
     for arxiv_id, entities in papers.items():
         paper = URIRef(f"{BASE}paper/{arxiv_id}")
         g.add((paper, RDF.type, KG.Paper))
@@ -330,4 +344,107 @@ def test_eval_roles_bad_value_is_a_user_error(tmp_path, roles):
         tmp_path, [{"arxiv_id": "2602.00001", "entities": [_ent("FooNet", "Model", roles=roles)]}]
     )
     with pytest.raises(UserError, match="role"):
+        evaluate([gold], _graph(tmp_path, {"2602.00001": []}))
+
+
+def _rel(subject, predicate, object_) -> dict:
+    return {"subject": subject, "predicate": predicate, "object": object_}
+
+
+_REL_GOLD = [
+    _ent("FooNet-7B", "Model"),
+    _ent("Qwen3-8B", "Model"),
+    _ent("MathData", "Dataset", ["数学数据"]),
+    _ent("FooBench", "Benchmark"),
+    _ent("MMLU", "Benchmark"),
+]
+_REL_PRED = [
+    ("e1", ["Model"], "FooNet-7B", []),
+    ("e2", ["Model"], "Qwen3-8B", []),
+    ("e3", ["Dataset"], "数学数据", []),
+    ("e4", ["Benchmark"], "FooBench", []),
+]
+
+
+def _score_relations(tmp_path, gold_relations, pred_relations, other=None):
+    gold = _gold(
+        tmp_path,
+        [{"arxiv_id": "2602.00001", "entities": _REL_GOLD, "relations": gold_relations}],
+    )
+    graph = _graph(
+        tmp_path,
+        {"2602.00001": _REL_PRED, "2602.00002": _REL_PRED},
+        relations={"2602.00001": pred_relations, "2602.00002": other or []},
+    )
+    return evaluate([gold], graph).files[0]
+
+
+def test_eval_relations_typed_any_and_direction(tmp_path):
+    gold = [
+        _rel("FooNet-7B", "fineTunedFrom", "Qwen3-8B"),
+        _rel("FooNet-7B", "trainedOn", "MathData"),
+        _rel("FooBench", "basedOn", "MMLU"),
+    ]
+    pred = [
+        ("e1", "fineTunedFrom", "e2"),  # hit
+        ("e1", "basedOn", "e3"),  # right pair (matched by the Chinese alias), wrong predicate
+        ("e2", "basedOn", "e1"),  # wrong direction
+        ("e1", "variantOf", "e2"),  # not a stated relation: not scored
+    ]
+    score = _score_relations(tmp_path, gold, pred)
+    rel = dict(score.relations)
+    assert (rel["fineTunedFrom"].matched_gold, rel["fineTunedFrom"].fp) == (1, 0)
+    assert (rel["trainedOn"].matched_gold, rel["trainedOn"].fn) == (0, 1)
+    assert (rel["basedOn"].matched_pred, rel["basedOn"].fp, rel["basedOn"].fn) == (0, 2, 1)
+    any_ = rel["any relation"]
+    assert (any_.matched_gold, any_.fn, any_.matched_pred, any_.fp) == (2, 1, 2, 1)
+    assert [e.name for e in score.relation_misses] == [
+        "FooBench -> MMLU",
+        "FooNet-7B -> MathData",
+    ]
+    assert sorted(e.name for e in score.relation_false_positives) == [
+        "FooNet-7B -> 数学数据",
+        "Qwen3-8B -> FooNet-7B",
+    ]
+
+
+def test_eval_relations_of_another_paper_do_not_count(tmp_path):
+    gold = [_rel("FooNet-7B", "fineTunedFrom", "Qwen3-8B")]
+    score = _score_relations(tmp_path, gold, [], other=[("e1", "fineTunedFrom", "e2")])
+    rel = dict(score.relations)
+    assert (rel["fineTunedFrom"].matched_gold, rel["fineTunedFrom"].fn) == (0, 1)
+    assert rel["fineTunedFrom"].fp == 0
+
+
+def test_eval_relations_table_only_when_gold_gives_relations(tmp_path):
+    pred = {"2602.00001": _REL_PRED}
+    relations = {"2602.00001": [("e1", "fineTunedFrom", "e2")]}
+    plain = _gold(tmp_path, [{"arxiv_id": "2602.00001", "entities": _REL_GOLD}], "a.json")
+    report = format_report(evaluate([plain], _graph(tmp_path, pred, relations=relations)))
+    assert "any relation" not in report and "Relations missed" not in report
+    empty = _gold(
+        tmp_path, [{"arxiv_id": "2602.00001", "entities": _REL_GOLD, "relations": []}], "b.json"
+    )
+    report = format_report(evaluate([empty], _graph(tmp_path, pred, relations=relations)))
+    assert "any relation" in report and "Relations not in the gold: 1" in report
+
+
+@pytest.mark.parametrize(
+    ("relation", "message"),
+    [
+        (_rel("FooNet-7B", "variantOf", "Qwen3-8B"), "unknown predicate"),
+        (_rel("FooNet", "basedOn", "Qwen3-8B"), "subject 'FooNet'"),
+        (_rel("FooNet-7B", "basedOn", "Qwen3"), "object 'Qwen3'"),
+        ({"subject": "FooNet-7B", "predicate": "basedOn"}, "expected an object"),
+        ("FooNet-7B basedOn Qwen3-8B", "expected an object"),
+    ],
+)
+def test_eval_relations_bad_gold_is_a_user_error(tmp_path, relation, message):
+    from kg.errors import UserError
+
+    gold = _gold(
+        tmp_path,
+        [{"arxiv_id": "2602.00001", "entities": _REL_GOLD, "relations": [relation]}],
+    )
+    with pytest.raises(UserError, match=f"relation #1: .*{message}"):
         evaluate([gold], _graph(tmp_path, {"2602.00001": []}))

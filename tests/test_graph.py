@@ -87,6 +87,24 @@ def test_graph_relation_object_gets_a_node() -> None:
     assert G.has_edge(entity_iri("Model", "Qwen2.5-VL-7B"), fam, "variantOf")
 
 
+def test_graph_relation_evidence_keeps_the_stating_paper() -> None:
+    a = Evidence("r.txt", 3, "usage", "基于 Qwen2.5-VL 微调。")
+    b = Evidence("r.txt", 9, "results", "同样基于 Qwen2.5-VL 微调。")
+    exs = [
+        PaperExtraction(
+            pid,
+            (ent("GeoAgent", "Model"), ent("Qwen2.5-VL", "Model")),
+            relations=(Relation("geoagent", "fineTunedFrom", "qwen2.5-vl", e),),
+        )
+        for pid, e in (("1", b), ("0", a))
+    ]
+    G = build_graph([rec("0", None, "r"), rec("1", None, "r")], exs)
+    u, v = entity_iri("Model", "GeoAgent"), entity_iri("Model", "Qwen2.5-VL")
+    data = G.edges[u, v, "fineTunedFrom"]
+    assert data["evidence"] == (a, b)
+    assert data["papers"] == (paper_iri("0"), paper_iri("1"))
+
+
 def test_graph_fields_taxonomy_and_support() -> None:
     areas = [Area("computer-vision", "计算机视觉", "Computer Vision")]
     f1 = FieldMention(

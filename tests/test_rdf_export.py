@@ -254,7 +254,9 @@ def test_export_relation_evidence_is_a_reified_statement() -> None:
     G = tiny_graph()
     qwen = entity_iri("Model", "qwen2.5-vl")
     ev = Evidence("r.txt", 42, "usage", "基于 Qwen2.5-VL 微调。")
-    G.add_edge(str(GRPO), qwen, key="fineTunedFrom", rel="fineTunedFrom", evidence=(ev,))
+    G.add_edge(
+        str(GRPO), qwen, key="fineTunedFrom", rel="fineTunedFrom", evidence=(ev,), papers=(P1,)
+    )
     g = to_rdf(G)
     rows = list(
         g.query(
@@ -268,3 +270,8 @@ def test_export_relation_evidence_is_a_reified_statement() -> None:
         )
     )
     assert [(int(r.line), str(r.sentence)) for r in rows] == [(42, ev.sentence)]
+    stating = g.query(
+        "SELECT ?id WHERE { ?m rdf:predicate kg:fineTunedFrom ; kg:paper/kg:arxivId ?id }",
+        initNs={"kg": KG, "rdf": RDF},
+    )
+    assert [str(r.id) for r in stating] == ["2602.15927"]

@@ -83,7 +83,9 @@ def to_rdf(G: nx.MultiDiGraph) -> Graph:
         else:
             prop = RELATION_PROPERTIES.get(rel, KG.relatedTo)
             g.add((s, prop, o))
-            _add_relation_evidence(g, s, prop, o, rel, data.get("evidence", ()))
+            evidence = data.get("evidence", ())
+            papers = data.get("papers", (None,) * len(evidence))
+            _add_relation_evidence(g, s, prop, o, rel, zip(evidence, papers, strict=True))
     return g
 
 
@@ -171,16 +173,24 @@ def _add_evidence(
 
 
 def _add_relation_evidence(
-    g: Graph, s: URIRef, prop: URIRef, o: URIRef, rel: str, evidence: Iterable[Evidence]
+    g: Graph,
+    s: URIRef,
+    prop: URIRef,
+    o: URIRef,
+    rel: str,
+    evidence: Iterable[tuple[Evidence, str | None]],
 ) -> None:
-    """One kg:RelationEvidence node (an rdf:Statement) per sentence stating s -prop-> o."""
-    for index, ev in enumerate(evidence, start=1):
+    """One kg:RelationEvidence node (an rdf:Statement) per sentence stating s -prop-> o, with
+    the paper whose block holds the sentence."""
+    for index, (ev, paper) in enumerate(evidence, start=1):
         m = URIRef(relation_evidence_iri(str(s), rel, str(o), index))
         g.add((m, RDF.type, KG.RelationEvidence))
         g.add((m, RDF.type, RDF.Statement))
         g.add((m, RDF.subject, s))
         g.add((m, RDF.predicate, prop))
         g.add((m, RDF.object, o))
+        if paper:
+            g.add((m, KG.paper, URIRef(paper)))
         _add_where(g, m, ev)
 
 
