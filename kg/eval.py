@@ -11,7 +11,7 @@ from pathlib import Path
 from kg.errors import UserError
 from kg.iri import ONTOLOGY
 from kg.keys import arxiv_key, entity_key
-from kg.model import ENTITY_TYPES, ROLES
+from kg.model import ENTITY_TYPES, ROLES, STATED_RELATIONS
 
 QUERIES_DIR = Path(__file__).resolve().parent / "eval_queries"
 
@@ -22,8 +22,7 @@ SCORED_TYPES: tuple[str, ...] = tuple(t for t in ENTITY_TYPES if t not in _TYPE_
 NO_TYPE = "(none)"
 # The roles a gold entity can be given; none of them means the paper only mentions it.
 SCORED_ROLES: tuple[str, ...] = tuple(r for r in ROLES if r != "mentions")
-# The entity-entity relations a paper's text states; variantOf comes from names, not text.
-SCORED_RELATIONS: tuple[str, ...] = ("fineTunedFrom", "distilledFrom", "basedOn", "trainedOn")
+SCORED_RELATIONS: tuple[str, ...] = STATED_RELATIONS
 _ANY_RELATION = "any relation"  # the row that ignores the predicate (direction still counts)
 
 _ENTITY_KEYS = ("name", "type")

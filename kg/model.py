@@ -18,6 +18,8 @@ ENTITY_TYPES: tuple[str, ...] = (
 
 # Paper -> entity roles. Every link is also a plain `mentions`.
 ROLES: tuple[str, ...] = ("proposes", "uses", "evaluatesOn", "comparesWith", "runsOn", "mentions")
+# Entity -> entity relations a report's text states (variantOf comes from names instead).
+STATED_RELATIONS: tuple[str, ...] = ("fineTunedFrom", "distilledFrom", "basedOn", "trainedOn")
 
 
 @dataclass(frozen=True, slots=True)

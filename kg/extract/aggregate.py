@@ -10,19 +10,12 @@ from spacy.tokens import Doc
 
 from kg.extract.cands import Cand, PaperState, Tally, leading, state
 from kg.extract.names import initials
+from kg.extract.relations import Mention, stated_relations
 from kg.extract.resources import has_cjk, resources
 from kg.extract.shapes import family_key, is_acronym, is_size, key_of
 from kg.extract.text import Sentence
 from kg.extract.type_model import NameView, open_question, second_opinion
 from kg.model import Alias, EntityMention, Evidence, PaperRecord, Relation
-
-_FINETUNE = re.compile(r"基于\s*$")
-_FINETUNE_AFTER = re.compile(r"^\s*(?:模型)?\s*(?:进行)?\s*(?:微调|初始化|训练|后训练|继续训练)")
-_COMPARE = re.compile(r"优于|超越|超过|相比|对比|胜过|击败")
-_CLAUSE_BREAK = re.compile(r"[，。；,;]")
-# `基于 X 训练的 A`: what follows the verb and 的 is the model so made.
-_MADE_BY = re.compile(r"^\s*(?:进行)?\s*(?:微调|训练|后训练|初始化|构建|搭建)(?:得到|而成)?的\s*$")
-_BASED_ON = re.compile(r"^\s*(?:构建|搭建|开发|实现)")
 
 
 @dataclass(slots=True)
@@ -63,6 +56,7 @@ def entities(
     used = set().union(*(acc.evidence for acc in accs.values()))
     evidence = {i: _evidence(paper, sents[i]) for i in used}
     inherit_types(accs)
+    final: dict[str, str] = {}  # entity key -> its type in this paper
     # `LumenPRM-1.5B`, `LumenPRM 7B`: an unknown name extending one the paper proposes is its own.
     own_stems = tuple(
         f"{a.name}{sep}" for a in accs.values() if "proposes" in a.roles for sep in "- "
@@ -75,6 +69,7 @@ def entities(
             etype = second_opinion(name_view(acc, st), etype)
         if etype == "Dataset" and "evaluatesOn" in acc.roles:
             etype = "Benchmark"
+        final[acc.key] = etype
         own = not acc.in_kb and acc.name.startswith(own_stems)
         acc.roles = _settled_roles(acc.roles, etype, {sents[i].section for i in acc.evidence}, own)
         aliases = {Alias(t) for t in acc.labels if t != acc.name and not has_cjk(t)}
@@ -105,7 +100,7 @@ def entities(
                 guessed=not acc.kb_type and not acc.votes,
             )
         )
-    relations.extend(_stated_relations(doc, paper, cands, accs, route))
+    relations.extend(_stated_relations(st, paper, cands, accs, route, final))
     del res
     mentions.sort(key=lambda m: m.key)
     return tuple(mentions), tuple(sorted(set(relations), key=_relation_order))
@@ -290,73 +285,25 @@ def _relation_order(r: Relation) -> tuple[str, str, str, int]:
 
 
 def _stated_relations(
-    doc: Doc,
+    st: PaperState,
     paper: PaperRecord,
     cands: list[Cand],
     accs: dict[str, _Acc],
     route: dict[str, str],
+    final: dict[str, str],
 ) -> list[Relation]:
-    """`基于 X 微调`: the paper's own model is fine-tuned from X; `基于 X 构建` -> basedOn."""
-    own = [a for a in accs.values() if "proposes" in a.roles]
-    if not own:
-        return []
-    own.sort(key=lambda a: a.first)
-    subject = own[0].key
-    text = state(doc).text
-    out: list[Relation] = []
+    """The relations the text states between the paper's entities (`kg.extract.relations`)."""
+    mentions = []
     for c in cands:
         key, _ = _canonical(c)
         key = route.get(key, key)
         key = route.get(key, key)
-        if (
-            key not in accs
-            or key == subject
-            or accs[key].kb_type not in (None, "Model")
-            or c.etype != "Model"
-        ):
-            continue
-        sent = state(doc).sents[c.sent]
-        left = text[sent.start : c.start]
-        if not _FINETUNE.search(left):
-            continue
-        clause = _CLAUSE_BREAK.split(left)[-1]
-        if _COMPARE.search(clause):
-            continue
-        right = text[c.end : sent.end]
-        if _FINETUNE_AFTER.match(right):
-            predicate = "fineTunedFrom"
-        elif _BASED_ON.match(right):
-            predicate = "basedOn"
-        else:
-            continue
-        ev = Evidence(paper.source, sent.line, sent.section, sent.evidence)
-        named = _stated_subject(text, cands, accs, route, c, key)
-        out.append(Relation(named or subject, predicate, key, ev))
-    return out
-
-
-def _stated_subject(
-    text: str, cands: list[Cand], accs: dict[str, _Acc], route: dict[str, str], c: Cand, obj: str
-) -> str | None:
-    """The model the sentence itself names as fine-tuned or built: `加载 A 模型（基于 X 微调）`
-    (A just before, in the same clause) or `基于 X 训练的 A` (A right after `的`)."""
-
-    def own_model(d: Cand) -> str | None:
-        key, _ = _canonical(d)
-        key = route.get(key, key)
         acc = accs.get(key)
-        ok = acc is not None and key != obj and not acc.in_kb and d.etype in ("Model", "Method")
-        return key if ok else None
-
-    same = [d for d in cands if d.sent == c.sent and d is not c]
-    before = [
-        d for d in same if d.end <= c.start and not _CLAUSE_BREAK.search(text[d.end : c.start])
+        if acc is None or key not in final:
+            continue
+        own = "proposes" in acc.roles and not acc.in_kb
+        mentions.append(Mention(key, final[key], c.start, c.end, c.sent, own, acc.in_kb))
+    return [
+        Relation(r.subject, r.predicate, r.object, _evidence(paper, st.sents[r.sent]))
+        for r in stated_relations(st.text, st.sents, mentions)
     ]
-    if before and (key := own_model(max(before, key=lambda d: d.end))):
-        return key
-    after = [d for d in same if d.start >= c.end]
-    if after:
-        first = min(after, key=lambda d: d.start)
-        if _MADE_BY.match(text[c.end : first.start]) and (key := own_model(first)):
-            return key
-    return None

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from kg.errors import UserError
 from kg.keys import entity_key, field_key
-from kg.model import ENTITY_TYPES, Area
+from kg.model import ENTITY_TYPES, STATED_RELATIONS, Area
 from kg.paths import ONTOLOGY_DIR, PACKAGE_DIR
 
 KB_DIR = ONTOLOGY_DIR / "kb"
@@ -83,6 +83,16 @@ class Cue:
 
 
 @dataclass(frozen=True, slots=True)
+class RelationCue:
+    """A row of `relation_cues.tsv`: the text before and after an object that states a relation."""
+
+    predicate: str
+    before: re.Pattern[str]
+    after: re.Pattern[str]
+    subject: str  # near: named in the clause; after: named right after; own: near, else the paper's
+
+
+@dataclass(frozen=True, slots=True)
 class Resources:
     """Everything the pipeline reads from data files, loaded once."""
 
@@ -96,6 +106,7 @@ class Resources:
     homonyms: dict[str, KBEntry]  # key of a KB spelling -> the entry of its other sense
     type_cues: tuple[Cue, ...]
     role_cues: tuple[Cue, ...]
+    relation_cues: tuple[RelationCue, ...]
     suffixes: tuple[tuple[str, str, str], ...]  # (affix, suffix|infix, type), longest first
     variant_words: frozenset[str]
     lowercase_tails: frozenset[str]
@@ -197,6 +208,22 @@ def norm_field(text: str) -> str:
     return re.sub(r"[\s\-_]+", "", text).casefold()
 
 
+def _relation_cues() -> Iterator[RelationCue]:
+    path = PATTERNS_DIR / "relation_cues.tsv"
+    for number, cols in _rows(path, 4):
+        predicate, before, after, subject = (c.strip() for c in cols[:4])
+        if predicate not in STATED_RELATIONS:
+            raise UserError(f"{path}:{number}: unknown relation {predicate!r}")
+        if subject not in ("near", "after", "own"):
+            raise UserError(f"{path}:{number}: subject must be near, after or own, not {subject!r}")
+        try:
+            yield RelationCue(
+                predicate, re.compile(before or r"$"), re.compile(after or r""), subject
+            )
+        except re.error as e:
+            raise UserError(f"{path}:{number}: bad regular expression ({e})") from None
+
+
 @lru_cache(maxsize=1)
 def resources() -> Resources:
     kb, kb_alias, kb_zh, exact = _load_kb()
@@ -215,6 +242,7 @@ def resources() -> Resources:
         for _, c in _rows(PATTERNS_DIR / "type_cues.tsv", 3)
     )
     role_cues = tuple(Cue(c[0], c[2], c[1]) for _, c in _rows(PATTERNS_DIR / "role_cues.tsv", 3))
+    relation_cues = tuple(_relation_cues())
     suffixes = tuple(
         sorted(
             ((c[0], c[1], c[2]) for _, c in _rows(PATTERNS_DIR / "name_affixes.tsv", 3)),
@@ -280,6 +308,7 @@ def resources() -> Resources:
         stop_units=stop_units,
         type_cues=type_cues,
         role_cues=role_cues,
+        relation_cues=relation_cues,
         suffixes=suffixes,
         variant_words=variants,
         lowercase_tails=tails,

@@ -1,0 +1,255 @@
+"""Entity-entity relations a paper's text states: fine-tuned from, distilled from, based on, trained on."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from kg.extract.resources import RelationCue, resources
+from kg.extract.shapes import family_key
+from kg.extract.text import Sentence
+
+# What each relation may join: (subject types, object types).
+_ENDS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "fineTunedFrom": (frozenset({"Model"}), frozenset({"Model"})),
+    "distilledFrom": (frozenset({"Model"}), frozenset({"Model"})),
+    "basedOn": (
+        frozenset({"Model", "Method", "Dataset", "Benchmark", "Software"}),
+        frozenset({"Model", "Method", "Dataset", "Benchmark", "Software"}),
+    ),
+    "trainedOn": (frozenset({"Model", "Method"}), frozenset({"Dataset", "Benchmark"})),
+}
+_OBJECTS = frozenset().union(*(objects for _, objects in _ENDS.values()))
+# The paper's own model is what a bare `基于 X 初始化` is about; a method or system stands in
+# when the paper proposes no model.
+_DEFAULT_SUBJECT = {
+    "fineTunedFrom": ("Model",),
+    "distilledFrom": ("Model",),
+    "trainedOn": ("Model", "Method"),
+    "basedOn": ("any",),  # the paper's first-named own entity, its main contribution
+}
+_LIST_JOIN = re.compile(r"\s*(?:、|，|,|和|与|及|以及|/|\+|或)\s*")
+_CLAUSE_BREAK = re.compile(r"[，。；,;]")
+_HEAD_BREAK = re.compile(r"[，。；,;：:]")  # a clause, or the bold heading before a colon
+# Brackets, quotes and markup between a cue and its object (`受最大后验策略优化 (MPO) 启发`,
+# `基于 **GRPO**`) and a bracketed gloss after the object.
+_OPEN = re.compile(r"[\s\[“\"'`*]*(?:[(（]\s*(?:如|例如|比如|包括)?)?[\s\[“\"'`*]*$")
+_BRACKET = re.compile(r"[(（]\s*$")
+# the Chinese name of a bracketed acronym: a short term, no description (`…的评估器（MC-Critic）`)
+_ZH_RUN = re.compile(r"(?:(?!的)[\u4e00-\u9fff]){2,8}$")
+_CLOSE = re.compile(r"^(?:[\s)）\]”\"'`*]+|\s*[（(][^（()）]{0,40}[)）])+")
+_COMPARE = re.compile(r"优于|超越|超过|相比|对比|胜过|击败|不如|落后")
+# `S：它以 O 为基座` / `S 以 O 为…`: the subject before the object, in the same clause.
+_GLOSS_END = re.compile(r"^[^（()）]{0,40}[)）]")
+_SUBJECT_GAP = re.compile(r"[^，。；,;]{0,24}")
+# `基于 O 训练的 S`, `对 O 做了 SFT，得到 S`: the subject after the object.
+_MADE = re.compile(r"^[^。；;：:]{0,16}?(?:的|得到|获得|训练出|即)[^，。；,;：:]{0,20}$")
+_OF = re.compile(r"^\s*的\s*$")
+_TRAINS = re.compile(
+    r"^[^，。；,;]{0,10}?(?:预训练|训练|微调|后训练)(?:了|出)?\s*(?:一个|一种)?\s*$"
+)
+_TRAINED = re.compile(r"^[^，。；,;：:]{0,10}?(?:预训练|训练|微调|后训练)(?:得到|出)?的\s*$")
+_RESPECTIVELY = "分别"
+_WINDOW = 48  # characters of context a cue may span
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One mention of an entity the paper links to, in the paper's text."""
+
+    key: str
+    etype: str
+    start: int
+    end: int
+    sent: int
+    own: bool  # the paper proposes it and the knowledge base does not know it
+    known: bool  # the knowledge base knows it
+
+
+@dataclass(frozen=True, slots=True)
+class Stated:
+    """A relation a sentence states: subject key, predicate, object key, sentence index."""
+
+    subject: str
+    predicate: str
+    object: str
+    sent: int
+
+
+def stated_relations(
+    text: str, sents: Sequence[Sentence], mentions: Sequence[Mention]
+) -> list[Stated]:
+    """Every relation a cue of `relation_cues.tsv` states between two of the paper's entities."""
+    cues = resources().relation_cues
+    by_sent: dict[int, list[Mention]] = {}
+    for m in sorted(mentions, key=lambda m: (m.start, m.end)):
+        by_sent.setdefault(m.sent, []).append(m)
+    main = _main_own(mentions)
+    family = [m for m in _own_models(mentions) if _same_family(m, main.get("Model"))]
+    out: list[Stated] = []
+    for i, ms in by_sent.items():
+        sent = sents[i]
+        for run in _runs(text, ms):
+            kinds = {m.etype for m in run}
+            if not kinds & _OBJECTS:
+                continue  # metrics, hardware, organisations are no object of a relation
+            # the side after the object is short and anchored: the cheap test goes first
+            right = _CLOSE.sub("", text[run[-1].end : min(sent.end, run[-1].end + _WINDOW)])
+            maybe = [c for c in cues if kinds & _ENDS[c.predicate][1] and c.after.match(right)]
+            lefts = _lefts(text[max(sent.start, run[0].start - _WINDOW) : run[0].start])
+            for cue in maybe:
+                if not any(cue.before.search(x) for x in lefts):
+                    continue
+                if _COMPARE.search(_HEAD_BREAK.split(text[sent.start : run[0].start])[-1]):
+                    break  # `优于基于 Qwen3-VL 的同类模型`: another's model
+                found = _apply(cue, text, ms, run, main, family, i)
+                if found:
+                    out.extend(found)
+                    break
+    return sorted(set(out), key=lambda s: (s.subject, s.predicate, s.object, s.sent))
+
+
+def _lefts(left: str) -> list[str]:
+    """The text before an object as a cue may end: markup and an opening bracket removed, and
+    for a bracketed acronym also without its Chinese name (`受最大后验策略优化 (MPO) 启发`)."""
+    bare = _OPEN.sub("", left)
+    if not _BRACKET.search(left):
+        return [bare]
+    run = _ZH_RUN.search(bare)
+    cuts = range(run.start(), run.end()) if run else range(0)
+    return [bare, *(bare[:j] for j in cuts)]
+
+
+def _apply(
+    cue: RelationCue,
+    text: str,
+    ms: list[Mention],
+    run: list[Mention],
+    main: dict[str, Mention],
+    family: list[Mention],
+    i: int,
+) -> list[Stated]:
+    objects = [o for o in run if o.etype in _ENDS[cue.predicate][1]]
+    if not objects:
+        return []
+    subjects = _named_subjects(text, ms, run, before=cue.subject != "after")
+    named = bool(subjects)
+    if subjects:
+        respectively = _RESPECTIVELY in text[subjects[-1].end : run[0].start]
+        if respectively and len(subjects) == len(objects):
+            pairs = list(zip(subjects, objects, strict=True))
+        else:
+            pairs = [(s, o) for s in subjects for o in objects]
+    elif cue.subject == "own":
+        pairs = _own_pairs(cue.predicate, objects, main, family)
+    else:
+        return []
+    out: list[Stated] = []
+    for s, o in pairs:
+        predicate = cue.predicate
+        if not named and s.etype != "Model" and predicate == "fineTunedFrom":
+            predicate = "basedOn"  # the paper's method or system, built on a model
+        # A name the sentence itself says was fine-tuned (`S 基于 O 微调`) is a model, whatever
+        # type a short context gave it.
+        fits = s.etype in _ENDS[predicate][0] or (named and predicate == "fineTunedFrom")
+        if fits and s.key != o.key:
+            out.append(Stated(s.key, predicate, o.key, i))
+    return out
+
+
+def _own_pairs(
+    predicate: str, objects: list[Mention], main: dict[str, Mention], family: list[Mention]
+) -> list[tuple[Mention, Mention]]:
+    """A relation with no subject named (`基座：Qwen3-8B-Base`) is about the paper's own model,
+    else its own method or system. Of several own checkpoints, a base goes to the one of its
+    size and training data to every one of them."""
+    default = next((m for t in _DEFAULT_SUBJECT[predicate] if (m := main.get(t))), None)
+    if default is None:
+        return []
+    pairs = []
+    for o in objects:
+        if o.own and predicate in ("fineTunedFrom", "distilledFrom"):
+            continue  # the paper's own model is not the base of its own model
+        if default.etype == "Model" and predicate == "trainedOn" and family:
+            pairs += [(m, o) for m in family]
+        elif default.etype == "Model" and predicate == "fineTunedFrom" and _sizes_of(family):
+            sized = [m for m in family if _sizes(m.key) & _sizes(o.key)]
+            pairs += [(m, o) for m in sized[:1]]
+        else:
+            pairs.append((default, o))
+    return pairs
+
+
+def _named_subjects(
+    text: str, ms: list[Mention], run: list[Mention], before: bool = True
+) -> list[Mention]:
+    """The names the sentence makes the subject: right before the objects in the same clause
+    (with the names listed with it), else the paper's own name right after them (`…训练的 S`)."""
+    preceding = [m for m in ms if m.end <= run[0].start] if before else []
+    if preceding and (preceding[-1].own or not preceding[-1].known):
+        last = preceding[-1]
+        # the rest of the subject's own bracketed gloss (`…（English, ACR）**：`) is no break
+        gap = _GLOSS_END.sub("", text[last.end : run[0].start])
+        if _SUBJECT_GAP.fullmatch(gap):
+            group = [last]
+            for m in reversed(preceding[:-1]):
+                if not _LIST_JOIN.fullmatch(text[m.end : group[0].start]):
+                    break
+                group.insert(0, m)
+            return group
+    after = [m for m in ms if m.start >= run[-1].end]
+    if after:
+        gap = text[run[-1].end : after[0].start]
+        if (after[0].own or not after[0].known) and _MADE.match(gap):
+            return [after[0]]
+        if _OF.match(gap):
+            return [after[0]]  # `基于 PhysX 的 Isaac Gym`
+        if after[0].etype == "Model" and (_TRAINS.match(gap) or _TRAINED.match(gap)):
+            return [after[0]]  # `在 C4 数据集上预训练 Llama-953M`, `用 X 训练的 π0`
+    return []
+
+
+def _runs(text: str, ms: list[Mention]) -> list[list[Mention]]:
+    """Mentions listed together (`A、B 与 C`) as one group of objects."""
+    runs: list[list[Mention]] = []
+    for m in ms:
+        if runs and _LIST_JOIN.fullmatch(text[runs[-1][-1].end : m.start]):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    return runs
+
+
+_SIZE = re.compile(r"(?<![a-z0-9.])(\d+(?:\.\d+)?[bm])(?![a-z])")
+
+
+def _sizes(key: str) -> set[str]:
+    return set(_SIZE.findall(key))
+
+
+def _sizes_of(ms: Sequence[Mention]) -> set[str]:
+    return set().union(*(_sizes(m.key) for m in ms))
+
+
+def _own_models(mentions: Sequence[Mention]) -> list[Mention]:
+    seen: dict[str, Mention] = {}
+    for m in sorted(mentions, key=lambda m: m.start):
+        if m.own and m.etype == "Model":
+            seen.setdefault(m.key, m)
+    return list(seen.values())
+
+
+def _same_family(m: Mention, main: Mention | None) -> bool:
+    return main is not None and (family_key(m.key) or m.key) == (family_key(main.key) or main.key)
+
+
+def _main_own(mentions: Sequence[Mention]) -> dict[str, Mention]:
+    """The first-mentioned own entity of each type, and of any type."""
+    main: dict[str, Mention] = {}
+    for m in sorted(mentions, key=lambda m: m.start):
+        if m.own:
+            main.setdefault(m.etype, m)
+            if m.etype in _ENDS["basedOn"][0]:
+                main.setdefault("any", m)
+    return main

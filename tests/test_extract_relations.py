@@ -1,0 +1,148 @@
+"""Entity-entity relations the text states (kg.extract.relations, relation_cues.tsv)."""
+
+from __future__ import annotations
+
+import pytest
+from extract_fixtures import extract
+
+from kg.extract.resources import resources
+from kg.model import STATED_RELATIONS
+
+_TITLE = "ZorbLM: Language Models for Zorb"
+_OWN = "提出了 ZorbLM-7B 语言模型。"
+
+
+def _stated(**kwargs: str) -> set[tuple[str, str, str]]:
+    x = extract(**kwargs)
+    return {(r.subject, r.predicate, r.object) for r in x.relations if r.predicate != "variantOf"}
+
+
+@pytest.mark.parametrize(
+    ("usage", "relation"),
+    [
+        # fine-tuned from: the base model's weights trained further
+        ("ZorbLM-7B 以 Qwen3-8B 为基座，用 DPO 训练。", ("zorblm-7b", "fineTunedFrom", "qwen3-8b")),
+        ("对 Qwen3-8B 做了 SFT，得到 ZorbLM-7B。", ("zorblm-7b", "fineTunedFrom", "qwen3-8b")),
+        # no model named: the paper's own checkpoint of the base's size
+        (
+            "基于 **Qwen2.5-7B** 初始化，训练使用 8 张 A100。",
+            ("zorblm-7b", "fineTunedFrom", "qwen2.5-7b"),
+        ),
+        ("基座模型：Qwen2.5-7B；", ("zorblm-7b", "fineTunedFrom", "qwen2.5-7b")),
+        # distilled from: the teacher, of the paper's own model (the family in the title)
+        ("教师模型为 Qwen3-32B，学生为 ZorbLM-7B。", ("zorblm", "distilledFrom", "qwen3-32b")),
+        ("以 Qwen3-32B 作为教师进行蒸馏。", ("zorblm", "distilledFrom", "qwen3-32b")),
+        # based on: backbone, architecture, framework
+        ("ZorbLM-7B 以 SigLIP 为视觉编码器。", ("zorblm-7b", "basedOn", "siglip")),
+        ("代码基于 verl 框架实现。", ("zorblm", "basedOn", "verl")),
+        # trained on: training data, listed
+        ("在 FineWeb-Edu 数据集上预训练。", ("zorblm-7b", "trainedOn", "fineweb-edu")),
+        (
+            "训练数据：FineWeb-Edu、DCLM 与 The Stack v2。",
+            ("zorblm-7b", "trainedOn", "the-stack-v2"),
+        ),
+        ("使用 OpenMathReasoning 进行微调。", ("zorblm-7b", "trainedOn", "openmathreasoning")),
+    ],
+)
+def test_extract_relations_from_cues(usage: str, relation: tuple[str, str, str]) -> None:
+    assert relation in _stated(title=_TITLE, contribution=_OWN, usage=usage)
+
+
+@pytest.mark.parametrize(
+    ("innovations", "relation"),
+    [
+        # a method the paper extends, named in its own item
+        (
+            "*   **异步 GRPO（Async GRPO）**：在标准 GRPO 的基础上将采样与训练解耦。",
+            ("async-grpo", "basedOn", "grpo"),
+        ),
+        # `受 X 启发`, through a bracketed gloss
+        (
+            "*   **预测策略改进（Predictive Policy Improvement, PPI）**：受最大后验策略优化 (MPO) 启发。",
+            ("predictive-policy-improvement", "basedOn", "mpo"),
+        ),
+        # `基于 X 的 S`: the name right after is the subject, known or not
+        ("*   依赖基于 PhysX 的 Isaac Gym 仿真环境。", ("isaac-gym", "basedOn", "physx")),
+    ],
+)
+def test_extract_relations_named_subject(innovations: str, relation: tuple[str, str, str]) -> None:
+    assert relation in _stated(title=_TITLE, contribution=_OWN, innovations=innovations)
+
+
+def test_extract_relations_respectively_pairs_in_order() -> None:
+    got = _stated(
+        title="ZorbEmbed: Embeddings for Zorb",
+        contribution="提出 ZorbEmbed-4B 与 ZorbEmbed-8B 两个嵌入模型。",
+        usage="ZorbEmbed-4B 与 ZorbEmbed-8B 分别从 Qwen3-Embedding-4B 与 Qwen3-Embedding-8B 初始化。",
+    )
+    assert ("zorbembed-4b", "fineTunedFrom", "qwen3-embedding-4b") in got
+    assert ("zorbembed-8b", "fineTunedFrom", "qwen3-embedding-8b") in got
+    assert ("zorbembed-4b", "fineTunedFrom", "qwen3-embedding-8b") not in got
+
+
+def test_extract_relations_base_goes_to_the_own_checkpoint_of_its_size() -> None:
+    got = _stated(
+        title="ZorbLM: Language Models for Zorb",
+        contribution="发布 ZorbLM-7B 与 ZorbLM-32B 两个模型。",
+        usage="基座：Qwen2.5-7B 与 Qwen2.5-32B；训练数据为 FineWeb-Edu。",
+    )
+    assert {r for r in got if r[1] == "fineTunedFrom"} == {
+        ("zorblm-7b", "fineTunedFrom", "qwen2.5-7b"),
+        ("zorblm-32b", "fineTunedFrom", "qwen2.5-32b"),
+    }
+    # training data stated once is every own checkpoint's, and their family's
+    assert {r[0] for r in got if r[1] == "trainedOn"} == {"zorblm", "zorblm-7b", "zorblm-32b"}
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "predicate"),
+    [
+        # another's model in a comparison is no base of the paper's
+        ({"results": "ZorbLM-7B 优于基于 Qwen3-8B 微调的模型。"}, "fineTunedFrom"),
+        # no own model: a method applied to a base model states no fine-tuning
+        ({"usage": "在 ZorbSim 中用 PPO 对 Qwen3-8B 做 RL 微调。"}, "fineTunedFrom"),
+        # evaluation data is no training data
+        ({"results": "在 MMLU 数据集上评测。"}, "trainedOn"),
+        # `基于 X 的…` modifies what follows, not the name before it
+        ({"usage": "使用 ZorbData 数据集进行基于 GRPO 的强化学习训练。"}, "basedOn"),
+        # `X 变体` says X is a variant, not what the heading's name is based on
+        (
+            {"innovations": "*   **交错推理（Chain-of-Zorb, CoZ）**：提出了 ZorbLM-CoZ 变体。"},
+            "basedOn",
+        ),
+        # a description before a bracketed name is not its Chinese name
+        ({"innovations": "*   引入基于蒙特卡洛的价值评估器（MC-Zorb）。"}, "basedOn"),
+    ],
+)
+def test_extract_relations_not_stated(kwargs: dict, predicate: str) -> None:
+    got = _stated(title=_TITLE, contribution=_OWN, **kwargs)
+    assert not [r for r in got if r[1] == predicate]
+
+
+def test_extract_relations_evidence_is_the_stating_sentence() -> None:
+    x = extract(title=_TITLE, contribution=_OWN, usage="第一句。\nZorbLM-7B 以 Qwen3-8B 为基座。")
+    (r,) = [r for r in x.relations if r.predicate == "fineTunedFrom"]
+    assert r.evidence is not None
+    assert (r.evidence.line, r.evidence.section) == (31, "usage")
+    assert r.evidence.sentence == "ZorbLM-7B 以 Qwen3-8B 为基座。"
+
+
+def test_extract_relations_cue_table_is_well_formed() -> None:
+    cues = resources().relation_cues
+    assert {c.predicate for c in cues} == set(STATED_RELATIONS)
+    assert {c.subject for c in cues} <= {"near", "after", "own"}
+
+
+@pytest.mark.parametrize(
+    ("left", "cue_end", "found"),
+    [
+        ("受最大后验策略优化 (", "受", True),  # the acronym's Chinese name is skipped
+        ("基于 **", "基于", True),  # markup
+        ("使用包含 CoT 的数据（如 ", "数据", True),  # an example list opens
+        ("引入基于蒙特卡洛的价值评估器（", "基于", False),  # a description is no name
+    ],
+)
+def test_extract_relations_text_before_object(left: str, cue_end: str, found: bool) -> None:
+    from kg.extract.relations import _lefts
+
+    assert any(x.endswith(cue_end) for x in _lefts(left)) is found
