@@ -52,7 +52,11 @@ EDGE_STYLES: dict[str, EdgeStyle] = {
     "inField": EdgeStyle("#c7a17a", "in field", "属于领域", dashed=True),
     "broader": EdgeStyle("#7f7f7f", "broader field", "上位领域", dashed=True),
     "variantOf": EdgeStyle("#e377c2", "variant of", "变体"),
-    "relation": EdgeStyle("#17becf", "other relation", "其他关系"),
+    "fineTunedFrom": EdgeStyle("#ff7f0e", "fine-tuned from", "微调自"),
+    "distilledFrom": EdgeStyle("#bcbd22", "distilled from", "蒸馏自"),
+    "basedOn": EdgeStyle("#17becf", "based on", "基于"),
+    "trainedOn": EdgeStyle("#aec7e8", "trained on", "训练于"),
+    "relation": EdgeStyle("#98df8a", "other relation", "其他关系"),
 }
 
 
