@@ -146,3 +146,14 @@ def test_extract_relations_text_before_object(left: str, cue_end: str, found: bo
     from kg.extract.relations import _lefts
 
     assert any(x.endswith(cue_end) for x in _lefts(left)) is found
+
+
+def test_extract_relations_what_the_own_model_is_built_on_is_used() -> None:
+    x = extract(
+        title=_TITLE,
+        contribution=_OWN,
+        innovations="*   **数据**：训练数据为 FineWeb-Edu 与 DCLM。",
+    )
+    roles = {e.name: e.roles for e in x.entities}
+    assert roles["FineWeb-Edu"] == ("uses",) and roles["DCLM"] == ("uses",)
+    assert roles["ZorbLM-7B"] == ("proposes",)

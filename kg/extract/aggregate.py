@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
 
@@ -100,8 +100,10 @@ def entities(
                 guessed=not acc.kb_type and not acc.votes,
             )
         )
-    relations.extend(_stated_relations(st, paper, cands, accs, route, final))
+    stated = _stated_relations(st, paper, cands, accs, route, final)
+    relations.extend(stated)
     del res
+    mentions = _built_on(mentions, stated)
     mentions.sort(key=lambda m: m.key)
     return tuple(mentions), tuple(sorted(set(relations), key=_relation_order))
 
@@ -307,3 +309,20 @@ def _stated_relations(
         Relation(r.subject, r.predicate, r.object, _evidence(paper, st.sents[r.sent]))
         for r in stated_relations(st.text, st.sents, mentions)
     ]
+
+
+def _built_on(mentions: list[EntityMention], stated: list[Relation]) -> list[EntityMention]:
+    """What the paper's own model or method is fine-tuned from, distilled from, trained on or
+    based on, the paper uses (`以 Qwen3-8B 为基座`, `训练数据：A、B 与 C`)."""
+    by_key = {m.key: m for m in mentions}
+    base = {
+        r.object
+        for r in stated
+        if (s := by_key.get(r.subject)) is not None and "proposes" in s.roles
+    }
+    out = []
+    for m in mentions:
+        if m.key in base and "proposes" not in m.roles and m.etype != "Metric":
+            m = replace(m, roles=tuple(sorted({*m.roles, "uses"})))
+        out.append(m)
+    return out
