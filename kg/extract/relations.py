@@ -30,11 +30,13 @@ _DEFAULT_SUBJECT = {
     "basedOn": ("any",),  # the paper's first-named own entity, its main contribution
 }
 _LIST_JOIN = re.compile(r"\s*(?:、|，|,|和|与|及|以及|/|\+|或)\s*")
+_AND = re.compile(r"\s*(?:、|和|与|及|以及|/)\s*")
 _CLAUSE_BREAK = re.compile(r"[，。；,;]")
 _HEAD_BREAK = re.compile(r"[，。；,;：:]")  # a clause, or the bold heading before a colon
 # Brackets, quotes and markup between a cue and its object (`受最大后验策略优化 (MPO) 启发`,
 # `基于 **GRPO**`) and a bracketed gloss after the object.
 _OPEN = re.compile(r"[\s\[“\"'`*]*(?:[(（]\s*(?:如|例如|比如|包括)?)?[\s\[“\"'`*]*$")
+_LATIN_END = re.compile(r"(?<![\w.\-])[A-Za-z][\w.\-]{0,30}\s*$")
 _BRACKET = re.compile(r"[(（]\s*$")
 # the Chinese name of a bracketed acronym: a short term, no description (`…的评估器（MC-Critic）`)
 _ZH_RUN = re.compile(r"(?:(?!的)[\u4e00-\u9fff]){2,8}$")
@@ -112,10 +114,14 @@ def stated_relations(
 
 def _lefts(left: str) -> list[str]:
     """The text before an object as a cue may end: markup and an opening bracket removed, and
-    for a bracketed acronym also without its Chinese name (`受最大后验策略优化 (MPO) 启发`)."""
+    for a bracketed name also without the name it glosses (`受最大后验策略优化 (MPO) 启发`,
+    `基于 DiT (Diffusion Transformer) 架构`)."""
     bare = _OPEN.sub("", left)
     if not _BRACKET.search(left):
         return [bare]
+    latin = _LATIN_END.search(bare)
+    if latin:
+        return [bare, bare[: latin.start()]]
     run = _ZH_RUN.search(bare)
     cuts = range(run.start(), run.end()) if run else range(0)
     return [bare, *(bare[:j] for j in cuts)]
@@ -194,8 +200,8 @@ def _named_subjects(
         if _SUBJECT_GAP.fullmatch(gap):
             group = [last]
             for m in reversed(preceding[:-1]):
-                if not _LIST_JOIN.fullmatch(text[m.end : group[0].start]):
-                    break
+                if not (m.own or not m.known) or not _AND.fullmatch(text[m.end : group[0].start]):
+                    break  # `Qwen2.5-7B，LumenPRM-1.5B 基于 …`: a comma ends the subject
                 group.insert(0, m)
             return group
     after = [m for m in ms if m.start >= run[-1].end]
