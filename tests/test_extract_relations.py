@@ -158,3 +158,37 @@ def test_extract_relations_what_the_own_model_is_built_on_is_used() -> None:
     roles = {e.name: e.roles for e in x.entities}
     assert roles["FineWeb-Edu"] == ("uses",) and roles["DCLM"] == ("uses",)
     assert roles["ZorbLM-7B"] == ("proposes",)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "relation"),
+    [
+        # code built on a framework, no subject named: the paper's own
+        ({"usage": "*   **框架**：基于 verl，rollout 用 vLLM；"}, ("zorblm", "basedOn", "verl")),
+        # a reused part of another method
+        (
+            {
+                "innovations": "*   **静默流（Silent Stream, SS）**：在 Moshi 式的多流架构上新增一条文本流。"
+            },
+            ("silent-stream", "basedOn", "moshi"),
+        ),
+        # a dataset built from datasets: the paper's own dataset
+        (
+            {
+                "contribution": "构建了 ZorbBench 基准。",
+                "usage": "*   **数据来源**：视频片段取自 Ego4D 与 HOI4D。",
+            },
+            ("zorbbench", "basedOn", "ego4d"),
+        ),
+    ],
+)
+def test_extract_relations_own_parts_and_sources(kwargs: dict, relation: tuple) -> None:
+    kwargs = {"contribution": _OWN, **kwargs}
+    assert relation in _stated(title=_TITLE, **kwargs)
+
+
+def test_extract_relations_a_models_data_sources_are_no_base() -> None:
+    got = _stated(
+        title=_TITLE, contribution=_OWN, usage="*   **语料**：约 18 万小时语音，来自 Emilia。"
+    )
+    assert not [r for r in got if r[1] == "basedOn"]

@@ -41,7 +41,7 @@ _BRACKET = re.compile(r"[(（]\s*$")
 # the Chinese name of a bracketed acronym: a short term, no description (`…的评估器（MC-Critic）`)
 _ZH_RUN = re.compile(r"(?:(?!的)[\u4e00-\u9fff]){2,8}$")
 _CLOSE = re.compile(r"^(?:[\s)）\]”\"'`*]+|\s*[（(][^（()）]{0,40}[)）])+")
-_COMPARE = re.compile(r"优于|超越|超过|相比|对比|胜过|击败|不如|落后")
+_COMPARE = re.compile(r"优于|超越|超过|相比|对比|胜过|击败|不如|落后|不同于|区别于|避免")
 # `S：它以 O 为基座` / `S 以 O 为…`: the subject before the object, in the same clause.
 _GLOSS_END = re.compile(r"^[^（()）]{0,40}[)）]")
 _SUBJECT_GAP = re.compile(r"[^，。；,;]{0,24}")
@@ -170,11 +170,18 @@ def _own_pairs(
     """A relation with no subject named (`基座：Qwen3-8B-Base`) is about the paper's own model,
     else its own method or system. Of several own checkpoints, a base goes to the one of its
     size and training data to every one of them."""
-    default = next((m for t in _DEFAULT_SUBJECT[predicate] if (m := main.get(t))), None)
-    if default is None:
+    first = next((m for t in _DEFAULT_SUBJECT[predicate] if (m := main.get(t))), None)
+    if first is None:
         return []
     pairs = []
     for o in objects:
+        default = first
+        if predicate == "basedOn" and o.etype in ("Dataset", "Benchmark"):
+            # a dataset is built from datasets (`取自 Ego4D`): the paper's own one, if any;
+            # a model's data sources are training data, which only its own cues state
+            default = main.get("Dataset") or main.get("Benchmark")
+            if default is None:
+                continue
         if o.own and predicate in ("fineTunedFrom", "distilledFrom"):
             continue  # the paper's own model is not the base of its own model
         if default.etype == "Model" and predicate == "trainedOn" and family:
@@ -197,7 +204,7 @@ def _named_subjects(
         last = preceding[-1]
         # the rest of the subject's own bracketed gloss (`…（English, ACR）**：`) is no break
         gap = _GLOSS_END.sub("", text[last.end : run[0].start])
-        if _SUBJECT_GAP.fullmatch(gap):
+        if _SUBJECT_GAP.fullmatch(gap) and gap.strip() not in ("(", "（"):  # not its own gloss
             group = [last]
             for m in reversed(preceding[:-1]):
                 if not (m.own or not m.known) or not _AND.fullmatch(text[m.end : group[0].start]):
