@@ -42,6 +42,9 @@ def _stated(**kwargs: str) -> set[tuple[str, str, str]]:
             ("zorblm-7b", "trainedOn", "the-stack-v2"),
         ),
         ("使用 OpenMathReasoning 进行微调。", ("zorblm-7b", "trainedOn", "openmathreasoning")),
+        ("在 FineWeb-Edu 的 100B token 上从头预训练。", ("zorblm-7b", "trainedOn", "fineweb-edu")),
+        ("Emilia 与 LibriHeavy 用于语音对齐预训练。", ("zorblm-7b", "trainedOn", "libriheavy")),
+        ("*   **框架**：在 verl 中实现。", ("zorblm", "basedOn", "verl")),
     ],
 )
 def test_extract_relations_from_cues(usage: str, relation: tuple[str, str, str]) -> None:
