@@ -157,3 +157,39 @@ def test_extract_roles_section_default_never_adds_to_a_given_role() -> None:
 def test_extract_roles_tools_and_own_releases(kwargs: dict, name: str, roles: tuple) -> None:
     x = by_name(extract(contribution="提出 ZorbNet 模型和 ZorbServe 推理框架。", **kwargs))
     assert x[name].roles == roles
+
+
+@pytest.mark.parametrize(
+    ("results", "name", "role", "not_role"),
+    [
+        # the models a method is run on are used, not compared with
+        (
+            "在 Qwen3-1.7B 和 Qwen3-8B 模型上，ZorbPO 均提升 5 分。",
+            "Qwen3-1.7B",
+            "uses",
+            "comparesWith",
+        ),
+        (
+            "在 Qwen3-1.7B 和 Qwen3-8B 模型上，ZorbPO 均提升 5 分。",
+            "Qwen3-8B",
+            "uses",
+            "comparesWith",
+        ),
+        (
+            "*   **模型**：Qwen3-0.6B, Gemma-3-1B, Llama-2-7B。",
+            "Gemma-3-1B",
+            "uses",
+            "comparesWith",
+        ),
+        # a model the results beat stays a baseline
+        ("ZorbPO 在 MMLU 上超过 Llama-3-8B。", "Llama-3-8B", "comparesWith", "uses"),
+    ],
+)
+def test_extract_roles_models_run_on_are_used(
+    results: str, name: str, role: str, not_role: str
+) -> None:
+    x = extract(
+        title="ZorbPO: Policy Optimization for Zorb", contribution="提出 ZorbPO。", results=results
+    )
+    roles = by_name(x)[name].roles
+    assert role in roles and not_role not in roles

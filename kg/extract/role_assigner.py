@@ -33,6 +33,19 @@ def _heads_item(text: str, sent: Sentence, end: int) -> bool:
 
 
 _HEAD_COLON = re.compile(r"[：:]")
+# The models a paper runs its method on: `在 A 和 B 模型上…`, or listed under a `模型：` line.
+_ON_LEFT = re.compile(r"在[^，。；;,：:]{0,40}$")
+_ON_RIGHT = re.compile(r"^(?:[^，。；;,]{0,40}?(?:模型|基座)\s*上|[\s*]*上)")
+_MODELS_LINE = re.compile(
+    r"^[\s*\-\d.、]*\**\s*(?:模型|基座模型|基础模型|测试模型|实验模型|骨干模型)\s*\**\s*[：:][^。；;]*$"
+)
+
+
+def _run_on_model(text: str, sent: Sentence, start: int, end: int) -> bool:
+    left = text[sent.start : start]
+    if _MODELS_LINE.match(left):
+        return True
+    return bool(_ON_LEFT.search(left) and _ON_RIGHT.match(text[end : sent.end]))
 
 
 class RoleAssigner:
@@ -109,6 +122,8 @@ class RoleAssigner:
                 c.roles.add("uses")
             if self._has("after", "uses", clause_right[:6]):
                 c.roles.add("uses")
+            if c.etype == "Model" and not compared and _run_on_model(text, sent, c.start, c.end):
+                c.roles.add("uses")  # `在 Qwen3-1.7B 和 Qwen3-8B 模型上`, `**模型**：A, B`
         # The typed names as spaCy spans too (doc.spans["paperkg"], e.g. for displaCy).
         spans = []
         for c in st.cands:
