@@ -32,6 +32,7 @@ def _stated(**kwargs: str) -> set[tuple[str, str, str]]:
         # distilled from: the teacher, of the paper's own model (the family in the title)
         ("教师模型为 Qwen3-32B，学生为 ZorbLM-7B。", ("zorblm", "distilledFrom", "qwen3-32b")),
         ("以 Qwen3-32B 作为教师进行蒸馏。", ("zorblm", "distilledFrom", "qwen3-32b")),
+        ("教师模型：FLUX.1-dev（12B）与 SD3.5-Large。", ("zorblm", "distilledFrom", "sd3.5-large")),
         # based on: backbone, architecture, framework
         ("ZorbLM-7B 以 SigLIP 为视觉编码器。", ("zorblm-7b", "basedOn", "siglip")),
         ("代码基于 verl 框架实现。", ("zorblm", "basedOn", "verl")),

@@ -29,7 +29,8 @@ _DEFAULT_SUBJECT = {
     "trainedOn": ("Model", "Method"),
     "basedOn": ("any",),  # the paper's first-named own entity, its main contribution
 }
-_LIST_JOIN = re.compile(r"\s*(?:、|，|,|和|与|及|以及|/|\+|或)\s*")
+# `A、B 与 C`, also with a bracketed note after a name (`FLUX.1-dev（12B）与 SD3.5-Large`)
+_LIST_JOIN = re.compile(r"\s*(?:[（(][^（()）]{0,20}[)）])?\s*(?:、|，|,|和|与|及|以及|/|\+|或)\s*")
 _AND = re.compile(r"\s*(?:、|和|与|及|以及|/)\s*")
 _CLAUSE_BREAK = re.compile(r"[，。；,;]")
 _HEAD_BREAK = re.compile(r"[，。；,;：:]")  # a clause, or the bold heading before a colon
