@@ -43,8 +43,9 @@ _BRACKET = re.compile(r"[(（]\s*$")
 _ZH_RUN = re.compile(r"(?:(?!的)[\u4e00-\u9fff]){2,8}$")
 _CLOSE = re.compile(r"^(?:[\s)）\]”\"'`*]+|\s*[（(][^（()）]{0,40}[)）])+")
 _COMPARE = re.compile(r"优于|超越|超过|相比|对比|胜过|击败|不如|落后|不同于|区别于|避免")
-# `S：它以 O 为基座` / `S 以 O 为…`: the subject before the object, in the same clause.
+# the rest of a bracketed gloss after a subject (`…（English, ACR）**：`)
 _GLOSS_END = re.compile(r"^[^（()）]{0,40}[)）]")
+# `S：它以 O 为基座` / `S 以 O 为…`: the subject before the object, in the same clause.
 _SUBJECT_GAP = re.compile(r"[^，。；,;]{0,24}")
 # `基于 O 训练的 S`, `对 O 做了 SFT，得到 S`: the subject after the object.
 _MADE = re.compile(r"^[^。；;：:]{0,16}?(?:的|得到|获得|训练出|即)[^，。；,;：:]{0,20}$")
@@ -198,12 +199,12 @@ def _own_pairs(
 def _named_subjects(
     text: str, ms: list[Mention], run: list[Mention], before: bool = True
 ) -> list[Mention]:
-    """The names the sentence makes the subject: right before the objects in the same clause
-    (with the names listed with it), else the paper's own name right after them (`…训练的 S`)."""
+    """The names the sentence makes the subject: an unknown or own name right before the
+    objects in the same clause (with the names listed with it), else the name right after them
+    (`基于 X 训练的 S`, `基于 PhysX 的 Isaac Gym`)."""
     preceding = [m for m in ms if m.end <= run[0].start] if before else []
     if preceding and (preceding[-1].own or not preceding[-1].known):
         last = preceding[-1]
-        # the rest of the subject's own bracketed gloss (`…（English, ACR）**：`) is no break
         gap = _GLOSS_END.sub("", text[last.end : run[0].start])
         if _SUBJECT_GAP.fullmatch(gap) and gap.strip() not in ("(", "（"):  # not its own gloss
             group = [last]
