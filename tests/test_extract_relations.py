@@ -46,6 +46,10 @@ def _stated(**kwargs: str) -> set[tuple[str, str, str]]:
         ("在 FineWeb-Edu 的 100B token 上从头预训练。", ("zorblm-7b", "trainedOn", "fineweb-edu")),
         ("Emilia 与 LibriHeavy 用于语音对齐预训练。", ("zorblm-7b", "trainedOn", "libriheavy")),
         ("*   **框架**：在 verl 中实现。", ("zorblm", "basedOn", "verl")),
+        (
+            "*   **数据**：NuminaMath-1.5（约 40K 题）+ MetaMathQA。",
+            ("zorblm-7b", "trainedOn", "metamathqa"),
+        ),
     ],
 )
 def test_extract_relations_from_cues(usage: str, relation: tuple[str, str, str]) -> None:
