@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kg.extract.resources import RelationCue, resources
 from kg.extract.shapes import family_key
@@ -85,7 +86,8 @@ def stated_relations(
     text: str, sents: Sequence[Sentence], mentions: Sequence[Mention]
 ) -> list[Stated]:
     """Every relation a cue of `relation_cues.tsv` states between two of the paper's entities."""
-    cues = resources().relation_cues
+    table = _cue_table(resources().relation_cues)
+    for_kinds: dict[frozenset[str], list[tuple[RelationCue, bool]]] = {}
     by_sent: dict[int, list[Mention]] = {}
     for m in sorted(mentions, key=lambda m: (m.start, m.end)):
         by_sent.setdefault(m.sent, []).append(m)
@@ -95,12 +97,15 @@ def stated_relations(
     for i, ms in by_sent.items():
         sent = sents[i]
         for run in _runs(text, ms):
-            kinds = {m.etype for m in run}
+            kinds = frozenset(m.etype for m in run)
             if not kinds & _OBJECTS:
                 continue  # metrics, hardware, organisations are no object of a relation
+            cues = for_kinds.get(kinds)
+            if cues is None:
+                cues = for_kinds[kinds] = [(c, asks) for c, objs, asks in table if kinds & objs]
             # the side after the object is short and anchored: the cheap test goes first
             right = _CLOSE.sub("", text[run[-1].end : min(sent.end, run[-1].end + _WINDOW)])
-            maybe = [c for c in cues if kinds & _ENDS[c.predicate][1] and c.after.match(right)]
+            maybe = [c for c, asks in cues if not asks or c.after.match(right)]
             lefts = _lefts(text[max(sent.start, run[0].start - _WINDOW) : run[0].start])
             for cue in maybe:
                 if not any(cue.before.search(x) for x in lefts):
@@ -112,6 +117,14 @@ def stated_relations(
                     out.extend(found)
                     break
     return sorted(set(out), key=lambda s: (s.subject, s.predicate, s.object, s.sent))
+
+
+@lru_cache(maxsize=4)
+def _cue_table(
+    cues: tuple[RelationCue, ...],
+) -> tuple[tuple[RelationCue, frozenset[str], bool], ...]:
+    """Each cue with the types its object may have and whether it asks anything after it."""
+    return tuple((c, _ENDS[c.predicate][1], bool(c.after.pattern)) for c in cues)
 
 
 def _lefts(left: str) -> list[str]:
