@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.extract.resources import RelationCue, resources
-from kg.extract.shapes import family_key
+from kg.extract.shapes import family_key, sizes
 from kg.extract.text import Sentence
 
 # What each relation may join: (subject types, object types).
@@ -33,7 +33,6 @@ _DEFAULT_SUBJECT = {
 # `A、B 与 C`, also with a bracketed note after a name (`FLUX.1-dev（12B）与 SD3.5-Large`)
 _LIST_JOIN = re.compile(r"\s*(?:[（(][^（()）]{0,20}[)）])?\s*(?:、|，|,|和|与|及|以及|/|\+|或)\s*")
 _AND = re.compile(r"\s*(?:、|和|与|及|以及|/)\s*")
-_CLAUSE_BREAK = re.compile(r"[，。；,;]")
 _HEAD_BREAK = re.compile(r"[，。；,;：:]")  # a clause, or the bold heading before a colon
 # Brackets, quotes and markup between a cue and its object (`受最大后验策略优化 (MPO) 启发`,
 # `基于 **GRPO**`) and a bracketed gloss after the object.
@@ -202,7 +201,7 @@ def _own_pairs(
         if default.etype == "Model" and predicate == "trainedOn" and family:
             pairs += [(m, o) for m in family]
         elif default.etype == "Model" and predicate == "fineTunedFrom" and _sizes_of(family):
-            sized = [m for m in family if _sizes(m.key) & _sizes(o.key)]
+            sized = [m for m in family if sizes(m.key) & sizes(o.key)]
             pairs += [(m, o) for m in sized[:1]]
         else:
             pairs.append((default, o))
@@ -249,15 +248,8 @@ def _runs(text: str, ms: list[Mention]) -> list[list[Mention]]:
     return runs
 
 
-_SIZE = re.compile(r"(?<![a-z0-9.])(\d+(?:\.\d+)?[bm])(?![a-z])")
-
-
-def _sizes(key: str) -> set[str]:
-    return set(_SIZE.findall(key))
-
-
 def _sizes_of(ms: Sequence[Mention]) -> set[str]:
-    return set().union(*(_sizes(m.key) for m in ms))
+    return set().union(*(sizes(m.key) for m in ms))
 
 
 def _own_models(mentions: Sequence[Mention]) -> list[Mention]:

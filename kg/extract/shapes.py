@@ -117,6 +117,11 @@ def size_index(parts: list[str]) -> int | None:
 _SPLIT = re.compile(r"[\s\-]+")
 
 
+def sizes(name: str) -> set[str]:
+    """The size parts of a name, casefolded (Qwen3-30B-A3B-Base -> {30b}; a first part is none)."""
+    return {p.casefold() for p in _SPLIT.split(name.strip())[1:] if is_size(p)}
+
+
 @lru_cache(maxsize=65536)
 def family_key(name: str) -> str | None:
     """Key of the model family of a sized checkpoint: Qwen2.5-VL-7B-Instruct -> qwen2.5-vl."""
