@@ -762,3 +762,52 @@ def test_extract_typing_cue_after_a_counted_list(text: str, etype: str) -> None:
     found = by_name(extract(usage=text))
     types = {found["ZorbA"].etype, found["ZorbB"].etype}
     assert types == {etype} or (etype == "Dataset" and types == {"Benchmark"})
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "etype"),
+    [
+        ("提出了名为 ZorBix 的评测基准。", "ZorBix", "Dataset"),
+        # past the name's bracketed acronym (`名为 “…” (DeR²) 的基准测试`)
+        (
+            '提出了名为 "Florp Quarry Sandbox" (FQS²) 的基准测试。',
+            "Florp Quarry Sandbox",
+            "Dataset",
+        ),
+        ("提出了名为 ZorBix（ZRX）的多模态大模型。", "ZorBix", "Model"),
+    ],
+)
+def test_extract_typing_named_then_head_noun(text: str, name: str, etype: str) -> None:
+    assert _etype(by_name(extract(contribution=text)), name) == etype
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("在帧间连贯性（Temporal Consistency）等指标上领先。", {"Temporal Consistency"}),
+        (
+            "在动作保真度（Motion Fidelity）、视觉质量（Visual Quality）等指标上领先。",
+            {"Motion Fidelity", "Visual Quality"},
+        ),
+        (
+            "在视觉质量（Visual Quality）和帧间连贯性（Temporal Consistency）三项指标上领先。",
+            {"Visual Quality", "Temporal Consistency"},
+        ),
+    ],
+)
+def test_extract_typing_glossed_list_takes_the_cue_after_it(text: str, names: set[str]) -> None:
+    found = by_name(extract(results=text))
+    assert {n: _etype(found, n) for n in names} == dict.fromkeys(names, "Metric")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "**注意力策略化 (Attention as Policy)**：把注意力当作策略优化。",
+        "**从示范学习 (Learning from Demonstrations)**：把示范当作监督。",
+    ],
+)
+def test_extract_typing_heading_gloss_with_lowercase_connector(text: str) -> None:
+    found = by_name(extract(innovations=text))
+    name = text[text.index("(") + 1 : text.index(")")]
+    assert _etype(found, name) == "Method"

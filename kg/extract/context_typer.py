@@ -62,7 +62,9 @@ _BY_END = re.compile(r"(?:由|用|利用|借助|调用|以)\s*$")
 _GENERATES = re.compile(r"\s*生成")
 _BY_YOU_END = re.compile(r"由\s*$")
 _AT_CLAUSE_END = re.compile(r"在[^。；：在]{0,60}$")
-_OF_NEXT = re.compile(r"^\s*的")
+# `名为 X 的…`, also past the name's own bracketed acronym or gloss (`名为 “…” (DeR²) 的基准`).
+_OPEN_END = re.compile(r"[（(]\s*$")
+_OF_NEXT = re.compile(r"^[\s”\"'）)]*(?:[（(][^（）()，。；]{1,40}[)）]\s*)?的")
 
 
 def _package(c: Cand, listed: bool) -> bool:
@@ -571,8 +573,12 @@ class ContextTyper:
             right = text[c.end : sent.end]
             intro = _APPOSITION.match(right)
             named = _INTRO.search(clause_left)
-            if intro or (named and _OF_NEXT.match(right)):
-                body = right[intro.end() :] if intro else right
+            if named is None and (opened := _OPEN_END.search(before)):
+                # `名为 “Long Name” (DeR²) 的基准`: the bracketed acronym of a name just named
+                named = _INTRO.search(_clause_left(before[: opened.start()]))
+            of = _OF_NEXT.match(right) if named else None
+            if intro or of:
+                body = right[intro.end() :] if intro else right[of.end() :]
                 # `X，一个以…为结构的端到端驾驶 VLA 模型`: a described noun phrase is head-final
                 # and can be long. A bare copula (`X 为基座模型`, `X 作为教师生成数据`) is
                 # followed by its own short noun, the first cue word.

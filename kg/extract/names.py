@@ -12,7 +12,26 @@ from kg.extract.shapes import (
     key_of,
 )
 
-CONNECTORS = frozenset({"of", "for", "to", "and", "with", "in", "via", "on", "the", "a", "by"})
+CONNECTORS = frozenset(
+    {
+        "of",
+        "for",
+        "to",
+        "and",
+        "with",
+        "in",
+        "via",
+        "on",
+        "the",
+        "a",
+        "an",
+        "by",
+        "as",
+        "from",
+        "into",
+        "at",
+    }
+)
 
 
 _WORD_SEP = re.compile(r"[\s\-]+")

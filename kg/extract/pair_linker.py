@@ -80,7 +80,7 @@ _NAME_LIST = re.compile(
 )
 
 
-_GLOSS = re.compile(r"^[A-Za-z][A-Za-z0-9 .'’&+\-]*$")
+_GLOSS = re.compile(r"^[A-Za-z][A-Za-z0-9²³ .'’&+\-]*$")
 
 
 # Chinese endings of a system's parts (`压缩器`, `探针头`) and the English agent nouns that
@@ -94,7 +94,14 @@ _NAMED_END = re.compile(r"(名为|提出了?(一种|一个|新的)*|称为|命�
 _INTRODUCED_END = re.compile(r"(通过|引入了?|采用了?|借助|设计了?)\s*[“\"]?[^，。,；、]{2,12}$")
 _EN_JOIN = re.compile(r"\b(?:via|with|and|using|for)\b|\+")
 _CLAUSE_PUNCT = re.compile(r"[，,、；;]")
+_QUOTES = ('"', "”", "’", "'")
 _PART_EN = re.compile(r"(?:er|or|Head)s?$")
+# What may stand between a gloss and the cue word of its list: further glossed members
+# (`、帧间连贯性（Temporal Consistency）`) and the list's end (`等`, `等三项`).
+_LIST_REST = re.compile(
+    r"^(?:\s*(?:[、,，]|和|与|及|以及)\s*[^\s，。；：、（）()]{1,16}[（(][^（）()\n]{1,60}[)）])*"
+    r"\s*(?:等等?)?\s*(?:(?:[两二三四五六七八九十]|\d{1,2})\s*(?:个|种|类|项|组)\s*)?"
+)
 
 
 def _zh_ending(zh: str) -> tuple[str, str] | None:
@@ -243,6 +250,8 @@ class PairLinker:
         text = st.text
         sent = st.sents[sent_i]
         after = text[m.end() : m.end() + 8].lstrip(' ”“"')
+        rest = text[m.end() : m.end() + 160]
+        listed = rest[_LIST_REST.match(rest).end() :][:8]
         if after.startswith(res.gloss_after_reject):
             return None
         kb = res.kb_alias.get(key_of(en))
@@ -265,7 +274,7 @@ class PairLinker:
         if len(words) == 1 and shape_strength(en) == 0:
             # A single plain word (`可提示（Promptable）`, `“效用”（Utility）`) is a translation.
             return None
-        cue = cue_after(res, after)
+        cue = cue_after(res, after) or cue_after(res, listed)
         if cue is not None and cue[0] in ("Method", "Metric", "Dataset", "Model", "Software"):
             return cue[0]
         if words[-1] in res.gloss_en_reject:
@@ -534,7 +543,10 @@ class PairLinker:
                     for c in inner:
                         c.dropped = True
                 return
-            if not (letters and initials.startswith(letters[0]) and len(words) <= 7):
+            # `名为 “Retrieval-Infused Reasoning Sandbox” (DeR²)`: a quoted name needs no
+            # acronym of its initials.
+            quoted = st.text[st.sents[sent_i].start + len(left) : m.start()].strip() in _QUOTES
+            if not ((quoted or (letters and initials.startswith(letters[0]))) and len(words) <= 7):
                 return
             s, e = phrase[0][0], phrase[-1][1]
             text = st.text[s:e]

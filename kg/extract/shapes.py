@@ -12,7 +12,7 @@ SIZE = re.compile(r"^(?:\d+(?:\.\d+)?[BbMKkT]|A\d+(?:\.\d+)?B|\d+x\d+(?:\.\d+)?B
 # Version-like tokens that may continue a name: 3, 2.5, v2, V3, 3D, 4K, Gen 2.
 VERSION = re.compile(r"^(?:[vV]?\d+(?:\.\d+)*[a-zA-Z]?|[IVX]{1,3})$")
 NUMBER = re.compile(r"^[\d.,%+\-]+$")
-ACRONYM = re.compile(r"^[A-Za-z][A-Za-z0-9&+\-]*$")
+ACRONYM = re.compile(r"^[A-Za-z][A-Za-z0-9²³&+\-]*$")
 
 
 def is_size(token: str) -> bool:
