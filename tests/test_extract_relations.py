@@ -138,7 +138,7 @@ def test_extract_relations_evidence_is_the_stating_sentence() -> None:
 def test_extract_relations_cue_table_is_well_formed() -> None:
     cues = resources().relation_cues
     assert {c.predicate for c in cues} == set(STATED_RELATIONS)
-    assert {c.subject for c in cues} <= {"near", "after", "own"}
+    assert {c.subject for c in cues} <= {"near", "after", "own", "heading"}
 
 
 @pytest.mark.parametrize(
@@ -149,6 +149,7 @@ def test_extract_relations_cue_table_is_well_formed() -> None:
         ("模型基于 DiT (", "基于", True),  # the name a bracketed gloss explains
         ("使用包含 CoT 的数据（如 ", "数据", True),  # an example list opens
         ("引入基于蒙特卡洛的价值评估器（", "基于", False),  # a description is no name
+        ("提出了一种基于“内在风险感知”（", "基于", True),  # a quoted Chinese name
     ],
 )
 def test_extract_relations_text_before_object(left: str, cue_end: str, found: bool) -> None:
@@ -200,3 +201,66 @@ def test_extract_relations_a_models_data_sources_are_no_base() -> None:
         title=_TITLE, contribution=_OWN, usage="*   **语料**：约 18 万小时语音，来自 Emilia。"
     )
     assert not [r for r in got if r[1] == "basedOn"]
+
+
+@pytest.mark.parametrize(
+    ("innovations", "relation"),
+    [
+        # what an item's text goes on to use is a base of the part its heading names
+        (
+            "*   **协同对齐损失（Collaborative Alignment Loss, CAL）**：用冻结的 SASRec 嵌入做对比。",
+            ("collaborative-alignment-loss", "basedOn", "sasrec"),
+        ),
+        (
+            "*   **球面条件扩散（Spherical Conditional Diffusion）**：在 HEALPix 网格上定义去噪网络。",
+            ("spherical-conditional-diffusion", "basedOn", "healpix"),
+        ),
+        # a cue that names no subject: the heading's part, not the paper's own model
+        (
+            "*   **动作块级 Q 集成（Chunk-level Q-Ensemble, CQE）**：critic 评估整个动作块，"
+            "取子集最小值（沿用 REDQ 的思路）。",
+            ("chunk-level-q-ensemble", "basedOn", "redq"),
+        ),
+    ],
+)
+def test_extract_relations_heading_names_the_subject(
+    innovations: str, relation: tuple[str, str, str]
+) -> None:
+    assert relation in _stated(title=_TITLE, contribution=_OWN, innovations=innovations)
+
+
+@pytest.mark.parametrize(
+    "innovations",
+    [
+        # a benchmark the part is tried on is no part of it
+        "*   **球面条件扩散（Spherical Conditional Diffusion）**：在 WeatherBench 2 上评测。",
+        # no heading: nothing names the part
+        "*   用 SASRec 嵌入做对比。",
+        # a known method in the heading is not the paper's part
+        "*   **GRPO**：用 SASRec 嵌入做对比。",
+    ],
+)
+def test_extract_relations_heading_subject_needs_an_own_part(innovations: str) -> None:
+    got = _stated(title=_TITLE, contribution=_OWN, innovations=innovations)
+    assert not {r for r in got if r[2] in ("sasrec", "weatherbench-2") and r[0] != "zorblm"}
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "relation"),
+    [
+        # `S 是一个基于 O 的…`: the subject before the cue
+        (
+            {"contribution": "ZorbWave 是一个基于流匹配（Flow Matching）的视频到音频生成模型。"},
+            ("zorbwave", "basedOn", "flow-matching"),
+        ),
+        # a dataset mixed from datasets
+        (
+            {"usage": "中期训练数据 ZorbMix 额外混入 FineMath、OpenMathInstruct-2。"},
+            ("zorbmix", "basedOn", "openmathinstruct-2"),
+        ),
+        # `…基于 X；` with no subject in the clause: the paper's own
+        ({"usage": "*   **预处理**：音频预处理基于 Lhotse；"}, ("zorblm", "basedOn", "lhotse")),
+    ],
+)
+def test_extract_relations_more_based_on_cues(kwargs: dict, relation: tuple) -> None:
+    assert relation in _stated(title=_TITLE, **{"contribution": _OWN, **kwargs})

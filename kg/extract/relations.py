@@ -40,7 +40,7 @@ _OPEN = re.compile(r"[\s\[“\"'`*]*(?:[(（]\s*(?:如|例如|比如|包括)?)?[
 _LATIN_END = re.compile(r"(?<![\w.\-])[A-Za-z][\w.\-]{0,30}\s*$")
 _BRACKET = re.compile(r"[(（]\s*$")
 # the Chinese name of a bracketed acronym: a short term, no description (`…的评估器（MC-Critic）`)
-_ZH_RUN = re.compile(r"(?:(?!的)[\u4e00-\u9fff]){2,8}$")
+_ZH_RUN = re.compile(r"(?:(?!的)[\u4e00-\u9fff]){2,8}[”\"’']?$")
 _CLOSE = re.compile(r"^(?:[\s)）\]”\"'`*]+|\s*[（(][^（()）]{0,40}[)）])+")
 _COMPARE = re.compile(r"优于|超越|超过|相比|对比|胜过|击败|不如|落后|不同于|区别于|避免")
 # the rest of a bracketed gloss after a subject (`…（English, ACR）**：`)
@@ -55,6 +55,7 @@ _TRAINS = re.compile(
 )
 _TRAINED = re.compile(r"^[^，。；,;：:]{0,10}?(?:预训练|训练|微调|后训练)(?:得到|出)?的\s*$")
 _RESPECTIVELY = "分别"
+_HEADING_END = re.compile(r"[：:]")
 _WINDOW = 48  # characters of context a cue may span
 
 
@@ -111,7 +112,7 @@ def stated_relations(
                     continue
                 if _COMPARE.search(_HEAD_BREAK.split(text[sent.start : run[0].start])[-1]):
                     break  # `优于基于 Qwen3-VL 的同类模型`: another's model
-                found = _apply(cue, text, ms, run, main, family, i)
+                found = _apply(cue, text, ms, run, main, family, i, sent)
                 if found:
                     out.extend(found)
                     break
@@ -138,7 +139,7 @@ def _lefts(left: str) -> list[str]:
         return [bare, bare[: latin.start()]]
     run = _ZH_RUN.search(bare)
     cuts = range(run.start(), run.end()) if run else range(0)
-    return [bare, *(bare[:j] for j in cuts)]
+    return [bare, *(_OPEN.sub("", bare[:j]) for j in cuts)]
 
 
 def _apply(
@@ -149,11 +150,17 @@ def _apply(
     main: dict[str, Mention],
     family: list[Mention],
     i: int,
+    sent: Sentence,
 ) -> list[Stated]:
     objects = [o for o in run if o.etype in _ENDS[cue.predicate][1]]
     if not objects:
         return []
-    subjects = _named_subjects(text, ms, run, before=cue.subject != "after")
+    if cue.subject == "heading":
+        # what a part works on is no part of it: a benchmark it is evaluated on
+        objects = [o for o in objects if o.etype != "Benchmark"]
+        subjects = _heading_subject(text, sent, ms, run) if objects else []
+    else:
+        subjects = _named_subjects(text, ms, run, before=cue.subject != "after")
     named = bool(subjects)
     if subjects:
         respectively = _RESPECTIVELY in text[subjects[-1].end : run[0].start]
@@ -161,6 +168,8 @@ def _apply(
             pairs = list(zip(subjects, objects, strict=True))
         else:
             pairs = [(s, o) for s in subjects for o in objects]
+    elif cue.subject == "own" and (heading := _heading_subject(text, sent, ms, run)):
+        pairs = [(heading[0], o) for o in objects]  # `**S（…）**：沿用 O 的思路`
     elif cue.subject == "own":
         pairs = _own_pairs(cue.predicate, objects, main, family)
     else:
@@ -235,6 +244,20 @@ def _named_subjects(
         if after[0].etype == "Model" and (_TRAINS.match(gap) or _TRAINED.match(gap)):
             return [after[0]]  # `在 C4 数据集上预训练 Llama-953M`, `用 X 训练的 π0`
     return []
+
+
+def _heading_subject(
+    text: str, sent: Sentence, ms: list[Mention], run: list[Mention]
+) -> list[Mention]:
+    """The part an item's bold heading names (`**协同对齐损失（Collaborative Alignment Loss）**：
+    在 RQ-VAE 的…`), for the objects its text goes on to use."""
+    if not sent.heading:
+        return []
+    colon = _HEADING_END.search(text, sent.start, run[0].start)
+    if colon is None:
+        return []
+    named = [m for m in ms if m.end <= colon.start() and m.etype in ("Method", "Model")]
+    return named[-1:] if named and (named[-1].own or not named[-1].known) else []
 
 
 def _runs(text: str, ms: list[Mention]) -> list[list[Mention]]:

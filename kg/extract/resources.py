@@ -89,7 +89,7 @@ class RelationCue:
     predicate: str
     before: re.Pattern[str]
     after: re.Pattern[str]
-    subject: str  # near: named in the clause; after: named right after; own: near, else the paper's
+    subject: str  # near, after, own or heading: where the subject is (relation_cues.tsv)
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,8 +214,10 @@ def _relation_cues() -> Iterator[RelationCue]:
         predicate, before, after, subject = (c.strip() for c in cols[:4])
         if predicate not in STATED_RELATIONS:
             raise UserError(f"{path}:{number}: unknown relation {predicate!r}")
-        if subject not in ("near", "after", "own"):
-            raise UserError(f"{path}:{number}: subject must be near, after or own, not {subject!r}")
+        if subject not in ("near", "after", "own", "heading"):
+            raise UserError(
+                f"{path}:{number}: subject must be near, after, own or heading, not {subject!r}"
+            )
         try:
             yield RelationCue(
                 predicate, re.compile(before or r"$"), re.compile(after or r""), subject
