@@ -264,3 +264,18 @@ def test_extract_relations_heading_subject_needs_an_own_part(innovations: str) -
 )
 def test_extract_relations_more_based_on_cues(kwargs: dict, relation: tuple) -> None:
     assert relation in _stated(title=_TITLE, **{"contribution": _OWN, **kwargs})
+
+
+@pytest.mark.parametrize(
+    "usage",
+    [
+        "音频最后经 BigVGAN 声码器还原为波形。",
+        "文本由 T5-Base 编码。",
+        "视觉条件为 CLIP ViT-L/14 提取的语义特征。",
+        "语音输出采用 Mimi 编解码器的离散 token。",
+        "算法以 SAC 为骨架。",
+    ],
+)
+def test_extract_relations_component_models_by_their_work(usage: str) -> None:
+    got = _stated(title=_TITLE, contribution=_OWN, usage=usage)
+    assert {(s, p) for s, p, _ in got} == {("zorblm", "basedOn")}, got
