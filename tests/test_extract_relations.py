@@ -35,7 +35,7 @@ def _stated(**kwargs: str) -> set[tuple[str, str, str]]:
         ("教师模型：FLUX.1-dev（12B）与 SD3.5-Large。", ("zorblm", "distilledFrom", "sd3.5-large")),
         # based on: backbone, architecture, framework
         ("ZorbLM-7B 以 SigLIP 为视觉编码器。", ("zorblm-7b", "basedOn", "siglip")),
-        ("代码基于 verl 框架实现。", ("zorblm", "basedOn", "verl")),
+        ("代码基于 verl 框架实现。", ("zorblm-7b", "basedOn", "verl")),
         # trained on: training data, listed
         ("在 FineWeb-Edu 数据集上预训练。", ("zorblm-7b", "trainedOn", "fineweb-edu")),
         (
@@ -45,7 +45,7 @@ def _stated(**kwargs: str) -> set[tuple[str, str, str]]:
         ("使用 OpenMathReasoning 进行微调。", ("zorblm-7b", "trainedOn", "openmathreasoning")),
         ("在 FineWeb-Edu 的 100B token 上从头预训练。", ("zorblm-7b", "trainedOn", "fineweb-edu")),
         ("Emilia 与 LibriHeavy 用于语音对齐预训练。", ("zorblm-7b", "trainedOn", "libriheavy")),
-        ("*   **框架**：在 verl 中实现。", ("zorblm", "basedOn", "verl")),
+        ("*   **框架**：在 verl 中实现。", ("zorblm-7b", "basedOn", "verl")),
         (
             "*   **数据**：NuminaMath-1.5（约 40K 题）+ MetaMathQA。",
             ("zorblm-7b", "trainedOn", "metamathqa"),
@@ -173,7 +173,7 @@ def test_extract_relations_what_the_own_model_is_built_on_is_used() -> None:
     ("kwargs", "relation"),
     [
         # code built on a framework, no subject named: the paper's own
-        ({"usage": "*   **框架**：基于 verl，rollout 用 vLLM；"}, ("zorblm", "basedOn", "verl")),
+        ({"usage": "*   **框架**：基于 verl，rollout 用 vLLM；"}, ("zorblm-7b", "basedOn", "verl")),
         # a reused part of another method
         (
             {
@@ -259,7 +259,7 @@ def test_extract_relations_heading_subject_needs_an_own_part(innovations: str) -
             ("zorbmix", "basedOn", "openmathinstruct-2"),
         ),
         # `…基于 X；` with no subject in the clause: the paper's own
-        ({"usage": "*   **预处理**：音频预处理基于 Lhotse；"}, ("zorblm", "basedOn", "lhotse")),
+        ({"usage": "*   **预处理**：音频预处理基于 Lhotse；"}, ("zorblm-7b", "basedOn", "lhotse")),
     ],
 )
 def test_extract_relations_more_based_on_cues(kwargs: dict, relation: tuple) -> None:
@@ -278,4 +278,20 @@ def test_extract_relations_more_based_on_cues(kwargs: dict, relation: tuple) -> 
 )
 def test_extract_relations_component_models_by_their_work(usage: str) -> None:
     got = _stated(title=_TITLE, contribution=_OWN, usage=usage)
-    assert {(s, p) for s, p, _ in got} == {("zorblm", "basedOn")}, got
+    assert {(s, p) for s, p, _ in got} == {("zorblm-7b", "basedOn")}, got
+
+
+@pytest.mark.parametrize(
+    ("contribution", "subjects"),
+    [
+        ("提出了 ZorbLM 语言模型。", {"zorblm"}),
+        # a family named beside its own checkpoints: the checkpoints are what is built
+        ("提出了 ZorbLM-7B 语言模型。", {"zorblm-7b"}),
+        ("提出了 ZorbLM-1B 与 ZorbLM-7B 语言模型。", {"zorblm-1b", "zorblm-7b"}),
+    ],
+)
+def test_extract_relations_own_family_or_its_checkpoints(
+    contribution: str, subjects: set[str]
+) -> None:
+    got = _stated(title=_TITLE, contribution=contribution, usage="代码基于 verl 框架实现。")
+    assert {s for s, p, o in got if o == "verl"} == subjects

@@ -207,8 +207,12 @@ def _own_pairs(
                 continue
         if o.own and predicate in ("fineTunedFrom", "distilledFrom"):
             continue  # the paper's own model is not the base of its own model
+        checkpoints = [m for m in family if family_key(m.key)]
         if default.etype == "Model" and predicate == "trainedOn" and family:
             pairs += [(m, o) for m in family]
+        elif predicate == "basedOn" and default in family and checkpoints:
+            # a family named beside its own checkpoints: what is built is the checkpoints
+            pairs += [(m, o) for m in checkpoints]
         elif default.etype == "Model" and predicate == "fineTunedFrom" and _sizes_of(family):
             sized = [m for m in family if sizes(m.key) & sizes(o.key)]
             pairs += [(m, o) for m in sized[:1]]
