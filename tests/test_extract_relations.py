@@ -295,3 +295,28 @@ def test_extract_relations_own_family_or_its_checkpoints(
 ) -> None:
     got = _stated(title=_TITLE, contribution=contribution, usage="代码基于 verl 框架实现。")
     assert {s for s, p, o in got if o == "verl"} == subjects
+
+
+@pytest.mark.parametrize(
+    ("usage", "expected"),
+    [
+        # `A 与 B，分别从 X 与 Y 微调`: the comma before 分别 does not end the subjects
+        (
+            "*   **模型**：ZorbGuard-1.7B 与 ZorbGuard-4B，分别从 Qwen3-1.7B 与 Qwen3-4B 全参数微调得到。",
+            {
+                ("zorbguard-1.7b", "fineTunedFrom", "qwen3-1.7b"),
+                ("zorbguard-4b", "fineTunedFrom", "qwen3-4b"),
+            },
+        ),
+        # `基于 X 的 A、B`: every unknown name of the list after it
+        (
+            "语言侧为基于 Llama-2-13B 的 ZorbLM-13B、ZorbMath-13B。",
+            {
+                ("zorblm-13b", "basedOn", "llama-2-13b"),
+                ("zorbmath-13b", "basedOn", "llama-2-13b"),
+            },
+        ),
+    ],
+)
+def test_extract_relations_listed_subjects(usage: str, expected: set) -> None:
+    assert expected <= _stated(title="ZorbGuard: Guarding", usage=usage)

@@ -46,7 +46,7 @@ _COMPARE = re.compile(r"优于|超越|超过|相比|对比|胜过|击败|不如|
 # the rest of a bracketed gloss after a subject (`…（English, ACR）**：`)
 _GLOSS_END = re.compile(r"^[^（()）]{0,40}[)）]")
 # `S：它以 O 为基座` / `S 以 O 为…`: the subject before the object, in the same clause.
-_SUBJECT_GAP = re.compile(r"[^，。；,;]{0,24}")
+_SUBJECT_GAP = re.compile(r"(?:[，,]\s*(?=分别))?[^，。；,;]{0,24}")  # `A 与 B，分别从 …`
 # `基于 O 训练的 S`, `对 O 做了 SFT，得到 S`: the subject after the object.
 _MADE = re.compile(r"^[^。；;：:]{0,16}?(?:的|得到|获得|训练出|即)[^，。；,;：:]{0,20}$")
 _OF = re.compile(r"^\s*的\s*$")
@@ -242,9 +242,9 @@ def _named_subjects(
     if after:
         gap = text[run[-1].end : after[0].start]
         if (after[0].own or not after[0].known) and _MADE.match(gap):
-            return [after[0]]
+            return [m for m in _runs(text, after)[0] if m.own or not m.known]
         if _OF.match(gap):
-            return [after[0]]  # `基于 PhysX 的 Isaac Gym`
+            return _runs(text, after)[0]  # `基于 PhysX 的 Isaac Gym`, `基于 X 的 A、B`
         if after[0].etype == "Model" and (_TRAINS.match(gap) or _TRAINED.match(gap)):
             return [after[0]]  # `在 C4 数据集上预训练 Llama-953M`, `用 X 训练的 π0`
     return []
