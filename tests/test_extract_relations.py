@@ -215,6 +215,19 @@ def test_extract_relations_a_models_data_sources_are_no_base() -> None:
             "*   **球面条件扩散（Spherical Conditional Diffusion）**：在 HEALPix 网格上定义去噪网络。",
             ("spherical-conditional-diffusion", "basedOn", "healpix"),
         ),
+        # `用…的 O`, `通过一次 O`, `O 预测的`, `与冻结的 O 特征`
+        (
+            "*   **锚定 KL 正则（Anchored KL Regularization）**：参考模型每 200 步用当前策略的 EMA 刷新。",
+            ("anchored-kl-regularization", "basedOn", "exponential-moving-average"),
+        ),
+        (
+            "*   **一致性过滤（Consensus Filter）**：只保留 AlphaFold 3 与 ESMFold 预测结构一致的设计。",
+            ("consensus-filter", "basedOn", "esmfold"),
+        ),
+        (
+            "*   **语义正则化（Semantic Regularization）**：将中间特征与冻结的 DINOv2-L 特征对齐。",
+            ("semantic-regularization", "basedOn", "dinov2-vit-l/14"),
+        ),
         # a cue that names no subject: the heading's part, not the paper's own model
         (
             "*   **动作块级 Q 集成（Chunk-level Q-Ensemble, CQE）**：critic 评估整个动作块，"
