@@ -325,11 +325,32 @@ def test_extract_relations_own_family_or_its_checkpoints(
         (
             "语言侧为基于 Llama-2-13B 的 ZorbLM-13B、ZorbMath-13B。",
             {
-                ("zorblm-13b", "basedOn", "llama-2-13b"),
-                ("zorbmath-13b", "basedOn", "llama-2-13b"),
+                ("zorblm-13b", "fineTunedFrom", "llama-2-13b"),
+                ("zorbmath-13b", "fineTunedFrom", "llama-2-13b"),
             },
         ),
     ],
 )
 def test_extract_relations_listed_subjects(usage: str, expected: set) -> None:
     assert expected <= _stated(title="ZorbGuard: Guarding", usage=usage)
+
+
+@pytest.mark.parametrize(
+    ("usage", "relation"),
+    [
+        # a sized checkpoint built on a sized checkpoint is trained from it
+        (
+            "*   **模型**：ZorbLM-7B 基于 Qwen2.5-Math-7B-Instruct；",
+            ("zorblm-7b", "fineTunedFrom", "qwen2.5-math-7b-instruct"),
+        ),
+        # a checkpoint built on an unsized model, or a family, stays `based on`
+        (
+            "*   **模型**：ZorbLM-7B 基于 DeepSeek-V3.1 的框架；",
+            ("zorblm-7b", "basedOn", "deepseek-v3.1"),
+        ),
+    ],
+)
+def test_extract_relations_checkpoint_on_checkpoint_is_fine_tuned(
+    usage: str, relation: tuple
+) -> None:
+    assert relation in _stated(title=_TITLE, contribution=_OWN, usage=usage)

@@ -181,6 +181,8 @@ def _apply(
             predicate = "basedOn"  # the paper's method or system, built on a model
         # A name the sentence itself says was fine-tuned (`S 基于 O 微调`) is a model, whatever
         # type a short context gave it.
+        if predicate == "basedOn" and _checkpoint(s) and _checkpoint(o):
+            predicate = "fineTunedFrom"  # a sized checkpoint built on one is trained from it
         fits = s.etype in _ENDS[predicate][0] or (named and predicate == "fineTunedFrom")
         if fits and s.key != o.key:
             out.append(Stated(s.key, predicate, o.key, i))
@@ -273,6 +275,10 @@ def _runs(text: str, ms: list[Mention]) -> list[list[Mention]]:
         else:
             runs.append([m])
     return runs
+
+
+def _checkpoint(m: Mention) -> bool:
+    return m.etype == "Model" and bool(sizes(m.key))
 
 
 def _sizes_of(ms: Sequence[Mention]) -> set[str]:
