@@ -354,3 +354,27 @@ def test_extract_relations_checkpoint_on_checkpoint_is_fine_tuned(
     usage: str, relation: tuple
 ) -> None:
     assert relation in _stated(title=_TITLE, contribution=_OWN, usage=usage)
+
+
+@pytest.mark.parametrize(
+    ("usage", "relation"),
+    [
+        # the student a paper distils into: its own checkpoint of that size starts from it
+        (
+            "*   **教师/学生**：教师为 Qwen3-32B，学生为关闭思考模式的 Qwen3-7B。",
+            ("zorblm-7b", "fineTunedFrom", "qwen3-7b"),
+        ),
+        # a phrase between the base and 为初始化
+        (
+            "*   **模型**：以 Cosmos-Predict2-7B 的视频 DiT 为初始化；",
+            ("zorblm-7b", "fineTunedFrom", "cosmos-predict2-7b"),
+        ),
+        # an unsized base goes to the paper's one own checkpoint
+        (
+            "*   **结构**：视觉编码器由 SigLIP2-so400m 初始化。",
+            ("zorblm-7b", "fineTunedFrom", "siglip2-so400m"),
+        ),
+    ],
+)
+def test_extract_relations_bases_of_the_own_checkpoint(usage: str, relation: tuple) -> None:
+    assert relation in _stated(title=_TITLE, contribution=_OWN, usage=usage)

@@ -217,6 +217,8 @@ def _own_pairs(
             pairs += [(m, o) for m in checkpoints]
         elif default.etype == "Model" and predicate == "fineTunedFrom" and _sizes_of(family):
             sized = [m for m in family if sizes(m.key) & sizes(o.key)]
+            if not sized and not sizes(o.key) and len(checkpoints) == 1:
+                sized = checkpoints  # an unsized base of the one own checkpoint
             pairs += [(m, o) for m in sized[:1]]
         else:
             pairs.append((default, o))
