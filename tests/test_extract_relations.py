@@ -378,3 +378,21 @@ def test_extract_relations_checkpoint_on_checkpoint_is_fine_tuned(
 )
 def test_extract_relations_bases_of_the_own_checkpoint(usage: str, relation: tuple) -> None:
     assert relation in _stated(title=_TITLE, contribution=_OWN, usage=usage)
+
+
+@pytest.mark.parametrize(
+    ("contribution", "expected"),
+    [
+        (
+            "构建多轮越狱对话数据集 ZorbMaze，并在其上训练对话级护栏模型 ZorbGuard。",
+            {("zorbguard", "trainedOn", "zorbmaze")},
+        ),
+        # `其` with no training after it refers to nothing trained
+        ("构建数据集 ZorbMaze，并在其上评测 ZorbGuard 模型。", set()),
+    ],
+)
+def test_extract_relations_trained_on_the_dataset_just_named(
+    contribution: str, expected: set
+) -> None:
+    got = _stated(title="ZorbMaze: Jailbreak Dialogues", contribution=contribution)
+    assert {r for r in got if r[1] == "trainedOn"} == expected

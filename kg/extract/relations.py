@@ -56,6 +56,7 @@ _TRAINS = re.compile(
 _TRAINED = re.compile(r"^[^，。；,;：:]{0,10}?(?:预训练|训练|微调|后训练)(?:得到|出)?的\s*$")
 _RESPECTIVELY = "分别"
 _HEADING_END = re.compile(r"[：:]")
+_ON_IT = re.compile(r"在其(?:之)?上[^，。；,;]{0,12}?(?:预训练|训练|微调|后训练|强化学习)")
 _WINDOW = 48  # characters of context a cue may span
 
 
@@ -116,7 +117,20 @@ def stated_relations(
                 if found:
                     out.extend(found)
                     break
+        out.extend(_trained_on_it(text, sents[i], ms, i))
     return sorted(set(out), key=lambda s: (s.subject, s.predicate, s.object, s.sent))
+
+
+def _trained_on_it(text: str, sent: Sentence, ms: list[Mention], i: int) -> list[Stated]:
+    """`构建数据集 D，并在其上训练模型 S`: the dataset just named is what S is trained on."""
+    m = _ON_IT.search(text, sent.start, sent.end)
+    if m is None:
+        return []
+    data = [x for x in ms if x.end <= m.start() and x.etype in ("Dataset", "Benchmark")]
+    models = [x for x in ms if x.start >= m.end() and x.etype == "Model" and not x.known]
+    if not data or not models:
+        return []
+    return [Stated(models[0].key, "trainedOn", data[-1].key, i)]
 
 
 @lru_cache(maxsize=4)
