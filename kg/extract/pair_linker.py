@@ -250,8 +250,6 @@ class PairLinker:
         text = st.text
         sent = st.sents[sent_i]
         after = text[m.end() : m.end() + 8].lstrip(' ”“"')
-        rest = text[m.end() : m.end() + 160]
-        listed = rest[_LIST_REST.match(rest).end() :][:8]
         if after.startswith(res.gloss_after_reject):
             return None
         kb = res.kb_alias.get(key_of(en))
@@ -274,7 +272,10 @@ class PairLinker:
         if len(words) == 1 and shape_strength(en) == 0:
             # A single plain word (`可提示（Promptable）`, `“效用”（Utility）`) is a translation.
             return None
-        cue = cue_after(res, after) or cue_after(res, listed)
+        cue = cue_after(res, after)
+        if cue is None:
+            rest = text[m.end() : m.end() + 160]
+            cue = cue_after(res, rest[_LIST_REST.match(rest).end() :][:8])
         if cue is not None and cue[0] in ("Method", "Metric", "Dataset", "Model", "Software"):
             return cue[0]
         if words[-1] in res.gloss_en_reject:

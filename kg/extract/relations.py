@@ -88,7 +88,7 @@ def stated_relations(
 ) -> list[Stated]:
     """Every relation a cue of `relation_cues.tsv` states between two of the paper's entities."""
     table = _cue_table(resources().relation_cues)
-    for_kinds: dict[frozenset[str], list[tuple[RelationCue, bool]]] = {}
+    for_kinds: dict[tuple[frozenset[str], bool], list[tuple[RelationCue, bool]]] = {}
     by_sent: dict[int, list[Mention]] = {}
     for m in sorted(mentions, key=lambda m: (m.start, m.end)):
         by_sent.setdefault(m.sent, []).append(m)
@@ -101,9 +101,14 @@ def stated_relations(
             kinds = frozenset(m.etype for m in run)
             if not kinds & _OBJECTS:
                 continue  # metrics, hardware, organisations are no object of a relation
-            cues = for_kinds.get(kinds)
+            cues = for_kinds.get((kinds, sent.heading))
             if cues is None:
-                cues = for_kinds[kinds] = [(c, asks) for c, objs, asks in table if kinds & objs]
+                # heading cues only where a bold heading can name the part
+                cues = for_kinds[kinds, sent.heading] = [
+                    (c, asks)
+                    for c, objs, asks in table
+                    if kinds & objs and (sent.heading or c.subject != "heading")
+                ]
             # the side after the object is short and anchored: the cheap test goes first
             right = _CLOSE.sub("", text[run[-1].end : min(sent.end, run[-1].end + _WINDOW)])
             maybe = [c for c, asks in cues if not asks or c.after.match(right)]
