@@ -251,6 +251,8 @@ def test_extract_relations_heading_names_the_subject(
         "*   用 SASRec 嵌入做对比。",
         # a known method in the heading is not the paper's part
         "*   **GRPO**：用 SASRec 嵌入做对比。",
+        # 常用 is "common", not "uses"
+        "*   **组内留一基线（Leave-Group-Out Baseline）**：指出了常用的 SASRec 方法的偏差。",
     ],
 )
 def test_extract_relations_heading_subject_needs_an_own_part(innovations: str) -> None:
