@@ -35,7 +35,7 @@ def _stated(**kwargs: str) -> set[tuple[str, str, str]]:
         ("教师模型：FLUX.1-dev（12B）与 SD3.5-Large。", ("zorblm", "distilledFrom", "sd3.5-large")),
         # based on: backbone, architecture, framework
         ("ZorbLM-7B 以 SigLIP 为视觉编码器。", ("zorblm-7b", "basedOn", "siglip")),
-        ("代码基于 verl 框架实现。", ("zorblm-7b", "basedOn", "verl")),
+        ("代码基于 verl 框架实现。", ("zorblm", "basedOn", "verl")),
         # trained on: training data, listed
         ("在 FineWeb-Edu 数据集上预训练。", ("zorblm-7b", "trainedOn", "fineweb-edu")),
         (
@@ -45,7 +45,7 @@ def _stated(**kwargs: str) -> set[tuple[str, str, str]]:
         ("使用 OpenMathReasoning 进行微调。", ("zorblm-7b", "trainedOn", "openmathreasoning")),
         ("在 FineWeb-Edu 的 100B token 上从头预训练。", ("zorblm-7b", "trainedOn", "fineweb-edu")),
         ("Emilia 与 LibriHeavy 用于语音对齐预训练。", ("zorblm-7b", "trainedOn", "libriheavy")),
-        ("*   **框架**：在 verl 中实现。", ("zorblm-7b", "basedOn", "verl")),
+        ("*   **框架**：在 verl 中实现。", ("zorblm", "basedOn", "verl")),
         (
             "*   **数据**：NuminaMath-1.5（约 40K 题）+ MetaMathQA。",
             ("zorblm-7b", "trainedOn", "metamathqa"),
@@ -173,7 +173,7 @@ def test_extract_relations_what_the_own_model_is_built_on_is_used() -> None:
     ("kwargs", "relation"),
     [
         # code built on a framework, no subject named: the paper's own
-        ({"usage": "*   **框架**：基于 verl，rollout 用 vLLM；"}, ("zorblm-7b", "basedOn", "verl")),
+        ({"usage": "*   **框架**：基于 verl，rollout 用 vLLM；"}, ("zorblm", "basedOn", "verl")),
         # a reused part of another method
         (
             {
@@ -257,7 +257,8 @@ def test_extract_relations_heading_names_the_subject(
 )
 def test_extract_relations_heading_subject_needs_an_own_part(innovations: str) -> None:
     got = _stated(title=_TITLE, contribution=_OWN, innovations=innovations)
-    assert not {r for r in got if r[2] in ("sasrec", "weatherbench-2") and r[0] != "zorblm"}
+    own = {"zorblm", "zorblm-7b"}
+    assert not {r for r in got if r[2] in ("sasrec", "weatherbench-2") and r[0] not in own}
 
 
 @pytest.mark.parametrize(
@@ -274,7 +275,7 @@ def test_extract_relations_heading_subject_needs_an_own_part(innovations: str) -
             ("zorbmix", "basedOn", "openmathinstruct-2"),
         ),
         # `…基于 X；` with no subject in the clause: the paper's own
-        ({"usage": "*   **预处理**：音频预处理基于 Lhotse；"}, ("zorblm-7b", "basedOn", "lhotse")),
+        ({"usage": "*   **预处理**：音频预处理基于 Lhotse；"}, ("zorblm", "basedOn", "lhotse")),
     ],
 )
 def test_extract_relations_more_based_on_cues(kwargs: dict, relation: tuple) -> None:
@@ -293,14 +294,17 @@ def test_extract_relations_more_based_on_cues(kwargs: dict, relation: tuple) -> 
 )
 def test_extract_relations_component_models_by_their_work(usage: str) -> None:
     got = _stated(title=_TITLE, contribution=_OWN, usage=usage)
-    assert {(s, p) for s, p, _ in got} == {("zorblm-7b", "basedOn")}, got
+    assert {p for _, p, _ in got} == {"basedOn"} and {s for s, _, _ in got} <= {
+        "zorblm",
+        "zorblm-7b",
+    }
 
 
 @pytest.mark.parametrize(
     ("contribution", "subjects"),
     [
         ("提出了 ZorbLM 语言模型。", {"zorblm"}),
-        # a family named beside its own checkpoints: the checkpoints are what is built
+        # a family named beside its own checkpoints: the checkpoints are built on a model
         ("提出了 ZorbLM-7B 语言模型。", {"zorblm-7b"}),
         ("提出了 ZorbLM-1B 与 ZorbLM-7B 语言模型。", {"zorblm-1b", "zorblm-7b"}),
     ],
@@ -308,8 +312,11 @@ def test_extract_relations_component_models_by_their_work(usage: str) -> None:
 def test_extract_relations_own_family_or_its_checkpoints(
     contribution: str, subjects: set[str]
 ) -> None:
-    got = _stated(title=_TITLE, contribution=contribution, usage="代码基于 verl 框架实现。")
-    assert {s for s, p, o in got if o == "verl"} == subjects
+    usage = "*   **结构**：以 SigLIP 为视觉编码器，代码基于 verl 框架实现。"
+    got = _stated(title=_TITLE, contribution=contribution, usage=usage)
+    assert {s for s, p, o in got if o == "siglip"} == subjects
+    # a framework the code is built on belongs to the system, the family
+    assert {s for s, p, o in got if o == "verl"} == {"zorblm"}
 
 
 @pytest.mark.parametrize(
@@ -398,3 +405,40 @@ def test_extract_relations_trained_on_the_dataset_just_named(
 ) -> None:
     got = _stated(title="ZorbMaze: Jailbreak Dialogues", contribution=contribution)
     assert {r for r in got if r[1] == "trainedOn"} == expected
+
+
+@pytest.mark.parametrize(
+    "usage",
+    [
+        "*   **深度**：深度由 Depth Anything V2 估计。",
+        "*   **工具链**：编排器为 Claude Opus 4.1。",
+        "*   **存储**：底层图数据库为 Neo4j。",
+        "*   **检索**：向量检索使用 BGE-M3 嵌入。",
+    ],
+)
+def test_extract_relations_parts_a_system_uses(usage: str) -> None:
+    got = _stated(title=_TITLE, contribution=_OWN, usage=usage)
+    assert {(s, p) for s, p, _ in got} <= {("zorblm", "basedOn"), ("zorblm-7b", "basedOn")}
+    assert got
+
+
+@pytest.mark.parametrize(
+    "usage",
+    [
+        # a model trained with a method is not built on it
+        "在 Qwen2.5-7B 上使用 GRPO 算法进行训练。",
+        # the language a tool is written in is no part the paper states it builds on
+        "代码用 Python 编写。",
+    ],
+)
+def test_extract_relations_training_and_writing_state_no_base(usage: str) -> None:
+    assert not _stated(title=_TITLE, contribution=_OWN, usage=usage)
+
+
+def test_extract_relations_a_benchmark_built_from_provided_assets() -> None:
+    got = _stated(
+        title="ZorbBench: Bimanual Tasks",
+        contribution="构建了 ZorbBench 基准。",
+        usage="*   **资产**：基于 SAPIEN 仿真引擎，利用 RoboTwin 提供的任务资产。",
+    )
+    assert ("zorbbench", "basedOn", "robotwin") in got

@@ -231,7 +231,7 @@ def _own_pairs(
         checkpoints = [m for m in family if family_key(m.key)]
         if default.etype == "Model" and predicate == "trainedOn" and family:
             pairs += [(m, o) for m in family]
-        elif predicate == "basedOn" and default in family and checkpoints:
+        elif predicate == "basedOn" and default in family and checkpoints and o.etype == "Model":
             # a family named beside its own checkpoints: what is built is the checkpoints
             pairs += [(m, o) for m in checkpoints]
         elif default.etype == "Model" and predicate == "fineTunedFrom" and _sizes_of(family):
