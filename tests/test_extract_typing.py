@@ -190,6 +190,10 @@ def test_extract_typing_lowercase_gloss_needs_method_head(text: str, name: str, 
         ("Beyond Static Maps: Dynamic Routing for Agents", "Beyond Static Maps", False),
         ("When Agents Lie: A Study of Deception", "When Agents Lie", False),
         ("Static Maps: Dynamic Routing for Agents", "Static Maps", True),
+        # a copula, a question word or a contraction inside makes the head a clause
+        ("Credit Where It's Due: Segment Advantages for RL", "Credit Where It's Due", False),
+        ("Less Is More: Sparse Routing for Agents", "Less Is More", False),
+        ("Static Maps Revisited: Dynamic Routing for Agents", "Static Maps Revisited", True),
     ],
 )
 def test_extract_typing_title_phrase_is_no_name(title: str, name: str, kept: bool) -> None:

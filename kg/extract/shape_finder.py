@@ -378,6 +378,9 @@ class ShapeFinder:
         if len(words) > 1 and (words[0].endswith("ing") or words[0] in self.res.title_openers):
             # `Breaking the Static Graph`, `Beyond Fixed Frames`: a phrase, not a name.
             return
+        if len(words) > 2 and any(w in _CLAUSE_WORDS or "'" in w or "’" in w for w in words[1:]):
+            # `Credit Where It's Due`, `Less Is More`: a clause, not a name.
+            return
         start = st.text.find(head, sent.start, sent.end)
         if start < 0:
             return
@@ -452,6 +455,12 @@ def _spelled_out(head: str, rest: str, entry: KBEntry) -> bool:
         and initials(expansion) == head.upper()
         and redefines(expansion, entry)
     )
+
+
+# Copulas and question words inside a title head make it a clause (`Attention Is All You Need`).
+_CLAUSE_WORDS = frozenset(
+    {"Is", "Are", "Was", "Were", "Where", "When", "What", "Which", "Who", "Why", "How"}
+)
 
 
 # A capitalised word before a model name is mostly an adjective (`Distilled Llama 3`), before
