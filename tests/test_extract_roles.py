@@ -193,3 +193,28 @@ def test_extract_roles_models_run_on_are_used(
     )
     roles = by_name(x)[name].roles
     assert role in roles and not_role not in roles
+
+
+@pytest.mark.parametrize(
+    ("contribution", "name", "proposed"),
+    [
+        # what a release lists after 包括 is the paper's own too
+        (
+            "发布了训练配方 ZorbKit，包括数据混合 ZorbMix 以及最终模型 Zorb-1B 与 Zorb-4B。",
+            "Zorb-4B",
+            True,
+        ),
+        (
+            "发布了训练配方 ZorbKit，包括数据混合 ZorbMix 以及最终模型 Zorb-1B 与 Zorb-4B。",
+            "ZorbMix",
+            True,
+        ),
+        # a list after 包括 with no release before it proposes nothing
+        ("对比的方法包括 ZorbNet 与 FlorpNet。", "FlorpNet", False),
+    ],
+)
+def test_extract_roles_released_list_is_proposed(
+    contribution: str, name: str, proposed: bool
+) -> None:
+    found = by_name(extract(contribution=contribution))
+    assert ("proposes" in found[name].roles) is proposed

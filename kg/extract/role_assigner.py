@@ -22,6 +22,7 @@ def make_role_assigner(nlp: Language, name: str) -> RoleAssigner:
 
 
 _CLAUSE = re.compile(r"[，。；;,：:]")
+_INCLUDES = re.compile(r"\s*(?:包括|包含|含)")
 
 
 def _heads_item(text: str, sent: Sentence, end: int) -> bool:
@@ -99,6 +100,13 @@ class RoleAssigner:
             in_claim = sent.section in ("contribution", "innovations")
             if own and in_claim and self._has("before", "proposes", clause_left):
                 c.roles.add("proposes")
+            elif (
+                own
+                and in_claim
+                and _INCLUDES.match(clause_left)
+                and self._has("before", "proposes", left[:cut])
+            ):
+                c.roles.add("proposes")  # `发布了配方 X，包括数据混合 Y 以及最终模型 Z`
             if own and sent.section == "innovations" and _heads_item(text, sent, c.end):
                 c.roles.add("proposes")  # `**批量块预条件（Batched Block Preconditioning）**：…`
             compared = c.etype in ("Model", "Method", "Software") and (
