@@ -198,10 +198,10 @@ def _apply(
         predicate = cue.predicate
         if not named and s.etype != "Model" and predicate == "fineTunedFrom":
             predicate = "basedOn"  # the paper's method or system, built on a model
-        # A name the sentence itself says was fine-tuned (`S 基于 O 微调`) is a model, whatever
-        # type a short context gave it.
         if predicate == "basedOn" and _checkpoint(s) and _checkpoint(o):
             predicate = "fineTunedFrom"  # a sized checkpoint built on one is trained from it
+        # A name the sentence itself says was fine-tuned (`S 基于 O 微调`) is a model, whatever
+        # type a short context gave it.
         fits = s.etype in _ENDS[predicate][0] or (named and predicate == "fineTunedFrom")
         if fits and s.key != o.key:
             out.append(Stated(s.key, predicate, o.key, i))
@@ -217,6 +217,7 @@ def _own_pairs(
     first = next((m for t in _DEFAULT_SUBJECT[predicate] if (m := main.get(t))), None)
     if first is None:
         return []
+    checkpoints = [m for m in family if family_key(m.key)]
     pairs = []
     for o in objects:
         default = first
@@ -228,7 +229,6 @@ def _own_pairs(
                 continue
         if o.own and predicate in ("fineTunedFrom", "distilledFrom"):
             continue  # the paper's own model is not the base of its own model
-        checkpoints = [m for m in family if family_key(m.key)]
         if default.etype == "Model" and predicate == "trainedOn" and family:
             pairs += [(m, o) for m in family]
         elif predicate == "basedOn" and default in family and checkpoints and o.etype == "Model":
