@@ -277,15 +277,7 @@ def read_graph(path: Path) -> dict[str, PredictedPaper]:
         if predicate in SCORED_RELATIONS:
             stated[arxiv_key(str(a))].add((str(subj), predicate, str(obj)))
     relations = {
-        paper: tuple(
-            PredictedRelation(
-                _keys(_labels(values, s)),
-                p,
-                _keys(_labels(values, o)),
-                f"{(_labels(values, s) or (s,))[0]} -> {(_labels(values, o) or (o,))[0]}",
-            )
-            for s, p, o in sorted(triples)
-        )
+        paper: tuple(_predicted_relation(values, s, p, o) for s, p, o in sorted(triples))
         for paper, triples in stated.items()
     }
 
@@ -301,6 +293,15 @@ def read_graph(path: Path) -> dict[str, PredictedPaper]:
         )
         for p in papers
     }
+
+
+def _predicted_relation(
+    values: Mapping[tuple[str, str], set[str]], subject: str, predicate: str, obj: str
+) -> PredictedRelation:
+    """A stated relation with its ends' label keys, each end's labels looked up once."""
+    s, o = _labels(values, subject), _labels(values, obj)
+    label = f"{(s or (subject,))[0]} -> {(o or (obj,))[0]}"
+    return PredictedRelation(_keys(s), predicate, _keys(o), label)
 
 
 def _labels(values: Mapping[tuple[str, str], set[str]], iri: str) -> tuple[str, ...]:

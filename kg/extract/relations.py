@@ -70,7 +70,7 @@ class Mention:
     end: int
     sent: int
     own: bool  # the paper proposes it and the knowledge base does not know it
-    known: bool  # the knowledge base knows it
+    known: bool  # the knowledge base knows it (so an own name is never known)
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,21 +251,21 @@ def _named_subjects(
     objects in the same clause (with the names listed with it), else the name right after them
     (`基于 X 训练的 S`, `基于 PhysX 的 Isaac Gym`)."""
     preceding = [m for m in ms if m.end <= run[0].start] if before else []
-    if preceding and (preceding[-1].own or not preceding[-1].known):
+    if preceding and not preceding[-1].known:
         last = preceding[-1]
         gap = _GLOSS_END.sub("", text[last.end : run[0].start])
         if _SUBJECT_GAP.fullmatch(gap) and gap.strip() not in ("(", "（"):  # not its own gloss
             group = [last]
             for m in reversed(preceding[:-1]):
-                if not (m.own or not m.known) or not _AND.fullmatch(text[m.end : group[0].start]):
+                if m.known or not _AND.fullmatch(text[m.end : group[0].start]):
                     break  # `Qwen2.5-7B，LumenPRM-1.5B 基于 …`: a comma ends the subject
                 group.insert(0, m)
             return group
     after = [m for m in ms if m.start >= run[-1].end]
     if after:
         gap = text[run[-1].end : after[0].start]
-        if (after[0].own or not after[0].known) and _MADE.match(gap):
-            return [m for m in _runs(text, after)[0] if m.own or not m.known]
+        if not after[0].known and _MADE.match(gap):
+            return [m for m in _runs(text, after)[0] if not m.known]
         if _OF.match(gap):
             return _runs(text, after)[0]  # `基于 PhysX 的 Isaac Gym`, `基于 X 的 A、B`
         if after[0].etype == "Model" and (_TRAINS.match(gap) or _TRAINED.match(gap)):
@@ -284,7 +284,7 @@ def _heading_subject(
     if colon is None:
         return []
     named = [m for m in ms if m.end <= colon.start() and m.etype in ("Method", "Model")]
-    return named[-1:] if named and (named[-1].own or not named[-1].known) else []
+    return named[-1:] if named and not named[-1].known else []
 
 
 def _runs(text: str, ms: list[Mention]) -> list[list[Mention]]:

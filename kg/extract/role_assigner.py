@@ -98,15 +98,18 @@ class RoleAssigner:
                 c.roles.add("proposes")
             own = c.kb is None and c.kb_hint is None
             in_claim = sent.section in ("contribution", "innovations")
-            if own and in_claim and self._has("before", "proposes", clause_left):
-                c.roles.add("proposes")
-            elif (
+            if (
                 own
                 and in_claim
-                and _INCLUDES.match(clause_left)
-                and self._has("before", "proposes", left[:cut])
+                and (
+                    self._has("before", "proposes", clause_left)
+                    # `发布了配方 X，包括数据混合 Y 以及最终模型 Z`: the release's listed parts
+                    or (
+                        _INCLUDES.match(clause_left) and self._has("before", "proposes", left[:cut])
+                    )
+                )
             ):
-                c.roles.add("proposes")  # `发布了配方 X，包括数据混合 Y 以及最终模型 Z`
+                c.roles.add("proposes")
             if own and sent.section == "innovations" and _heads_item(text, sent, c.end):
                 c.roles.add("proposes")  # `**批量块预条件（Batched Block Preconditioning）**：…`
             compared = c.etype in ("Model", "Method", "Software") and (
