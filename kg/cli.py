@@ -75,6 +75,10 @@ def eval_(
     gold: Annotated[
         list[Path] | None, typer.Option(help="Gold annotation JSON file (repeatable).")
     ] = None,
+    areas: Annotated[
+        list[Path] | None,
+        typer.Option(help="Field-area table (TSV: key zh en area also) to score the taxonomy."),
+    ] = None,
     graph: Annotated[Path, typer.Option(help="Built graph (Turtle).")] = Path("output/graph.ttl"),
     errors: Annotated[int, typer.Option(help="How many misses / false positives to list.")] = 30,
 ) -> None:
@@ -82,11 +86,11 @@ def eval_(
     from kg.eval import evaluate, format_report
 
     paths = [*(gold or []), *(files or [])]
-    if not paths:
-        _fail("no gold file given: kg eval --gold FILE [FILE ...]", 2)
+    if not paths and not areas:
+        _fail("no gold file given: kg eval --gold FILE [FILE ...] or --areas FILE", 2)
         return
     try:
-        report = evaluate(paths, graph)
+        report = evaluate(paths, graph, areas or ())
     except UserError as e:
         _fail(str(e))
         return

@@ -7,11 +7,22 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kg.errors import UserError
+from kg.eval_areas import (
+    AreaScore,
+    GraphField,
+    format_areas,
+    load_areas,
+    score_areas,
+)
 from kg.iri import ONTOLOGY
 from kg.keys import arxiv_key, entity_key
 from kg.model import ENTITY_TYPES, ROLES, STATED_RELATIONS
+
+if TYPE_CHECKING:
+    import rdflib
 
 QUERIES_DIR = Path(__file__).resolve().parent / "eval_queries"
 
@@ -205,15 +216,32 @@ class EvalReport:
 
     graph: str
     files: tuple[FileScore, ...]
+    areas: tuple[AreaScore, ...] = ()
 
 
-def evaluate(gold_files: list[Path], graph_path: Path) -> EvalReport:
-    """Score the graph at graph_path against each gold file."""
-    if not gold_files:
-        raise UserError("give at least one gold file (--gold FILE)")
+def evaluate(
+    gold_files: Sequence[Path], graph_path: Path, area_files: Sequence[Path] = ()
+) -> EvalReport:
+    """Score the graph at graph_path against each gold file and each field-area table."""
+    if not gold_files and not area_files:
+        raise UserError("give at least one gold file (--gold FILE) or area table (--areas FILE)")
     golds = [load_gold(Path(p)) for p in gold_files]
-    predictions = read_graph(Path(graph_path))
-    return EvalReport(graph=str(graph_path), files=tuple(score_gold(g, predictions) for g in golds))
+    area_golds = [(str(p), load_areas(p, taxonomy_area_names())) for p in area_files]
+    graph = parse_graph(Path(graph_path))
+    predictions = read_predictions(graph) if golds else {}
+    fields = read_fields(graph) if area_golds else ()
+    return EvalReport(
+        graph=str(graph_path),
+        files=tuple(score_gold(g, predictions) for g in golds),
+        areas=tuple(score_areas(name, rows, fields) for name, rows in area_golds),
+    )
+
+
+def taxonomy_area_names() -> tuple[str, ...]:
+    """English names of the taxonomy's top-level areas (what an area table may name)."""
+    from kg.extract.fields import taxonomy_areas
+
+    return tuple(a.en for a in taxonomy_areas())
 
 
 def load_gold(path: Path | str) -> GoldSet:
@@ -241,8 +269,8 @@ def load_gold(path: Path | str) -> GoldSet:
     return GoldSet(path=path, papers=tuple(papers))
 
 
-def read_graph(path: Path) -> dict[str, PredictedPaper]:
-    """Read the built graph and return, per arXiv key, the paper's linked entities and fields."""
+def parse_graph(path: Path) -> rdflib.Graph:
+    """The built graph, or a UserError naming the file."""
     import rdflib
     from rdflib.util import guess_format
 
@@ -253,7 +281,31 @@ def read_graph(path: Path) -> dict[str, PredictedPaper]:
         graph.parse(path, format=guess_format(str(path)) or "turtle")
     except Exception as e:  # rdflib raises many parser-specific exception types
         raise UserError(f"{path}: cannot read the graph as RDF: {e}") from None
+    return graph
 
+
+def read_graph(path: Path) -> dict[str, PredictedPaper]:
+    """Read the built graph and return, per arXiv key, the paper's linked entities and fields."""
+    return read_predictions(parse_graph(path))
+
+
+def read_fields(graph: rdflib.Graph) -> tuple[GraphField, ...]:
+    """Every field of the graph with its labels and the top-level areas it reaches."""
+    keys: dict[str, str] = {}
+    labels: dict[str, set[str]] = defaultdict(set)
+    areas: dict[str, set[str]] = defaultdict(set)
+    for field, key, label, area in graph.query(_query("areas")):
+        keys[str(field)] = str(key)
+        labels[str(field)].add(str(label))
+        if area is not None:
+            areas[str(field)].add(str(area))
+    return tuple(
+        GraphField(keys[f], frozenset(labels[f]), frozenset(areas[f])) for f in sorted(keys)
+    )
+
+
+def read_predictions(graph: rdflib.Graph) -> dict[str, PredictedPaper]:
+    """Per arXiv key, the paper's linked entities, fields and stated relations."""
     papers = {arxiv_key(str(row[0])) for row in graph.query(_query("papers"))}
     links = {(arxiv_key(str(a)), str(e)) for a, e in graph.query(_query("links"))}
     roles: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -383,6 +435,8 @@ def format_report(report: EvalReport, max_errors: int = 30) -> str:
         lines += ["", *_format_file(score, max_errors)]
     if len(report.files) > 1:
         lines += ["", *_format_pooled(report.files)]
+    for area_score in report.areas:
+        lines += ["", *format_areas(area_score, max_errors)]
     return "\n".join(lines) + "\n"
 
 

@@ -121,7 +121,9 @@ def build_graph(
             else:
                 in_field[(p, f.key)]
             up = f.parent or (f.area if f.area in area_keys else None)
-            if up and up != f.key:
+            # A top-level area is a root even where a report files it under another
+            # (`自然语言处理 - 智能体`): a broader area would make the taxonomy a tangle.
+            if up and up != f.key and f.key not in area_keys:
                 broader.add((f.key, up))
         relations.extend((p, r) for r in ex.relations)
 

@@ -51,6 +51,7 @@ def tiny_graph() -> nx.MultiDiGraph:
     cv = add_field(G, "计算机视觉", "Computer Vision", support=1, top=True)
     ego = add_field(G, "第一人称视频理解", "Egocentric Video Understanding", support=1)
     sec = add_field(G, "多模态大模型安全", None, support=1)
+    safety = add_field(G, "人工智能安全", "AI Safety", support=0, top=True)
     link(
         G,
         p1,
@@ -101,6 +102,7 @@ def tiny_graph() -> nx.MultiDiGraph:
         evidence=(_ev("000_a.txt", 43, "fields", "计算机视觉 - 第一人称视频理解"),),
     )
     link(G, ego, cv, "broader")
+    link(G, sec, safety, "broader")
     link(G, qwen7, qwen, "variantOf")
     link(
         G,

@@ -40,8 +40,29 @@ def test_extract_fields_latin_broad_field_and_acronym() -> None:
     )
     # Names as written; the missing language comes from the synonym table.
     assert got[0][:2] == ("自然语言处理", "NLP")
-    assert got[1] == ("大模型智能体", "LLM Agents", "natural-language-processing")
+    assert got[1] == ("大模型智能体", "LLM Agents", None)  # its own area, below
     assert got[2][1] == "Multi-Agent Reinforcement Learning"
+
+
+@pytest.mark.parametrize(
+    ("text", "parent", "area"),
+    [
+        # The report files it under a broad area; its own words name another one.
+        ("NLP-大模型智能体（LLM Agents）", None, "ai-agents"),
+        ("计算机视觉 - 视频生成", None, "generative-models"),
+        ("自然语言处理 - 大模型推理加速", None, "ml-systems"),
+        # The same area, or nothing of its own: the report's parent stays.
+        ("计算机视觉 - 第一人称视频理解", "computer-vision", "computer-vision"),
+        ("人工智能安全 - 奇怪领域", "ai-safety", "ai-safety"),
+        # A parent that is a field, not an area, stays: it is a level of the taxonomy.
+        ("生成式 AI - 图像与视频生成", "generative-ai", "generative-models"),
+    ],
+)
+def test_extract_fields_own_area_beats_broad_parent(
+    text: str, parent: str | None, area: str
+) -> None:
+    last = extract(fields=text).fields[-1]
+    assert (last.parent, last.area) == (parent, area)
 
 
 def test_extract_fields_detail_parenthesis_lists_more_fields() -> None:
@@ -69,6 +90,26 @@ def test_extract_fields_markup_and_later_prose_lines_ignored() -> None:
         ("推荐系统", None, "recommender-systems"),
         ("大模型推理加速", None, "ml-systems"),
         (None, "Speech Recognition", "speech-and-audio"),
+        # sub-field vocabulary of each area
+        ("遥感", "Remote Sensing", "computer-vision"),
+        ("气象预报", "Weather Forecasting", "ai-for-science"),
+        ("药物发现", None, "ai-for-science"),
+        ("软件工程", "Software Engineering", "natural-language-processing"),
+        ("GPU 集群调度", None, "ml-systems"),
+        ("移动端自动化", None, "ai-agents"),
+        ("奖励建模", "Reward Modeling", "reinforcement-learning"),
+        ("灵巧操作", None, "robotics-and-embodied-ai"),
+        ("数字人", "Digital Humans", "computer-graphics"),
+        ("世界模型", "World Models", "generative-models"),
+        ("智能教育", None, "human-computer-interaction"),
+        ("光学字符识别", "OCR", "computer-vision"),
+        # narrower words before broader ones
+        ("驾驶世界模型", "Driving World Models", "robotics-and-embodied-ai"),
+        ("对地观测基础模型", "Earth Observation Foundation Models", "computer-vision"),
+        ("数字人文", "Digital Humanities", "natural-language-processing"),
+        ("不确定性量化", "Uncertainty Quantification", "machine-learning"),
+        ("多智能体强化学习", "MARL", "reinforcement-learning"),
+        ("视频编解码", "Video Codec", "computer-vision"),
     ],
 )
 def test_extract_fields_area_keywords(zh: str | None, en: str | None, area: str) -> None:
@@ -80,10 +121,15 @@ def test_extract_fields_area_keywords(zh: str | None, en: str | None, area: str)
     [
         ("NLP Tools", "natural-language-processing"),
         ("Hallmark", None),
+        # a short keyword is a whole word, plural allowed
+        ("GUI Agents", "ai-agents"),
+        ("Multi-GPUs Training", "ml-systems"),
+        ("Classifier-Free Guidance", None),
+        ("Ragtime Music Analysis", "speech-and-audio"),
     ],
 )
 def test_extract_fields_english_keyword_starts_a_word(en: str, area: str | None) -> None:
-    # the keyword `llm` is not found inside `Hallmark`
+    # the keyword `llm` is not found inside `Hallmark`, nor `gui` inside `Guidance`
     assert area_of(None, en) == area
 
 

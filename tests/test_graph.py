@@ -129,6 +129,18 @@ def test_graph_fields_taxonomy_and_support() -> None:
     assert G.has_edge(paper_iri("1"), vg, "inField")
 
 
+def test_graph_fields_top_area_has_no_broader_field() -> None:
+    areas = [
+        Area("natural-language-processing", "自然语言处理", "Natural Language Processing"),
+        Area("ai-agents", "智能体", "AI Agents"),
+    ]
+    nlp = FieldMention("natural-language-processing", "自然语言处理", None, area=areas[0].key)
+    agents = FieldMention("ai-agents", "智能体", None, parent=nlp.key, area=areas[1].key)
+    G = build_graph([rec("0", None, "r")], [PaperExtraction("0", fields=(nlp, agents))], areas)
+    assert not G.has_edge(field_iri("ai-agents"), field_iri(nlp.key), "broader")
+    assert G.has_edge(paper_iri("0"), field_iri("ai-agents"), "inField")
+
+
 def test_graph_is_deterministic_whatever_the_input_order() -> None:
     exs = [
         PaperExtraction("0", (ent("B", "Method"), ent("A", "Model"))),

@@ -41,7 +41,7 @@ def test_query_run_table_is_aligned_with_wide_characters(out: Path) -> None:
     )
     lines = text.splitlines()
     assert lines[0].split() == ["zh", "n"]
-    assert lines[-1] == "(3 rows)"
+    assert lines[-1] == "(4 rows)"
     # the count column starts at the same display column on every row
     from kg.query import _width
 

@@ -12,7 +12,7 @@ from rdflib import Graph, Literal, URIRef
 from kg.iri import entity_iri, paper_iri
 from kg.rdf.export import to_rdf
 from kg.rdf.shacl import ShaclResult, validate
-from kg.rdf.vocab import DCTERMS, KG, RDF, RDFS, XSD
+from kg.rdf.vocab import DCTERMS, KG, RDF, RDFS, SKOS, XSD
 
 P1 = URIRef(paper_iri("2602.15927"))
 GRPO = URIRef(entity_iri("Method", "grpo"))
@@ -29,6 +29,16 @@ def _mention(g: Graph) -> URIRef:
     return sorted(g.subjects(RDF.type, KG.Mention))[0]
 
 
+def _top(g: Graph) -> URIRef:
+    return sorted(g.subjects(SKOS.topConceptOf, None))[0]
+
+
+def _field(g: Graph) -> URIRef:
+    """A field that is no top-level area."""
+    tops = set(g.subjects(SKOS.topConceptOf, None))
+    return sorted(set(g.subjects(RDF.type, KG.Field)) - tops)[0]
+
+
 BREAKAGES: dict[str, Callable[[Graph], None]] = {
     "second arXiv id": lambda g: g.add((P1, KG.arxivId, Literal("9999.99999"))),
     "no title": lambda g: g.remove((P1, DCTERMS.title, None)),
@@ -43,6 +53,8 @@ BREAKAGES: dict[str, Callable[[Graph], None]] = {
     ),
     "inField to a non-field": lambda g: g.add((P1, KG.inField, GRPO)),
     "failed flag missing": lambda g: g.remove((P1, KG.analysisFailed, None)),
+    "top area under a field": lambda g: g.add((_top(g), SKOS.broader, _field(g))),
+    "field under no area": lambda g: g.remove((_field(g), SKOS.broader, None)),
     "support not integer": lambda g: g.set(
         (GRPO, KG.supportCount, Literal("2", datatype=XSD.string))
     ),

@@ -275,8 +275,10 @@ def resources() -> Resources:
             raise UserError(f"fields.keywords.tsv:{number}: unknown area {cols[1]!r}")
         keyword = cols[0].casefold()
         if keyword.isascii() and keyword.isalnum():
-            # `ai` is not in `air`
-            rules.append((re.compile(rf"(?<![a-z]){re.escape(keyword)}"), by_en[cols[1]]))
+            # `ai` is not in `air`; an acronym is a whole word (`gui` is not in `guidance`),
+            # plural allowed (`gpus`)
+            end = r"s?(?![a-z])" if len(keyword) <= 3 else ""
+            rules.append((re.compile(rf"(?<![a-z]){re.escape(keyword)}{end}"), by_en[cols[1]]))
         else:
             rules.append((keyword, by_en[cols[1]]))
     syn: dict[str, tuple[str, str]] = {}
