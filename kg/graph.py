@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import replace
 
 import networkx as nx
 
@@ -94,7 +95,9 @@ def build_graph(
 ) -> nx.MultiDiGraph:
     """One graph from paper records (possibly repeated across reports) and their extractions."""
     records = list(records)
+    extractions = list(extractions)
     papers = _paper_nodes(records)
+    same_field = field_merges(extractions, {a.key for a in areas})
 
     entities: dict[str, _EntityAcc] = defaultdict(_EntityAcc)
     links: dict[tuple[str, str], tuple[set[str], set[Evidence]]] = {}
@@ -115,6 +118,12 @@ def build_graph(
             roles.update(r for r in m.roles if r != "mentions")
             evidence.update(m.evidence)
         for f in ex.fields:
+            if f.key in same_field or f.parent in same_field:
+                f = replace(
+                    f,
+                    key=same_field.get(f.key, f.key),
+                    parent=same_field.get(f.parent, f.parent) if f.parent else None,
+                )
             _add_field(f, fields, field_names)
             if f.evidence:
                 in_field[(p, f.key)].add(f.evidence)
@@ -178,6 +187,14 @@ def build_graph(
             "key": key,
             "zh": zh_label,
             "en": en_label,
+            # the other names papers gave it (`自动化程序修复` beside `自动程序修复`)
+            "aliases": tuple(
+                sorted(
+                    [Alias(t, "zh") for t in zh if t != zh_label]
+                    + [Alias(t, "en") for t in en if t != en_label],
+                    key=lambda a: (a.lang, a.text),
+                )
+            ),
             "top": key in area_keys,
             "support": field_support[key],
         }
@@ -220,6 +237,46 @@ def build_graph(
     for u, v, rel, data in sorted(edges, key=lambda e: (e[0], e[1], e[2])):
         G.add_edge(u, v, key=rel, rel=rel, **data)
     return G
+
+
+def field_merges(
+    extractions: Sequence[PaperExtraction], roots: Collection[str] = ()
+) -> dict[str, str]:
+    """Field keys another paper names the same field under: key -> the key to use.
+
+    A field written only in Chinese (`软件工程`) joins the field another paper wrote with the
+    same Chinese and an English name (`软件工程 (Software Engineering)`), the most frequent one
+    if several; an English plural joins its singular (`Digital Humans`, `Digital Human`),
+    whichever more papers use. Fields named in English are never merged with each other
+    otherwise: two English names are the authors' two fields. A root (a top-level area)
+    is never merged into another field."""
+    named: dict[str, Counter[str]] = defaultdict(Counter)  # Chinese name -> English-keyed fields
+    uses: Counter[str] = Counter()
+    zh_only: dict[str, str] = {}  # key of a Chinese-only field -> its Chinese name
+    for ex in extractions:
+        for f in ex.fields:
+            uses[f.key] += 1
+            if f.en and f.zh:
+                named[_zh_name(f.zh)][f.key] += 1
+            elif f.zh and not f.en:
+                zh_only[f.key] = _zh_name(f.zh)
+    out: dict[str, str] = {}
+    for key in sorted(uses):
+        singular = key[:-1]
+        if key.endswith("s") and not key.endswith("ss") and singular in uses:
+            a, b = sorted((key, singular), key=lambda k: (k not in roots, -uses[k], len(k)))
+            if b not in roots:
+                out[b] = a
+    for key, zh in zh_only.items():
+        ranked = named.get(zh)
+        if ranked and key not in ranked and key not in roots:
+            best = min(ranked, key=lambda k: (-ranked[k], k))
+            out[key] = out.get(best, best)
+    return out
+
+
+def _zh_name(zh: str) -> str:
+    return "".join(zh.split())
 
 
 def _add_field(

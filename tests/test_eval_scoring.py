@@ -21,7 +21,7 @@ def _graph(
     relations: dict | None = None,
 ) -> Path:
     """papers: arxiv id -> [(entity id, types, label, alt labels[, roles])]; fields: id ->
-    [(zh, en)]; relations: id -> [(subject entity id, predicate, object entity id)], stated in
+    [(zh, en[, Chinese alt labels])]; relations: id -> [(subject entity id, predicate, object entity id)], stated in
     that paper's text."""
     g = Graph()
     for arxiv_id, triples in (relations or {}).items():
@@ -47,7 +47,7 @@ def _graph(
             g.add((ent, RDFS.label, Literal(label)))
             for alt in alts:
                 g.add((ent, SKOS.altLabel, Literal(alt)))
-        for i, (zh, en) in enumerate((fields or {}).get(arxiv_id, [])):
+        for i, (zh, en, *alts) in enumerate((fields or {}).get(arxiv_id, [])):
             field = URIRef(f"{BASE}field/{arxiv_id}-{i}")
             g.add((paper, KG.inField, field))
             g.add((field, RDF.type, KG.Field))
@@ -56,6 +56,8 @@ def _graph(
             if en:
                 g.add((field, RDFS.label, Literal(en, lang="en")))
                 g.add((field, SKOS.prefLabel, Literal(en, lang="en")))
+            for alt in alts:
+                g.add((field, SKOS.altLabel, Literal(alt, lang="zh")))
     path = tmp_path / "graph.ttl"
     g.serialize(path, format="turtle")
     return path
@@ -242,6 +244,15 @@ def test_eval_fields_match_on_zh_en_or_alias(tmp_path):
     s = evaluate([gold], graph).files[0]
     assert (s.fields.matched_gold, s.fields.fp, s.fields.fn) == (3, 1, 1)
     assert s.fields.precision == pytest.approx(3 / 4)
+
+
+def test_eval_fields_match_on_another_paper_s_name_of_the_field(tmp_path):
+    # the graph's field is `自动程序修复`; this paper wrote `自动化程序修复`, kept as altLabel
+    fields = [{"zh": "自动化程序修复", "en": None}]
+    gold = _gold(tmp_path, [{"arxiv_id": "2602.00001", "entities": [], "fields": fields}])
+    predicted = [("自动程序修复", "Automated Program Repair", "自动化程序修复")]
+    graph = _graph(tmp_path, {"2602.00001": []}, fields={"2602.00001": predicted})
+    assert evaluate([gold], graph).files[0].fields.matched_gold == 1
 
 
 def test_eval_scores_each_gold_file_separately(tmp_path):

@@ -141,6 +141,56 @@ def test_graph_fields_top_area_has_no_broader_field() -> None:
     assert G.has_edge(paper_iri("0"), field_iri("ai-agents"), "inField")
 
 
+def _fields_graph(*papers: tuple[FieldMention, ...], areas=()):  # noqa: ANN202
+    exs = [PaperExtraction(str(i), fields=fs) for i, fs in enumerate(papers)]
+    return build_graph([rec(str(i), None, "r") for i in range(len(papers))], exs, areas)
+
+
+def _field(zh: str | None, en: str | None, parent: str | None = None) -> FieldMention:
+    from kg.keys import field_key
+
+    return FieldMention(field_key(zh, en), zh, en, parent=parent, area="computer-vision")
+
+
+def test_graph_fields_chinese_only_joins_the_same_field_named_in_english() -> None:
+    named = _field("软件工程", "Software Engineering")
+    bare = _field("软件工程", None)
+    child = _field("代码审查", None, parent=bare.key)
+    G = _fields_graph((named,), (bare, child))
+    se = field_iri("software-engineering")
+    assert field_iri("软件工程") not in G
+    assert G.has_edge(paper_iri("1"), se, "inField") and G.nodes[se]["support"] == 2
+    assert G.has_edge(field_iri("代码审查"), se, "broader")
+
+
+def test_graph_fields_chinese_name_of_two_english_fields_joins_the_commoner() -> None:
+    a, b = _field("高效推理", "Efficient Inference"), _field("高效推理", "Efficient Reasoning")
+    G = _fields_graph((a,), (a,), (b,), (_field("高效推理", None),))
+    assert G.has_edge(paper_iri("3"), field_iri("efficient-inference"), "inField")
+    # two English names stay two fields
+    assert field_iri("efficient-reasoning") in G
+
+
+def test_graph_fields_plural_joins_singular_and_keeps_every_name() -> None:
+    one, many = _field("数字人", "Digital Human"), _field("数字人", "Digital Humans")
+    G = _fields_graph((one,), (one,), (many,))
+    node = G.nodes[field_iri("digital-human")]
+    assert field_iri("digital-humans") not in G
+    assert node["en"] == "Digital Human" and node["aliases"] == (Alias("Digital Humans", "en"),)
+
+
+def test_graph_fields_top_area_is_never_merged_away() -> None:
+    areas = [Area("ai-agents", "智能体", "AI Agents")]
+    G = _fields_graph(
+        (_field(None, "AI Agent"),),
+        (_field(None, "AI Agent"),),
+        (_field(None, "AI Agents"),),
+        areas=areas,
+    )
+    assert G.has_edge(paper_iri("0"), field_iri("ai-agents"), "inField")
+    assert field_iri("ai-agent") not in G
+
+
 def test_graph_is_deterministic_whatever_the_input_order() -> None:
     exs = [
         PaperExtraction("0", (ent("B", "Method"), ent("A", "Model"))),

@@ -14,7 +14,7 @@ from rdflib.compare import isomorphic
 
 from kg.errors import UserError
 from kg.iri import entity_iri, field_iri, paper_iri
-from kg.model import Evidence
+from kg.model import Alias, Evidence
 from kg.rdf.export import FILE_NAMES, to_rdf, write_rdf
 from kg.rdf.vocab import DCTERMS, KG, PROV, RDF, RDFS, SKOS, XSD
 
@@ -105,6 +105,15 @@ def test_export_fields_are_skos_concepts_with_both_languages(tiny: Graph) -> Non
     assert (KG.FieldTaxonomy, SKOS.hasTopConcept, cv) in tiny
     assert (P2, KG.inField, ego) in tiny
     assert (ego, SKOS.topConceptOf, KG.FieldTaxonomy) not in tiny
+
+
+def test_export_field_other_names_are_alt_labels() -> None:
+    G = tiny_graph()
+    ego = field_iri("egocentric-video-understanding")
+    G.nodes[ego]["aliases"] = (Alias("第一视角视频理解", "zh"),)
+    g = to_rdf(G)
+    assert (URIRef(ego), SKOS.altLabel, Literal("第一视角视频理解", lang="zh")) in g
+    assert len(list(g.objects(URIRef(ego), SKOS.prefLabel))) == 2
 
 
 def test_export_adds_taxonomy_areas_without_nodes() -> None:

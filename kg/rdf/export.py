@@ -143,6 +143,8 @@ def _add_field(g: Graph, f: URIRef, data: dict[str, Any]) -> None:
     for text, lang in labels:
         g.add((f, RDFS.label, Literal(text, lang=lang)))
         g.add((f, SKOS.prefLabel, Literal(text, lang=lang)))
+    for alias in data.get("aliases", ()):
+        g.add((f, SKOS.altLabel, Literal(alias.text, lang=alias.lang)))
     if data.get("key"):
         g.add((f, KG.key, Literal(data["key"])))
     if "support" in data:
