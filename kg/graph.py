@@ -107,6 +107,7 @@ def build_graph(
     )
     in_field: dict[tuple[str, str], set[Evidence]] = defaultdict(set)
     broader: set[tuple[str, str]] = set()
+    own_area: dict[str, str] = {}  # field -> the area its own names give (first mention)
     relations: list[tuple[str, Relation]] = []  # (IRI of the paper stating it, relation)
     area_keys = {a.key for a in areas}
 
@@ -129,12 +130,17 @@ def build_graph(
                 in_field[(p, f.key)].add(f.evidence)
             else:
                 in_field[(p, f.key)]
-            up = f.parent or (f.area if f.area in area_keys else None)
             # A top-level area is a root even where a report files it under another
             # (`自然语言处理 - 智能体`): a broader area would make the taxonomy a tangle.
-            if up and up != f.key and f.key not in area_keys:
-                broader.add((f.key, up))
+            if f.key in area_keys:
+                continue
+            if f.parent and f.parent != f.key:
+                broader.add((f.key, f.parent))
+            if f.area in area_keys:
+                own_area.setdefault(f.key, f.area)
         relations.extend((p, r) for r in ex.relations)
+
+    broader |= _own_areas(broader, own_area, area_keys)
 
     G = nx.MultiDiGraph()
     G.graph["areas"] = tuple(sorted(areas, key=lambda a: a.key))
@@ -273,6 +279,38 @@ def field_merges(
             best = min(ranked, key=lambda k: (-ranked[k], k))
             out[key] = out.get(best, best)
     return out
+
+
+def _own_areas(
+    broader: set[tuple[str, str]], own_area: dict[str, str], roots: Collection[str]
+) -> set[tuple[str, str]]:
+    """Edges from a field to the area its own names give, where its report-given parents do
+    not already lead there: `计算机视觉 - 视频生成` keeps 计算机视觉 as the broader field the
+    report (and the guide) says, and adds generative models, where readers look for it."""
+    parents: dict[str, list[str]] = defaultdict(list)
+    for narrow, wide in sorted(broader):
+        parents[narrow].append(wide)
+    reached: dict[str, frozenset[str]] = {}
+
+    def reach(key: str, seen: frozenset[str]) -> frozenset[str]:
+        if key in reached:
+            return reached[key]
+        out: set[str] = set()
+        for up in parents.get(key, ()):
+            if up in roots:
+                out.add(up)
+            elif up not in seen:  # a cycle of merged fields stops here
+                if up in own_area:
+                    out.add(own_area[up])
+                out |= reach(up, seen | {up})
+        reached[key] = frozenset(out)
+        return reached[key]
+
+    return {
+        (key, area)
+        for key, area in sorted(own_area.items())
+        if area not in reach(key, frozenset({key}))
+    }
 
 
 def _zh_name(zh: str) -> str:

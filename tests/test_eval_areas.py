@@ -88,20 +88,21 @@ def test_eval_areas_missing_table_is_a_user_error(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("areas", "right", "exact"),
+    ("areas", "right", "exact", "hit"),
     [
-        (frozenset({"Generative Models"}), 1, 1),
-        (frozenset({"Generative Models", "Computer Vision"}), 1, 0),  # both acceptable
-        (frozenset({"Generative Models", "Multimodal Learning"}), 0, 0),  # one is not
-        (frozenset(), 0, 0),  # under no area at all
+        (frozenset({"Generative Models"}), 1, 1, 1),
+        (frozenset({"Generative Models", "Computer Vision"}), 1, 0, 1),  # both acceptable
+        (frozenset({"Generative Models", "Multimodal Learning"}), 0, 0, 1),  # one is not
+        (frozenset({"Computer Vision"}), 1, 0, 0),  # acceptable, not the first choice
+        (frozenset(), 0, 0, 0),  # under no area at all
     ],
 )
 def test_eval_areas_every_reached_area_must_be_acceptable(
-    areas: frozenset[str], right: int, exact: int
+    areas: frozenset[str], right: int, exact: int, hit: int
 ) -> None:
     row = GoldArea("vg", "", "Video Generation", "Generative Models", ("Computer Vision",))
     score = score_areas("t", [row], [GraphField("vg", frozenset({"Video Generation"}), areas)])
-    assert (score.found, score.right, score.exact) == (1, right, exact)
+    assert (score.found, score.right, score.exact, score.hit) == (1, right, exact, hit)
     assert len(score.errors) == 1 - right
 
 
@@ -122,9 +123,10 @@ def test_eval_areas_reads_broader_chains_from_the_graph(tmp_path: Path) -> None:
     )
     report = evaluate([], _graph(tmp_path), [table])
     (score,) = report.areas
-    assert (score.fields, score.found, score.right, score.exact) == (4, 3, 1, 1)
+    assert (score.fields, score.found, score.right, score.exact, score.hit) == (4, 3, 1, 1, 2)
     text = format_report(report)
-    assert "3 of 4 gold fields in the graph; under an acceptable area 1 (0.333)" in text
+    assert "3 of 4 gold fields in the graph; under an acceptable area only 1 (0.333)" in text
+    assert "under the first choice 2 (0.667)" in text
     assert "Video QA" in text and "Computer Vision, Multimodal Learning" in text
     assert "(none)" in text  # the orphan reaches no area
 
@@ -135,7 +137,7 @@ def test_eval_areas_cli_scores_a_table(tmp_path: Path) -> None:
         app, ["eval", "--areas", str(table), "--graph", str(_graph(tmp_path))]
     )
     assert result.exit_code == 0, result.output
-    assert "under an acceptable area 1 (1.000)" in result.output
+    assert "under an acceptable area only 1 (1.000)" in result.output
 
 
 def test_eval_areas_gold_tables_name_taxonomy_areas() -> None:

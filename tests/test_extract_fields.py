@@ -40,25 +40,25 @@ def test_extract_fields_latin_broad_field_and_acronym() -> None:
     )
     # Names as written; the missing language comes from the synonym table.
     assert got[0][:2] == ("自然语言处理", "NLP")
-    assert got[1] == ("大模型智能体", "LLM Agents", None)  # its own area, below
+    assert got[1] == ("大模型智能体", "LLM Agents", "natural-language-processing")
     assert got[2][1] == "Multi-Agent Reinforcement Learning"
 
 
 @pytest.mark.parametrize(
     ("text", "parent", "area"),
     [
-        # The report files it under a broad area; its own words name another one.
-        ("NLP-大模型智能体（LLM Agents）", None, "ai-agents"),
-        ("计算机视觉 - 视频生成", None, "generative-models"),
-        ("自然语言处理 - 大模型推理加速", None, "ml-systems"),
-        # The same area, or nothing of its own: the report's parent stays.
+        # The report's broad field stays the parent (the guide: the second is narrower than
+        # the first); the field's own words still give its area.
+        ("NLP-大模型智能体（LLM Agents）", "natural-language-processing", "ai-agents"),
+        ("计算机视觉 - 视频生成", "computer-vision", "generative-models"),
+        ("自然语言处理 - 大模型推理加速", "natural-language-processing", "ml-systems"),
         ("计算机视觉 - 第一人称视频理解", "computer-vision", "computer-vision"),
+        # nothing of its own: the parent's area
         ("人工智能安全 - 奇怪领域", "ai-safety", "ai-safety"),
-        # A parent that is a field, not an area, stays: it is a level of the taxonomy.
         ("生成式 AI - 图像与视频生成", "generative-ai", "generative-models"),
     ],
 )
-def test_extract_fields_own_area_beats_broad_parent(
+def test_extract_fields_report_parent_and_own_area(
     text: str, parent: str | None, area: str
 ) -> None:
     last = extract(fields=text).fields[-1]

@@ -129,6 +129,26 @@ def test_graph_fields_taxonomy_and_support() -> None:
     assert G.has_edge(paper_iri("1"), vg, "inField")
 
 
+def test_graph_fields_report_parent_and_own_area_are_both_broader() -> None:
+    areas = [
+        Area("computer-vision", "计算机视觉", "Computer Vision"),
+        Area("generative-models", "生成模型", "Generative Models"),
+    ]
+    cv = FieldMention("computer-vision", "计算机视觉", None, area="computer-vision")
+    vg = FieldMention("video-generation", "视频生成", None, cv.key, "generative-models")
+    ego = FieldMention("ego", "第一人称视频理解", None, cv.key, "computer-vision")
+    sub = FieldMention("long-video-generation", "长视频生成", None, vg.key, "generative-models")
+    G = build_graph([rec("0", None, "r")], [PaperExtraction("0", fields=(cv, vg, ego, sub))], areas)
+    up = {(u, v) for u, v, k in G.edges(keys=True) if k == "broader"}
+    f = field_iri
+    assert up == {
+        (f("video-generation"), f("computer-vision")),  # as the report says
+        (f("video-generation"), f("generative-models")),  # where its own words put it
+        (f("ego"), f("computer-vision")),  # one area: no second edge
+        (f("long-video-generation"), f("video-generation")),  # its parent already leads there
+    }
+
+
 def test_graph_fields_top_area_has_no_broader_field() -> None:
     areas = [
         Area("natural-language-processing", "自然语言处理", "Natural Language Processing"),

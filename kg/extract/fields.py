@@ -39,11 +39,6 @@ def taxonomy_areas() -> tuple[Area, ...]:
     return resources().areas
 
 
-@lru_cache(maxsize=1)
-def _area_keys() -> frozenset[str]:
-    return frozenset(a.key for a in taxonomy_areas())
-
-
 @lru_cache(maxsize=4096)
 def area_of(zh: str | None, en: str | None) -> str | None:
     """Key of the area whose first keyword rule matches the field's names."""
@@ -206,10 +201,6 @@ def paper_fields(paper: PaperRecord) -> tuple[FieldMention, ...]:
             keys.append(key)
             parent = keys[it.parent] if it.parent is not None else None
             area = area_of(czh, cen) or area_of(zh, en)
-            if area is not None and parent != area and parent in _area_keys():
-                # `计算机视觉 - 视频生成`: a report files a field under the broad area it came
-                # up in; the field's own words name the area a reader would look in.
-                parent = None
             if area is None and parent is not None:
                 area = next((f.area for f in out if f.key == parent), None)
             if area is None:
