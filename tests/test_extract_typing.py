@@ -697,6 +697,9 @@ def test_extract_typing_sizes_of_a_named_stem_are_kept(kwargs: dict, name: str) 
         # elsewhere the unit word names the measure compared
         ("预填充阶段 FLOPs 降低 81%。", "FLOPs", True),
         ("FPS 从 12 提升到 30。", "FPS", True),
+        # a bracketed unit after a Chinese measure is that measure's name
+        ("推理吞吐量（FPS）几乎无损。", "FPS", True),
+        ("计算量（FLOPs）降低 40%。", "FLOPs", True),
     ],
 )
 def test_extract_typing_unit_after_a_number_is_no_measure(text: str, name: str, kept: bool) -> None:

@@ -15,7 +15,7 @@ from kg.extract.names import (
     initials,
     redefines,
 )
-from kg.extract.resources import KBEntry, cjk_count, has_cjk, is_stop, resources
+from kg.extract.resources import KBEntry, cjk_count, has_cjk, is_stop, is_stop_unit, resources
 from kg.extract.shapes import (
     is_acronym,
     is_bitwidth,
@@ -344,7 +344,8 @@ class PairLinker:
     ) -> None:
         res = self.res
         inner = self._inner(cands, m.start(), m.end())
-        if acr is not None and is_stop(res, acr) and en is None:
+        # a bracketed acronym never follows a number: a unit there names its measure
+        if acr is not None and is_stop(res, acr) and not is_stop_unit(res, acr) and en is None:
             for c in inner:
                 c.dropped = True
             return
@@ -382,7 +383,7 @@ class PairLinker:
             return
         if en is None:
             return
-        if acr is not None and is_stop(res, acr):
+        if acr is not None and is_stop(res, acr) and not is_stop_unit(res, acr):
             acr = None
         # The gloss's own acronym (`DRP` of `Dynamic Replica Placement, DRP`) is no second
         # name; `（AutoFIS, NASRec）` are two.

@@ -64,6 +64,11 @@ def is_stop(res: Resources, text: str) -> bool:
     return key in res.stop and (key not in res.stop_caps or text.isupper())
 
 
+def is_stop_unit(res: Resources, text: str) -> bool:
+    """A stop term only right after a number (`24 FPS`), a name elsewhere (`吞吐量（FPS）`)."""
+    return entity_key(text) in res.stop_units
+
+
 @dataclass(frozen=True, slots=True)
 class KBEntry:
     """One curated entity: canonical name, type and every known spelling."""
