@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import replace
@@ -98,6 +99,9 @@ def build_graph(
     extractions = list(extractions)
     papers = _paper_nodes(records)
     same_field = field_merges(extractions, {a.key for a in areas})
+    same_entity = entity_merges(extractions)
+    if same_entity:
+        extractions = [_renamed(ex, same_entity) for ex in extractions]
 
     entities: dict[str, _EntityAcc] = defaultdict(_EntityAcc)
     links: dict[tuple[str, str], tuple[set[str], set[Evidence]]] = {}
@@ -243,6 +247,58 @@ def build_graph(
     for u, v, rel, data in sorted(edges, key=lambda e: (e[0], e[1], e[2])):
         G.add_edge(u, v, key=rel, rel=rel, **data)
     return G
+
+
+# Types a reader takes one for the other: a model, the method it embodies, the software
+# that ships it. Datasets and metrics are other things even when spelled alike.
+_MERGE_GROUP = {"Method": "Model", "Software": "Model", "Benchmark": "Dataset"}
+# A hyphen that joins two digits (`gemma-3-4b`) is part of the name; any other is spelling.
+_SPELLING_HYPHEN = re.compile(r"(?<!\d)-|-(?!\d)")
+
+
+def entity_merges(extractions: Sequence[PaperExtraction]) -> dict[str, str]:
+    """Entity keys that differ only in hyphens between papers (`NExT-QA`, `NExTQA`;
+    `WikiText-2`, `WikiText2`): key -> the key to use, a knowledge-base name's if one is,
+    else the one more papers wrote."""
+    uses: Counter[str] = Counter()
+    types: dict[str, Counter[str]] = defaultdict(Counter)
+    known: set[str] = set()
+    for ex in extractions:
+        for m in ex.entities:
+            uses[m.key] += 1
+            types[m.key][_MERGE_GROUP.get(m.etype, m.etype)] += 1
+            if m.in_kb:
+                known.add(m.key)
+    spellings: dict[str, list[str]] = defaultdict(list)
+    for key in sorted(uses):
+        spellings[_SPELLING_HYPHEN.sub("", key)].append(key)
+    out: dict[str, str] = {}
+    for keys in spellings.values():
+        if len(keys) > 1:
+            best = min(keys, key=lambda k: (k not in known, -uses[k], k))
+            kind = _vote(types[best])
+            # `SafeRLHF` the dataset is not `Safe RLHF` the method
+            out.update((k, best) for k in keys if k != best and _vote(types[k]) == kind)
+    return out
+
+
+def _renamed(ex: PaperExtraction, same: dict[str, str]) -> PaperExtraction:
+    """The extraction with entity keys (mentions, families, relation ends) renamed."""
+
+    def key(k: str | None) -> str | None:
+        return same.get(k, k) if k else k
+
+    entities = tuple(
+        replace(m, key=key(m.key), family=key(m.family)) if m.key in same or m.family in same else m
+        for m in ex.entities
+    )
+    relations = tuple(
+        replace(r, subject=key(r.subject), object=key(r.object))
+        if r.subject in same or r.object in same
+        else r
+        for r in ex.relations
+    )
+    return replace(ex, entities=entities, relations=relations)
 
 
 def field_merges(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from kg.graph import build_graph
 from kg.iri import entity_iri, field_iri, paper_iri
 from kg.keys import entity_key
@@ -209,6 +211,51 @@ def test_graph_fields_top_area_is_never_merged_away() -> None:
     )
     assert G.has_edge(paper_iri("0"), field_iri("ai-agents"), "inField")
     assert field_iri("ai-agent") not in G
+
+
+def _entity_graph(*papers: tuple[EntityMention, ...], relations=()):  # noqa: ANN202
+    exs = [
+        PaperExtraction(str(i), ms, relations=relations if i == 0 else ())
+        for i, ms in enumerate(papers)
+    ]
+    return build_graph([rec(str(i), None, "r") for i in range(len(papers))], exs)
+
+
+def test_graph_entities_spelled_with_and_without_hyphens_are_one() -> None:
+    G = _entity_graph(
+        (ent("NExT-QA", "Benchmark"),),
+        (ent("NExT-QA", "Benchmark"),),
+        (ent("NExTQA", "Benchmark"),),
+    )
+    node = entity_iri("Benchmark", "next-qa")
+    assert entity_iri("Benchmark", "nextqa") not in G
+    assert G.has_edge(paper_iri("2"), node, "mentions")
+    assert G.nodes[node]["label"] == "NExT-QA" and G.nodes[node]["support"] == 3
+    assert Alias("NExTQA") in G.nodes[node]["aliases"]
+
+
+def test_graph_entities_known_spelling_wins_and_relations_follow() -> None:
+    known = EntityMention("qwen2.5-vl-7b", "Qwen2.5-VL-7B", "Model", in_kb=True)
+    other = ent("Qwen-2.5-VL-7B", "Model")
+    geo = ent("GeoAgent", "Model")
+    fact = Relation("geoagent", "fineTunedFrom", "qwen-2.5-vl-7b")
+    G = _entity_graph((geo, other), (other,), (known,), relations=(fact,))
+    base = entity_iri("Model", "qwen2.5-vl-7b")
+    assert entity_iri("Model", "qwen-2.5-vl-7b") not in G
+    assert G.has_edge(entity_iri("Model", "geoagent"), base, "fineTunedFrom")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (("Gemma-3-4B", "Model"), ("Gemma-34B", "Model")),  # a hyphen between digits counts
+        (("SafeRLHF", "Dataset"), ("Safe-RLHF", "Method")),  # a dataset is no method
+        (("CMMD", "Metric"), ("CMM-D", "Method")),
+    ],
+)
+def test_graph_entities_not_merged(a: tuple[str, str], b: tuple[str, str]) -> None:
+    G = _entity_graph((ent(*a),), (ent(*b),))
+    assert {d["label"] for _, d in G.nodes(data=True) if d["kind"] != "Paper"} == {a[0], b[0]}
 
 
 def test_graph_is_deterministic_whatever_the_input_order() -> None:
