@@ -450,6 +450,19 @@ def test_extract_typing_latin_name_before_loss_noun_is_a_loss(
 
 
 @pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # an acronym or a plain word before 损失 is what the loss is computed from
+        ("以 CRPS 损失训练集合成员。", "CRPS Loss"),
+        ("以 OT 损失对齐两个分布。", "OT Loss"),
+        ("采用 pairwise 损失排序。", "pairwise Loss"),
+    ],
+)
+def test_extract_typing_loss_of_a_measure_is_no_named_loss(text: str, absent: str) -> None:
+    assert absent not in by_name(extract(innovations=text))
+
+
+@pytest.mark.parametrize(
     ("text", "present", "absent"),
     [
         ("显著优于 Zorb-Game 2.0、Yomo、Oasa 和 FlorpWorld-Voyager。", {"Yomo", "Oasa"}, set()),
