@@ -57,6 +57,7 @@ def small_graph(
     org = add_entity(G, "Organization", "Alibaba", (Alias("阿里巴巴", "zh"),), support=1)
     cv = add_field(G, "计算机视觉", "Computer Vision", top=True, support=1)
     geo_f = add_field(G, "地理定位", "Geolocation", support=1)
+    G.nodes[geo_f]["aliases"] = (Alias("图像地理定位", "zh"),)  # another paper's name
     sys_f = add_field(G, "系统", None, support=1)
     link(G, geo_f, cv, "broader")
     mention(G, p1, geo, ("proposes",), "本文提出 GeoAgent，一个地理定位智能体。", 10)

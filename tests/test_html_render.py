@@ -13,6 +13,7 @@ from html_fixtures import XSS_NAME, XSS_TITLE, hostile_graph, random_graph, smal
 
 from kg.errors import UserError
 from kg.html.render import VIS_JS, HtmlResult, json_for_script, select_nodes, write_html
+from kg.model import Alias
 
 URL = re.compile(r"https?://[^\s\"'<>()\\]+", re.IGNORECASE)
 DATA = re.compile(r'<script type="application/json" id="kg-data">(.*?)</script>', re.DOTALL)
@@ -150,6 +151,16 @@ def test_html_render_panel_data_has_evidence_and_papers(tmp_path: Path) -> None:
     # Filters: the entity inherits its paper's fields (with the broader area) and dates.
     assert {recs[i]["label"] for i in node["fields"]} == {"Geolocation", "Computer Vision"}
     assert node["dates"] == ["2025-01-01"]
+
+
+def test_html_render_field_other_names_are_aliases(tmp_path: Path) -> None:
+    G = small_graph()
+    field = next(n for n, d in G.nodes(data=True) if d.get("label") == "Geolocation")
+    G.nodes[field]["aliases"] = (Alias("图像地理定位", "zh"),)
+    recs = _data(_write(G, tmp_path))["recs"]
+    rec = next(r for r in recs if r["label"] == "Geolocation")
+    assert rec["aliases"] == [["图像地理定位", "zh"]]
+    assert "aliases" not in next(r for r in recs if r["label"] == "Computer Vision")
 
 
 def test_html_render_large_graph_unbounded(tmp_path: Path) -> None:

@@ -129,6 +129,8 @@ def _record(node: str, data: dict[str, Any], shown: bool) -> dict[str, Any]:
         rec["en"] = data.get("en")
         rec["top"] = bool(data.get("top"))
         rec["support"] = int(data.get("support") or 0)
+        if data.get("aliases"):
+            rec["aliases"] = _aliases(data)  # other papers' names: shown and searched
     else:
         rec["aliases"] = _aliases(data)
         rec["support"] = int(data.get("support") or 0)

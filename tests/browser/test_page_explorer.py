@@ -11,7 +11,7 @@ import pytest
 from html_fixtures import XSS_FLAG, XSS_NAME, XSS_TITLE, hostile_graph, random_graph, small_graph
 
 from kg.html.render import write_html
-from kg.iri import entity_iri, paper_iri
+from kg.iri import entity_iri, field_iri, paper_iri
 from kg.keys import entity_key
 
 pytestmark = pytest.mark.browser
@@ -72,6 +72,7 @@ def test_page_renders_every_node_offline(small_page: Any) -> None:
         ("Ascend 910B", ASCEND),
         ("昇腾910B", ASCEND),  # Chinese alias
         ("通义千问视觉", QWEN),  # Chinese alias without a language tag
+        ("图像地理定位", field_iri("geolocation")),  # another paper's name of a field
     ],
 )
 def test_page_search_selects_by_name_or_alias(small_page: Any, query: str, expected: str) -> None:
