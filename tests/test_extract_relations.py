@@ -71,6 +71,10 @@ def test_extract_relations_from_cues(usage: str, relation: tuple[str, str, str])
         ),
         # `基于 X 的 S`: the name right after is the subject, known or not
         ("*   依赖基于 PhysX 的 Isaac Gym 仿真环境。", ("isaac-gym", "basedOn", "physx")),
+        # the examples of `X 或其变体（如 A, B）` are built on X, known or not
+        ("*   选择 LoRA 或其变体（如 PiSSA, ZorbLoRA）。", ("pissa", "basedOn", "lora")),
+        ("*   选择 LoRA 或其变体（如 PiSSA, ZorbLoRA）。", ("zorblora", "basedOn", "lora")),
+        ("*   支持 GRPO 的变体（例如 Dr. GRPO、DAPO）。", ("dapo", "basedOn", "grpo")),
     ],
 )
 def test_extract_relations_named_subject(innovations: str, relation: tuple[str, str, str]) -> None:
@@ -120,11 +124,21 @@ def test_extract_relations_base_goes_to_the_own_checkpoint_of_its_size() -> None
         ),
         # a description before a bracketed name is not its Chinese name
         ({"innovations": "*   引入基于蒙特卡洛的价值评估器（MC-Zorb）。"}, "basedOn"),
+        # `GRPO 或其变体` with no examples names no variant; names after the bracket are none
+        ({"usage": "任何基于 GRPO 或其变体的可验证奖励训练。"}, "basedOn"),
     ],
 )
 def test_extract_relations_not_stated(kwargs: dict, predicate: str) -> None:
     got = _stated(title=_TITLE, contribution=_OWN, **kwargs)
     assert not [r for r in got if r[1] == predicate]
+
+
+def test_extract_relations_variants_end_at_the_bracket() -> None:
+    got = _stated(
+        title=_TITLE, contribution=_OWN, usage="LoRA 或其变体（如 PiSSA）之外，还比较了 ZorbNet。"
+    )
+    assert ("pissa", "basedOn", "lora") in got
+    assert not [r for r in got if r[0] == "zorbnet"]
 
 
 def test_extract_relations_evidence_is_the_stating_sentence() -> None:

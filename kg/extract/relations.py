@@ -50,6 +50,9 @@ _SUBJECT_GAP = re.compile(r"(?:[，,]\s*(?=分别))?[^，。；,;]{0,24}")  # `A
 # `基于 O 训练的 S`, `对 O 做了 SFT，得到 S`: the subject after the object.
 _MADE = re.compile(r"^[^。；;：:]{0,16}?(?:的|得到|获得|训练出|即)[^，。；,;：:]{0,20}$")
 _OF = re.compile(r"^\s*的\s*$")
+# `LoRA 或其变体（如 PiSSA, DoRA）`: a bracket of examples after `or its variants`
+_CLOSE = re.compile(r"[）)]")
+_VARIANTS = re.compile(r"^\s*(?:或其|及其|的)\s*(?:改进)?变体\s*[（(]\s*(?:如|例如|包括)?\s*$")
 _TRAINS = re.compile(
     r"^[^，。；,;]{0,10}?(?:预训练|训练|微调|后训练)(?:了|出)?\s*(?:一个|一种)?\s*$"
 )
@@ -268,6 +271,10 @@ def _named_subjects(
             return [m for m in _runs(text, after)[0] if not m.known]
         if _OF.match(gap):
             return _runs(text, after)[0]  # `基于 PhysX 的 Isaac Gym`, `基于 X 的 A、B`
+        if _VARIANTS.match(gap):
+            close = _CLOSE.search(text, after[0].end)
+            end = close.start() if close else len(text)
+            return [m for m in after if m.end <= end]
         if after[0].etype == "Model" and (_TRAINS.match(gap) or _TRAINED.match(gap)):
             return [after[0]]  # `在 C4 数据集上预训练 Llama-953M`, `用 X 训练的 π0`
     return []
