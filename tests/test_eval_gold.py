@@ -185,3 +185,21 @@ def test_eval_gold_scores_itself_perfectly(tmp_path):
     s = evaluate([gold_path], graph).files[0]
     assert s.untyped.f1 == s.typed.f1 == s.fields.f1 == 1.0
     assert s.misses == s.false_positives == s.type_errors == ()
+
+
+@pytest.mark.parametrize(("second", "first"), [("heldout_2", "heldout"), ("check_2", "check")])
+def test_eval_second_annotations_cover_the_same_papers(second: str, first: str) -> None:
+    path = GOLD_DIR / "agreement" / f"{second}.json"
+    again = load_gold(path)
+    assert [p.arxiv_id for p in again.papers] == [
+        p.arxiv_id for p in load_gold(GOLD_DIR / f"{first}.json").papers
+    ]
+    for paper in again.papers:
+        keys = [e.keys for e in paper.entities]
+        assert all(not (a & b) for i, a in enumerate(keys) for b in keys[i + 1 :]), paper.arxiv_id
+        for e in paper.entities:
+            assert entity_key(e.name) not in {entity_key(a) for a in e.aliases}
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    assert path.read_text(encoding="utf-8") == (
+        json.dumps(raw, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    )
