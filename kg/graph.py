@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import replace
@@ -10,6 +9,7 @@ from dataclasses import replace
 import networkx as nx
 
 from kg.iri import entity_iri, field_iri, paper_iri
+from kg.merge import entity_merges, field_merges, renamed, vote
 from kg.model import (
     Alias,
     Area,
@@ -22,15 +22,10 @@ from kg.model import (
 )
 
 
-def _vote(counter: Counter[str]) -> str:
-    """Most common value; ties go to the alphabetically first so the result is stable."""
-    return min(counter.items(), key=lambda kv: (-kv[1], kv[0]))[0]
-
-
 def _entity_type(types: Counter[str]) -> str:
     """Majority type, Benchmark counted as Dataset; a Dataset used to evaluate is a Benchmark."""
     merged = Counter("Dataset" if t == "Benchmark" else t for t in types.elements())
-    winner = _vote(merged)
+    winner = vote(merged)
     if winner == "Dataset" and types["Benchmark"]:
         return "Benchmark"
     return winner
@@ -81,7 +76,7 @@ class _EntityAcc:
         self.papers.add(paper)
 
     def label(self) -> str:
-        return _vote(self.names)
+        return vote(self.names)
 
     def alias_tuple(self, label: str) -> tuple[Alias, ...]:
         names = {Alias(n) for n in self.names if n != label}
@@ -101,7 +96,7 @@ def build_graph(
     same_field = field_merges(extractions, {a.key for a in areas})
     same_entity = entity_merges(extractions)
     if same_entity:
-        extractions = [_renamed(ex, same_entity) for ex in extractions]
+        extractions = [renamed(ex, same_entity) for ex in extractions]
 
     entities: dict[str, _EntityAcc] = defaultdict(_EntityAcc)
     links: dict[tuple[str, str], tuple[set[str], set[Evidence]]] = {}
@@ -189,8 +184,8 @@ def build_graph(
     field_support: Counter[str] = Counter(f for _, f in in_field)
     for key in fields:
         zh, en = field_names[key]
-        zh_label = _vote(zh) if zh else None
-        en_label = _vote(en) if en else None
+        zh_label = vote(zh) if zh else None
+        en_label = vote(en) if en else None
         nodes[field_iri(key)] = {
             "kind": "Field",
             "label": en_label or zh_label or key,
@@ -249,94 +244,6 @@ def build_graph(
     return G
 
 
-# Types a reader takes one for the other: a model, the method it embodies, the software
-# that ships it. Datasets and metrics are other things even when spelled alike.
-_MERGE_GROUP = {"Method": "Model", "Software": "Model", "Benchmark": "Dataset"}
-# A hyphen that joins two digits (`gemma-3-4b`) is part of the name; any other is spelling.
-_SPELLING_HYPHEN = re.compile(r"(?<!\d)-|-(?!\d)")
-
-
-def entity_merges(extractions: Sequence[PaperExtraction]) -> dict[str, str]:
-    """Entity keys that differ only in hyphens between papers (`NExT-QA`, `NExTQA`;
-    `WikiText-2`, `WikiText2`): key -> the key to use, a knowledge-base name's if one is,
-    else the one more papers wrote."""
-    uses: Counter[str] = Counter()
-    types: dict[str, Counter[str]] = defaultdict(Counter)
-    known: set[str] = set()
-    for ex in extractions:
-        for m in ex.entities:
-            uses[m.key] += 1
-            types[m.key][_MERGE_GROUP.get(m.etype, m.etype)] += 1
-            if m.in_kb:
-                known.add(m.key)
-    spellings: dict[str, list[str]] = defaultdict(list)
-    for key in sorted(uses):
-        spellings[_SPELLING_HYPHEN.sub("", key)].append(key)
-    out: dict[str, str] = {}
-    for keys in spellings.values():
-        if len(keys) > 1:
-            best = min(keys, key=lambda k: (k not in known, -uses[k], k))
-            kind = _vote(types[best])
-            # `SafeRLHF` the dataset is not `Safe RLHF` the method
-            out.update((k, best) for k in keys if k != best and _vote(types[k]) == kind)
-    return out
-
-
-def _renamed(ex: PaperExtraction, same: dict[str, str]) -> PaperExtraction:
-    """The extraction with entity keys (mentions, families, relation ends) renamed."""
-
-    def key(k: str | None) -> str | None:
-        return same.get(k, k) if k else k
-
-    entities = tuple(
-        replace(m, key=key(m.key), family=key(m.family)) if m.key in same or m.family in same else m
-        for m in ex.entities
-    )
-    relations = tuple(
-        replace(r, subject=key(r.subject), object=key(r.object))
-        if r.subject in same or r.object in same
-        else r
-        for r in ex.relations
-    )
-    return replace(ex, entities=entities, relations=relations)
-
-
-def field_merges(
-    extractions: Sequence[PaperExtraction], roots: Collection[str] = ()
-) -> dict[str, str]:
-    """Field keys another paper names the same field under: key -> the key to use.
-
-    A field written only in Chinese (`软件工程`) joins the field another paper wrote with the
-    same Chinese and an English name (`软件工程 (Software Engineering)`), the most frequent one
-    if several; an English plural joins its singular (`Digital Humans`, `Digital Human`),
-    whichever more papers use. Fields named in English are never merged with each other
-    otherwise: two English names are the authors' two fields. A root (a top-level area)
-    is never merged into another field."""
-    named: dict[str, Counter[str]] = defaultdict(Counter)  # Chinese name -> English-keyed fields
-    uses: Counter[str] = Counter()
-    zh_only: dict[str, str] = {}  # key of a Chinese-only field -> its Chinese name
-    for ex in extractions:
-        for f in ex.fields:
-            uses[f.key] += 1
-            if f.en and f.zh:
-                named[_zh_name(f.zh)][f.key] += 1
-            elif f.zh and not f.en:
-                zh_only[f.key] = _zh_name(f.zh)
-    out: dict[str, str] = {}
-    for key in sorted(uses):
-        singular = key[:-1]
-        if key.endswith("s") and not key.endswith("ss") and singular in uses:
-            a, b = sorted((key, singular), key=lambda k: (k not in roots, -uses[k], len(k)))
-            if b not in roots:
-                out[b] = a
-    for key, zh in zh_only.items():
-        ranked = named.get(zh)
-        if ranked and key not in ranked and key not in roots:
-            best = min(ranked, key=lambda k: (-ranked[k], k))
-            out[key] = out.get(best, best)
-    return out
-
-
 def _own_areas(
     broader: set[tuple[str, str]], own_area: dict[str, str], roots: Collection[str]
 ) -> set[tuple[str, str]]:
@@ -367,10 +274,6 @@ def _own_areas(
         for key, area in sorted(own_area.items())
         if area not in reach(key, frozenset({key}))
     }
-
-
-def _zh_name(zh: str) -> str:
-    return "".join(zh.split())
 
 
 def _add_field(

@@ -1,0 +1,107 @@
+"""Cross-paper identity: entity and field keys that different papers give one thing."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Collection, Sequence
+from dataclasses import replace
+
+from kg.model import PaperExtraction
+
+
+def vote(counter: Counter[str]) -> str:
+    """Most common value; ties go to the alphabetically first so the result is stable."""
+    return min(counter.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+
+
+# Types a reader takes one for the other: a model, the method it embodies, the software
+# that ships it. Datasets and metrics are other things even when spelled alike.
+_MERGE_GROUP = {"Method": "Model", "Software": "Model", "Benchmark": "Dataset"}
+# A hyphen that joins two digits (`gemma-3-4b`) is part of the name; any other is spelling.
+_SPELLING_HYPHEN = re.compile(r"(?<!\d)-|-(?!\d)")
+
+
+def entity_merges(extractions: Sequence[PaperExtraction]) -> dict[str, str]:
+    """Entity keys that differ only in hyphens between papers (`NExT-QA`, `NExTQA`;
+    `WikiText-2`, `WikiText2`): key -> the key to use, a knowledge-base name's if one is,
+    else the one more papers wrote."""
+    uses: Counter[str] = Counter()
+    types: dict[str, Counter[str]] = defaultdict(Counter)
+    known: set[str] = set()
+    for ex in extractions:
+        for m in ex.entities:
+            uses[m.key] += 1
+            types[m.key][_MERGE_GROUP.get(m.etype, m.etype)] += 1
+            if m.in_kb:
+                known.add(m.key)
+    spellings: dict[str, list[str]] = defaultdict(list)
+    for key in sorted(uses):
+        spellings[_SPELLING_HYPHEN.sub("", key)].append(key)
+    out: dict[str, str] = {}
+    for keys in spellings.values():
+        if len(keys) > 1:
+            best = min(keys, key=lambda k: (k not in known, -uses[k], k))
+            kind = vote(types[best])
+            # `SafeRLHF` the dataset is not `Safe RLHF` the method
+            out.update((k, best) for k in keys if k != best and vote(types[k]) == kind)
+    return out
+
+
+def renamed(ex: PaperExtraction, same: dict[str, str]) -> PaperExtraction:
+    """The extraction with entity keys (mentions, families, relation ends) renamed."""
+
+    def key(k: str | None) -> str | None:
+        return same.get(k, k) if k else k
+
+    entities = tuple(
+        replace(m, key=key(m.key), family=key(m.family)) if m.key in same or m.family in same else m
+        for m in ex.entities
+    )
+    relations = tuple(
+        replace(r, subject=key(r.subject), object=key(r.object))
+        if r.subject in same or r.object in same
+        else r
+        for r in ex.relations
+    )
+    return replace(ex, entities=entities, relations=relations)
+
+
+def field_merges(
+    extractions: Sequence[PaperExtraction], roots: Collection[str] = ()
+) -> dict[str, str]:
+    """Field keys another paper names the same field under: key -> the key to use.
+
+    A field written only in Chinese (`软件工程`) joins the field another paper wrote with the
+    same Chinese and an English name (`软件工程 (Software Engineering)`), the most frequent one
+    if several; an English plural joins its singular (`Digital Humans`, `Digital Human`),
+    whichever more papers use. Fields named in English are never merged with each other
+    otherwise: two English names are the authors' two fields. A root (a top-level area)
+    is never merged into another field."""
+    named: dict[str, Counter[str]] = defaultdict(Counter)  # Chinese name -> English-keyed fields
+    uses: Counter[str] = Counter()
+    zh_only: dict[str, str] = {}  # key of a Chinese-only field -> its Chinese name
+    for ex in extractions:
+        for f in ex.fields:
+            uses[f.key] += 1
+            if f.en and f.zh:
+                named[_zh_name(f.zh)][f.key] += 1
+            elif f.zh and not f.en:
+                zh_only[f.key] = _zh_name(f.zh)
+    out: dict[str, str] = {}
+    for key in sorted(uses):
+        singular = key[:-1]
+        if key.endswith("s") and not key.endswith("ss") and singular in uses:
+            a, b = sorted((key, singular), key=lambda k: (k not in roots, -uses[k], len(k)))
+            if b not in roots:
+                out[b] = a
+    for key, zh in zh_only.items():
+        ranked = named.get(zh)
+        if ranked and key not in ranked and key not in roots:
+            best = min(ranked, key=lambda k: (-ranked[k], k))
+            out[key] = out.get(best, best)
+    return out
+
+
+def _zh_name(zh: str) -> str:
+    return "".join(zh.split())
