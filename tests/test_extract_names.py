@@ -705,3 +705,18 @@ def test_extract_names_measure_gloss_heading_an_innovation_is_a_component(
 def test_extract_names_weather_variables_are_not_entities(text: str) -> None:
     found = by_name(extract(results=text))
     assert not {"Z500", "T850", "U10", "MSLP"} & set(found), sorted(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # a hash right after a name ends it; elsewhere it is markdown
+        ("2-bit 下优于 QuIP#（6.19/8.35）与 AQLM。", "QuIP#", "QuIP"),
+        ("## 实验\n优于 AQLM 与 #QuIP 标签。", "AQLM", "#QuIP"),
+    ],
+)
+def test_extract_names_hash_after_a_name_is_part_of_it(
+    text: str, present: str, absent: str
+) -> None:
+    found = {e.name for e in extract(results=text).entities}
+    assert present in found and absent not in found, sorted(found)

@@ -36,6 +36,11 @@ def _stated(**kwargs: str) -> set[tuple[str, str, str]]:
         # based on: backbone, architecture, framework
         ("ZorbLM-7B 以 SigLIP 为视觉编码器。", ("zorblm-7b", "basedOn", "siglip")),
         ("代码基于 verl 框架实现。", ("zorblm", "basedOn", "verl")),
+        # a bracketed acronym and markup between the object and the cue's right side
+        (
+            "该方法基于 Group Relative Policy Optimization (GRPO) 框架。",
+            ("zorblm", "basedOn", "grpo"),
+        ),
         # trained on: training data, listed
         ("在 FineWeb-Edu 数据集上预训练。", ("zorblm-7b", "trainedOn", "fineweb-edu")),
         (

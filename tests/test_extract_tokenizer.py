@@ -19,6 +19,7 @@ from kg.extract.pipeline import nlp
         ("8×A100 节点", ["8", "×", "A100", "节点"]),
         ("TPR@5%FPR 与 Min-K%++", ["TPR@5%FPR", "与", "Min-K%++"]),
         ("Min-K% Prob 提升 5%", ["Min-K%", "Prob", "提升", "5", "%"]),
+        ("优于 QuIP#（6.19）", ["优于", "QuIP#", "（", "6.19", "）"]),
     ],
 )
 def test_extract_tokenizer_splits_scripts(text: str, expected: list[str]) -> None:

@@ -51,7 +51,7 @@ _SUBJECT_GAP = re.compile(r"(?:[，,]\s*(?=分别))?[^，。；,;]{0,24}")  # `A
 _MADE = re.compile(r"^[^。；;：:]{0,16}?(?:的|得到|获得|训练出|即)[^，。；,;：:]{0,20}$")
 _OF = re.compile(r"^\s*的\s*$")
 # `LoRA 或其变体（如 PiSSA, DoRA）`: a bracket of examples after `or its variants`
-_CLOSE = re.compile(r"[）)]")
+_EXAMPLES_END = re.compile(r"[）)]")
 _VARIANTS = re.compile(r"^\s*(?:或其|及其|的)\s*(?:改进)?变体\s*[（(]\s*(?:如|例如|包括)?\s*$")
 _TRAINS = re.compile(
     r"^[^，。；,;]{0,10}?(?:预训练|训练|微调|后训练)(?:了|出)?\s*(?:一个|一种)?\s*$"
@@ -272,7 +272,7 @@ def _named_subjects(
         if _OF.match(gap):
             return _runs(text, after)[0]  # `基于 PhysX 的 Isaac Gym`, `基于 X 的 A、B`
         if _VARIANTS.match(gap):
-            close = _CLOSE.search(text, after[0].end)
+            close = _EXAMPLES_END.search(text, after[0].end)
             end = close.start() if close else len(text)
             return [m for m in after if m.end <= end]
         if after[0].etype == "Model" and (_TRAINS.match(gap) or _TRAINED.match(gap)):

@@ -14,6 +14,8 @@ from kg.model import PaperRecord, Section
 # it is kept through the markup blanking as a two-character placeholder.
 _NAME_STAR = re.compile(r"(?<=[A-Za-z0-9])\\\*")
 _STAR_MARK = "\x00\x01"
+# `QuIP#`, `C#`: a hash right after a letter or digit ends a name; elsewhere it is markup.
+_MARKUP_HASH = re.compile(r"(?<![A-Za-z0-9])#")
 # Inline LaTeX (`$\chi^2$`, `$\bar{r}$`, `$\mathcal{J}_{\text{LUSPO}}$`) is notation, not a
 # name. A span starting with a digit or holding Chinese is taken for money (`$5`), not math.
 _MATH = re.compile(r"\$(?![\d\s]*\d)([^$\n\u4e00-\u9fff]{1,300})\$")
@@ -55,9 +57,11 @@ class Sentence:
 def _blank_markup(text: str) -> str:
     """Markdown markup blanked out with spaces, so that character offsets stay valid.
     (str.replace: str.translate walks Chinese text fifty times slower.)"""
-    for ch in "*#`$\\":
+    for ch in "*`$\\":
         if ch in text:
             text = text.replace(ch, " ")
+    if "#" in text:
+        text = _MARKUP_HASH.sub(" ", text)
     return text
 
 

@@ -19,7 +19,7 @@ LATIN_CHARS = r"A-Za-z0-9\u00b2\u00b3\u00b9\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02
 LATIN_TOKEN = (
     rf"[{LATIN_CHARS}](?:[{LATIN_CHARS}.+_'’@^\-]|/(?=\d{{1,2}}(?![\d.]))|&(?=[A-Za-z])"
     rf"|(?:(?<=[A-Za-z])|(?<=@\d)|(?<=@\d\d))%(?=[A-Za-z+])"
-    rf")*(?:[{LATIN_CHARS}+*]|(?<=[A-Za-z])%)|[{LATIN_CHARS}]"
+    rf")*(?:[{LATIN_CHARS}+*#]|(?<=[A-Za-z])%)|[{LATIN_CHARS}]"
 )
 CJK_RUN = r"[\u3400-\u4dbf\u4e00-\u9fff]+"
 # Everything that is neither Latin script nor space stays in one chunk: Chinese text is only
