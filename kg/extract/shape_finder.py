@@ -261,12 +261,12 @@ class ShapeFinder:
             if st.sents[sent].section in ("title", "fields"):
                 continue
             etype = res.head_types[m.group(1)]
-            if etype != "Metric" and not is_capitalised(words[0][2]):
-                # `Dice 损失` is the Dice Loss; `CRPS 损失`, `OT 损失`, `pairwise 损失` are
-                # a loss computed from a measure or a plain word, no named loss
-                continue
             if etype != "Metric":
-                # `Dice 损失` is the Dice Loss, but `GRPO 损失` stays GRPO's own loss.
+                # `Dice 损失` is the Dice Loss, but `GRPO 损失` stays GRPO's own loss, and
+                # `CRPS 损失`, `OT 损失`, `pairwise 损失` are losses computed from a measure or
+                # a plain word, no named loss.
+                if not is_capitalised(words[0][2]):
+                    continue
                 known = res.kb_alias.get(key_of(text[s : words[-1][1]]))
                 if known is not None and known.etype != "Metric":
                     continue
