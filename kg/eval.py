@@ -284,11 +284,6 @@ def parse_graph(path: Path) -> rdflib.Graph:
     return graph
 
 
-def read_graph(path: Path) -> dict[str, PredictedPaper]:
-    """Read the built graph and return, per arXiv key, the paper's linked entities and fields."""
-    return read_predictions(parse_graph(path))
-
-
 def read_fields(graph: rdflib.Graph) -> tuple[GraphField, ...]:
     """Every field of the graph with its labels and the top-level areas it reaches."""
     keys: dict[str, str] = {}

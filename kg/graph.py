@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import replace
 
 import networkx as nx
 
@@ -95,8 +94,8 @@ def build_graph(
     papers = _paper_nodes(records)
     same_field = field_merges(extractions, {a.key for a in areas})
     same_entity = entity_merges(extractions)
-    if same_entity:
-        extractions = [renamed(ex, same_entity) for ex in extractions]
+    if same_entity or same_field:
+        extractions = [renamed(ex, same_entity, same_field) for ex in extractions]
 
     entities: dict[str, _EntityAcc] = defaultdict(_EntityAcc)
     links: dict[tuple[str, str], tuple[set[str], set[Evidence]]] = {}
@@ -118,12 +117,6 @@ def build_graph(
             roles.update(r for r in m.roles if r != "mentions")
             evidence.update(m.evidence)
         for f in ex.fields:
-            if f.key in same_field or f.parent in same_field:
-                f = replace(
-                    f,
-                    key=same_field.get(f.key, f.key),
-                    parent=same_field.get(f.parent, f.parent) if f.parent else None,
-                )
             _add_field(f, fields, field_names)
             if f.evidence:
                 in_field[(p, f.key)].add(f.evidence)

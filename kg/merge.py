@@ -48,23 +48,40 @@ def entity_merges(extractions: Sequence[PaperExtraction]) -> dict[str, str]:
     return out
 
 
-def renamed(ex: PaperExtraction, same: dict[str, str]) -> PaperExtraction:
-    """The extraction with entity keys (mentions, families, relation ends) renamed."""
+def renamed(
+    ex: PaperExtraction, same_entity: dict[str, str], same_field: dict[str, str]
+) -> PaperExtraction:
+    """The extraction with entity keys (mentions, families, relation ends) and field keys
+    (fields and their parents) renamed."""
 
-    def key(k: str | None) -> str | None:
+    def key(same: dict[str, str], k: str | None) -> str | None:
         return same.get(k, k) if k else k
 
+    def ent(k: str | None) -> str | None:
+        return key(same_entity, k)
+
+    def fld(k: str | None) -> str | None:
+        return key(same_field, k)
+
     entities = tuple(
-        replace(m, key=key(m.key), family=key(m.family)) if m.key in same or m.family in same else m
+        replace(m, key=ent(m.key), family=ent(m.family))
+        if m.key in same_entity or m.family in same_entity
+        else m
         for m in ex.entities
     )
     relations = tuple(
-        replace(r, subject=key(r.subject), object=key(r.object))
-        if r.subject in same or r.object in same
+        replace(r, subject=ent(r.subject), object=ent(r.object))
+        if r.subject in same_entity or r.object in same_entity
         else r
         for r in ex.relations
     )
-    return replace(ex, entities=entities, relations=relations)
+    fields = tuple(
+        replace(f, key=fld(f.key), parent=fld(f.parent))
+        if f.key in same_field or f.parent in same_field
+        else f
+        for f in ex.fields
+    )
+    return replace(ex, entities=entities, fields=fields, relations=relations)
 
 
 def field_merges(
@@ -98,7 +115,7 @@ def field_merges(
     for key, zh in zh_only.items():
         ranked = named.get(zh)
         if ranked and key not in ranked and key not in roots:
-            best = min(ranked, key=lambda k: (-ranked[k], k))
+            best = vote(ranked)
             out[key] = out.get(best, best)
     return out
 

@@ -21,7 +21,7 @@ from kg.extract.names import (
     last_cue,
     surface_ok,
 )
-from kg.extract.resources import is_stop, resources
+from kg.extract.resources import is_stop, is_stop_unit, resources
 from kg.extract.shapes import (
     family_key,
     is_param_count,
@@ -299,7 +299,7 @@ class ContextTyper:
             return False
         return not (
             c.kb is not None
-            and key_of(c.label) in res.stop_units
+            and is_stop_unit(res, c.label)
             and _AFTER_NUMBER.search(text, max(0, c.start - 16), c.start) is None
         )
 

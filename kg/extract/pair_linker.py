@@ -345,7 +345,8 @@ class PairLinker:
         res = self.res
         inner = self._inner(cands, m.start(), m.end())
         # a bracketed acronym never follows a number: a unit there names its measure
-        if acr is not None and is_stop(res, acr) and not is_stop_unit(res, acr) and en is None:
+        stop_acr = acr is not None and is_stop(res, acr) and not is_stop_unit(res, acr)
+        if stop_acr and en is None:
             for c in inner:
                 c.dropped = True
             return
@@ -383,7 +384,7 @@ class PairLinker:
             return
         if en is None:
             return
-        if acr is not None and is_stop(res, acr) and not is_stop_unit(res, acr):
+        if stop_acr:
             acr = None
         # The gloss's own acronym (`DRP` of `Dynamic Replica Placement, DRP`) is no second
         # name; `（AutoFIS, NASRec）` are two.
