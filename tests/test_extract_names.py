@@ -471,6 +471,31 @@ def test_extract_names_descriptive_title_head_is_no_name(title: str) -> None:
     assert extract(title=title).entities == ()
 
 
+@pytest.mark.parametrize(
+    ("title", "body", "absent", "present"),
+    [
+        # a known model, dataset or tool only in the title's wording after the head
+        ("DICE: Diffusion Language Models Excel at Kernels", "", {"Microsoft Excel"}, set()),
+        ("SkyEns: Scalable Latent Diffusion for Forecasting", "", {"LDM"}, set()),
+        # an unknown capitalised compound there too
+        ("BrickSim: GPU-Parallel Simulation of Objects", "", {"GPU-Parallel"}, {"BrickSim"}),
+        ("FooASR: Speech Recognition with LLM-Corrected Labels", "", {"LLM-Corrected"}, set()),
+        # the body names it: kept
+        ("Foo: Distilling into Qwen3-8B", "以 Qwen3-8B 为基座。", set(), {"Qwen3-8B"}),
+        # the title's head is the paper's own name, known or not
+        ("Trellis: Gated State Fusion", "", set(), {"TRELLIS"}),
+        # known techniques are named in titles
+        ("Tada: Tuning Audio via Activation Steering", "", set(), {"Activation Steering"}),
+    ],
+)
+def test_extract_names_title_wording_after_the_head_is_no_name(
+    title: str, body: str, absent: set, present: set
+) -> None:
+    found = set(by_name(extract(title=title, usage=body) if body else extract(title=title)))
+    assert not absent & found
+    assert present <= found
+
+
 def test_extract_names_lowercase_tail_leaves_the_name() -> None:
     assert set(by_name(extract(usage="采用 CLIP-based 检索与 FooNet-style 模块。"))) == {
         "CLIP",

@@ -67,6 +67,8 @@ def entities(
             continue  # only known mentions the paper redefined, none of its own meaning
         if not acc.in_kb and open_question(etype, acc.votes):
             etype = second_opinion(name_view(acc, st), etype)
+        if _title_phrase(acc, etype, st):
+            continue
         if etype == "Dataset" and "evaluatesOn" in acc.roles:
             etype = "Benchmark"
         final[acc.key] = etype
@@ -276,6 +278,21 @@ def _family_name(name: str) -> str:
             break
         out.append(p)
     return "".join(out).rstrip(" -")
+
+
+def _title_phrase(acc: _Acc, etype: str, st: PaperState) -> bool:
+    """A name met only in the title after its head is the title's capitalised wording
+    (`… with Latent Diffusion`, `Models Excel at …`, `GPU-Parallel Simulation`,
+    `LLM-Corrected Pseudo Labels`), not a named thing: the body never names it. Known
+    methods are the exception (`… via Activation Steering`): titles name techniques."""
+    if acc.in_kb and etype not in ("Model", "Dataset", "Software"):
+        return False
+    sents = [st.sents[i] for i in acc.evidence]
+    if any(s.section != "title" for s in sents):
+        return False
+    title = sents[0]
+    colon = st.text.find(": ", title.start, title.end)
+    return colon >= 0 and all(start > colon for start, _ in acc.spans)
 
 
 def _evidence(paper: PaperRecord, s: Sentence) -> Evidence:
