@@ -404,6 +404,11 @@ def test_extract_names_device_count_glued_to_the_name(text: str, names: set[str]
         "采用 Linear Probing 评估。",
         "结合知识蒸馏与序列并行。",
         "尾延迟 P99 与 P90 均下降。",
+        # study designs and licences are no measures and no tools
+        "用户主观评分（User Study）显示其真实感最高。",
+        "消融实验（Ablation Study）验证了各模块。",
+        "模型以 Apache 2.0 协议在社区发布。",
+        "数据以 CC BY-NC 4.0 许可提供。",
     ],
 )
 def test_extract_names_generic_procedures_are_not_entities(text: str) -> None:
