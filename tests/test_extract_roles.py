@@ -148,6 +148,8 @@ def test_extract_roles_section_default_never_adds_to_a_given_role() -> None:
         ({"results": "ZorbServe 的吞吐比 llama.cpp 高 2.1 倍。"}, "llama.cpp", ("comparesWith",)),
         # a platform the code is released on is not used
         ({"usage": "代码已在 GitHub 开源。"}, "GitHub", ()),
+        # even after a `以` that otherwise says what is used
+        ({"usage": "权重以 Apache 2.0 协议在 Hugging Face 发布。"}, "Hugging Face", ()),
         # the paper's own checkpoints share its name
         ({"usage": "发布 ZorbNet-7B 与 ZorbNet-72B 两个规模。"}, "ZorbNet-7B", ("proposes",)),
         # the paper's own tool is not used by it

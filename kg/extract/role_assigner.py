@@ -124,11 +124,13 @@ class RoleAssigner:
                 or self._has("clause", "evaluatesOn", clause_left + clause_right)
             ):
                 c.roles.add("evaluatesOn")
+            elif c.etype == "Software" and self._has(
+                "clause", "releasedOn", clause_left + clause_right
+            ):
+                pass  # `以 Apache 2.0 协议在 Hugging Face 发布`: hosts the release, not used
             elif self._has("before", "uses", clause_left) or (
-                # a tool is used, unless the clause compares with it or releases on it
-                c.etype == "Software"
-                and not compared
-                and not self._has("clause", "releasedOn", clause_left + clause_right)
+                # a tool is used, unless the clause compares with it
+                c.etype == "Software" and not compared
             ):
                 c.roles.add("uses")
             if self._has("after", "uses", clause_right[:6]):
