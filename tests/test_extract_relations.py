@@ -80,6 +80,12 @@ def test_extract_relations_from_cues(usage: str, relation: tuple[str, str, str])
         ("*   选择 LoRA 或其变体（如 PiSSA, ZorbLoRA）。", ("pissa", "basedOn", "lora")),
         ("*   选择 LoRA 或其变体（如 PiSSA, ZorbLoRA）。", ("zorblora", "basedOn", "lora")),
         ("*   支持 GRPO 的变体（例如 Dr. GRPO、DAPO）。", ("dapo", "basedOn", "grpo")),
+        # `S 是对 O (…) 损失函数的改进`: what a method improves on
+        (
+            "*   LUSPO 是对 Group Sequence Policy Optimization (GSPO) 损失函数的改进。",
+            ("luspo", "basedOn", "gspo"),
+        ),
+        ("*   ZorbPO 是对标准 DPO 的简化。", ("zorbpo", "basedOn", "dpo")),
     ],
 )
 def test_extract_relations_named_subject(innovations: str, relation: tuple[str, str, str]) -> None:
