@@ -485,6 +485,9 @@ def test_extract_names_descriptive_title_head_is_no_name(title: str) -> None:
         # an unknown capitalised compound there too
         ("BrickSim: GPU-Parallel Simulation of Objects", "", {"GPU-Parallel"}, {"BrickSim"}),
         ("FooASR: Speech Recognition with LLM-Corrected Labels", "", {"LLM-Corrected"}, set()),
+        # without a colon, all but the first word
+        ("On Robustness of RL-Finetuned VLMs", "", {"RL-Finetuned"}, set()),
+        ("ZorbNet Learns to Plan", "", set(), {"ZorbNet"}),
         # the body names it: kept
         ("Foo: Distilling into Qwen3-8B", "以 Qwen3-8B 为基座。", set(), {"Qwen3-8B"}),
         # the title's head is the paper's own name, known or not

@@ -281,8 +281,8 @@ def _family_name(name: str) -> str:
 
 
 def _title_phrase(acc: _Acc, etype: str, st: PaperState) -> bool:
-    """A name met only in the title after its head is the title's capitalised wording
-    (`… with Latent Diffusion`, `Models Excel at …`, `GPU-Parallel Simulation`,
+    """A name met only in the title after its head (or its first word, without a colon) is
+    the title's capitalised wording (`… with Latent Diffusion`, `… of RL-Finetuned VLMs`, `Models Excel at …`, `GPU-Parallel Simulation`,
     `LLM-Corrected Pseudo Labels`), not a named thing: the body never names it. Known
     methods are the exception (`… via Activation Steering`): titles name techniques."""
     if acc.in_kb and etype not in ("Model", "Dataset", "Software"):
@@ -292,7 +292,9 @@ def _title_phrase(acc: _Acc, etype: str, st: PaperState) -> bool:
         return False
     title = sents[0]
     colon = st.text.find(": ", title.start, title.end)
-    return colon >= 0 and all(start > colon for start, _ in acc.spans)
+    # Without a colon the title's first word may still be the name (`Foo Does Bar`).
+    head_end = colon if colon >= 0 else title.start
+    return all(start > head_end for start, _ in acc.spans)
 
 
 def _evidence(paper: PaperRecord, s: Sentence) -> Evidence:
