@@ -161,6 +161,12 @@ def test_extract_names_slashed_numbers_that_name_no_variant(
     [
         ("在 Amazon Zorbles 和 Quux-1M 上评估。", "Amazon Zorbles", {"Amazon", "Zorbles"}),
         ("使用 Google Gemini 作为评审。", "Gemini", {"Google Gemini"}),
+        # named without the vendor elsewhere: the vendor only prefixes it
+        (
+            "部署在两颗 NVIDIA Zorb X 芯片上。在 Zorb X 上延迟 410ms。",
+            "Zorb X",
+            {"NVIDIA Zorb X", "NVIDIA"},
+        ),
     ],
 )
 def test_extract_names_words_after_organisation_name_their_own_thing(
@@ -409,6 +415,7 @@ def test_extract_names_device_count_glued_to_the_name(text: str, names: set[str]
         "消融实验（Ablation Study）验证了各模块。",
         "模型以 Apache 2.0 协议在社区发布。",
         "数据以 CC BY-NC 4.0 许可提供。",
+        "推理在 bfloat16 精度下约需 15GB 显存。",
     ],
 )
 def test_extract_names_generic_procedures_are_not_entities(text: str) -> None:

@@ -363,7 +363,11 @@ class ShapeFinder:
             k = extend_name(res, run, k, st.text)
             c.dropped = True
             e = run[k - 1][1]
-            new.append(Cand(c.start, e, st.text[c.start : e], c.sent, "shape"))
+            rest = st.text[run[i + 1][0] : e]
+            # `NVIDIA Orin X` here, `Orin X` elsewhere: the vendor only prefixes the name
+            bare = st.text.count(rest) > st.text.count(st.text[c.start : e])
+            name = rest if bare else None
+            new.append(Cand(c.start, e, st.text[c.start : e], c.sent, "shape", name=name))
         cands.extend(new)
 
     def _title_name(self, doc: Doc, cands: list[Cand]) -> None:
