@@ -760,3 +760,23 @@ def test_extract_names_hash_after_a_name_is_part_of_it(
 ) -> None:
     found = {e.name for e in extract(results=text).entities}
     assert present in found and absent not in found, sorted(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # a single star after a name that no star on the line opened ends the name
+        ("比使用 Retro* 的基线高出 6 个百分点。", "Retro*", "Retro"),
+        ("GenEval 0.74（CFG-Zero* 0.72）。", "CFG-Zero*", "CFG-Zero"),
+        ("*   **基座模型**：PaLM 2-S*（Codey）。", "PaLM 2-S*", "PaLM 2-S"),
+        # a closing italic star is markup
+        ("*ZorbNet* 优于 FooNet。", "ZorbNet", "ZorbNet*"),
+        # so is bold
+        ("**ZorbNet** 优于 FooNet。", "ZorbNet", "ZorbNet*"),
+    ],
+)
+def test_extract_names_star_after_a_name_is_part_of_it(
+    text: str, present: str, absent: str
+) -> None:
+    found = {e.name for e in extract(results=text).entities}
+    assert present in found and absent not in found, sorted(found)

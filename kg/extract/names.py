@@ -178,7 +178,10 @@ def redefines(en: str, kb: KBEntry) -> bool:
 
 def is_extension(res: Resources, tok: str) -> bool:
     """A token that continues a name into a variant: `Base`, `2.5`, `7B`, `G1`, `V2-Large`;
-    not a video resolution (`Wan2.1-T2V-14B 720p 生成`), which is a setting of the run."""
+    not a video resolution (`Wan2.1-T2V-14B 720p 生成`), which is a setting of the run.
+    A final star stays on the variant (`PaLM 2-S*`)."""
+    if tok.endswith("*") and len(tok) > 1:
+        tok = tok[:-1]
     return _RESOLUTION.match(tok) is None and all(
         p in res.variant_words
         or is_version(p)

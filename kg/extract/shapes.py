@@ -74,8 +74,12 @@ def shape_strength(token: str) -> int:
     if not token[0].isalpha():
         return 0
     if token.endswith("*"):
-        # `V*`, `A*`: a starred capital is a name (search algorithms, benchmarks).
-        return 2 if token[0].isupper() and token[:-1].isalnum() else 0
+        # `V*`, `A*`: a starred capital is a name (search algorithms, benchmarks); so is a
+        # starred name (`CFG-Zero*`).
+        stem = token[:-1]
+        if token[0].isupper() and stem.isalnum():
+            return 2
+        return shape_strength(stem) if not stem.endswith("*") else 0
     parts = [p for p in token.split("-") if p]
     if all(is_size(p) or NUMBER.match(p) for p in parts):
         return 0

@@ -14,6 +14,11 @@ from kg.model import PaperRecord, Section
 # it is kept through the markup blanking as a two-character placeholder.
 _NAME_STAR = re.compile(r"(?<=[A-Za-z0-9])\\\*")
 _STAR_MARK = "\x00\x01"
+# `Retro* 的基线`, `CFG-Zero* 0.72`: an unescaped single star after a letter or digit that
+# no star earlier on the line opened is part of the name too, kept as a one-character mark.
+_TRAILING_STAR = re.compile(r"(?<=[A-Za-z0-9])\*(?![A-Za-z0-9*])")
+_OPENING_STAR = re.compile(r"(?<![*A-Za-z0-9])\*(?=[^\s*])")
+_LONE_MARK = "\x02"
 # `QuIP#`, `C#`: a hash right after a letter or digit ends a name; elsewhere it is markup.
 _MARKUP_HASH = re.compile(r"(?<![A-Za-z0-9])#")
 # Inline LaTeX (`$\chi^2$`, `$\bar{r}$`, `$\mathcal{J}_{\text{LUSPO}}$`) is notation, not a
@@ -65,6 +70,21 @@ def _blank_markup(text: str) -> str:
     return text
 
 
+def _mark_name_stars(text: str) -> str:
+    """Stars that end a name (`Retro*`), as `_LONE_MARK`, so that markup blanking keeps them."""
+    if "*" not in text:
+        return text
+    out = []
+    for line in text.split("\n"):
+        if "*" in line:
+            opened = _OPENING_STAR.search(line)
+            # stars after an opening one close emphasis; only those before it end names
+            cut = opened.start() if opened else len(line)
+            line = _TRAILING_STAR.sub(_LONE_MARK, line[:cut]) + line[cut:]
+        out.append(line)
+    return "\n".join(out)
+
+
 def _blank_urls(text: str) -> str:
     """Web addresses blanked with spaces, so that offsets stay valid."""
     if "://" not in text:
@@ -112,13 +132,15 @@ def paper_sentences(paper: PaperRecord) -> tuple[str, tuple[Sentence, ...]]:
     pos = 0
     for sec in sections:
         text = sec.text
-        clean_text = _blank_markup(_plain_math(_NAME_STAR.sub(_STAR_MARK, _blank_urls(text))))
+        clean_text = _blank_markup(
+            _plain_math(_mark_name_stars(_NAME_STAR.sub(_STAR_MARK, _blank_urls(text))))
+        )
         start = 0
         line = sec.line
         for m in _SENT_END.finditer(text + "\n"):
             end = min(m.end(), len(text))
             body = clean_text[start:end]
-            stripped = body.strip().replace(_STAR_MARK, "*")
+            stripped = body.strip().replace(_STAR_MARK, "*").replace(_LONE_MARK, "*")
             if stripped and (
                 sec.key == "title"
                 or _LATIN.search(stripped)
