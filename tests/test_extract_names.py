@@ -780,3 +780,22 @@ def test_extract_names_star_after_a_name_is_part_of_it(
 ) -> None:
     found = {e.name for e in extract(results=text).entities}
     assert present in found and absent not in found, sorted(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # a gloss may hold a glued bracket; the group itself is no name
+        (
+            "*   **SE(3) 运动基 (SE(3) Motion Bases)**：用一组 SE(3) 刚体变换基。",
+            "SE(3) Motion Bases",
+            {"SE", "SE(3)"},
+        ),
+        ("采用时序差分（TD(λ)）估计优势。", "TD(λ)", {"TD"}),
+    ],
+)
+def test_extract_names_glued_bracket_is_part_of_the_name(
+    text: str, present: str, absent: set[str]
+) -> None:
+    found = {e.name for e in extract(innovations=text).entities}
+    assert present in found and not absent & found, sorted(found)

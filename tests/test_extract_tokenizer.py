@@ -20,6 +20,9 @@ from kg.extract.pipeline import nlp
         ("TPR@5%FPR 与 Min-K%++", ["TPR@5%FPR", "与", "Min-K%++"]),
         ("Min-K% Prob 提升 5%", ["Min-K%", "Prob", "提升", "5", "%"]),
         ("优于 QuIP#（6.19）", ["优于", "QuIP#", "（", "6.19", "）"]),
+        # capitals with a glued bracketed number or Greek letter stay whole; `O(1)` does not
+        ("采用 TD(λ) 与 SE(3)-Transformer", ["采用", "TD(λ)", "与", "SE(3)-Transformer"]),
+        ("复杂度 O(1)", ["复杂度", "O", "(", "1", ")"]),
     ],
 )
 def test_extract_tokenizer_splits_scripts(text: str, expected: list[str]) -> None:

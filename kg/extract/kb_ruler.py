@@ -23,9 +23,9 @@ from kg.extract.shapes import (
     is_version,
     key_of,
 )
-from kg.extract.tokenizer import LATIN_TOKEN
+from kg.extract.tokenizer import NAME_TOKEN
 
-_TOKEN = re.compile(LATIN_TOKEN)
+_TOKEN = re.compile(NAME_TOKEN)
 
 
 _COUNT_PREFIX = re.compile(r"^\d{1,4}x(?=[A-Z])")

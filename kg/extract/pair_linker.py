@@ -24,7 +24,8 @@ from kg.extract.shapes import (
     shape_strength,
 )
 
-_PAREN = re.compile(r"[（(]\s*([^（）()\n]{1,120}?)\s*[)）]")
+# One level of a glued bracket may sit inside (`（SE(3) Motion Bases）`).
+_PAREN = re.compile(r"[（(]\s*((?:[^（）()\n]|\((?:\d{1,2}|[\u03b1-\u03c9])\)){1,120}?)\s*[)）]")
 
 
 _ZH_TERM_CHARS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fffA-Za-z0-9 .\-]*")
@@ -80,7 +81,7 @@ _NAME_LIST = re.compile(
 )
 
 
-_GLOSS = re.compile(r"^[A-Za-z][A-Za-z0-9²³ .'’&+\-]*$")
+_GLOSS = re.compile(r"^[A-Za-z](?:[A-Za-z0-9²³ .'’&+\-]|\((?:\d{1,2}|[\u03b1-\u03c9])\))*$")
 
 
 # Chinese endings of a system's parts (`压缩器`, `探针头`) and the English agent nouns that

@@ -21,12 +21,17 @@ LATIN_TOKEN = (
     rf"|(?:(?<=[A-Za-z])|(?<=@\d)|(?<=@\d\d))%(?=[A-Za-z+])"
     rf")*(?:[{LATIN_CHARS}+*#]|(?<=[A-Za-z])%)|[{LATIN_CHARS}]"
 )
+# `SE(3)`, `TD(λ)`, `SE(3)-Transformer`: capitals with a glued bracketed number or Greek
+# letter are one token (not `O(1)`, a complexity).
+_BRACKETED = r"[A-Z]{2,4}\((?:\d{1,2}|[\u03b1-\u03c9])\)(?:-[A-Za-z0-9]+)*"
+# What a name's word can be: the Doc's Latin tokens and the knowledge-base ruler's runs.
+NAME_TOKEN = rf"{_BRACKETED}|{LATIN_TOKEN}"
 CJK_RUN = r"[\u3400-\u4dbf\u4e00-\u9fff]+"
 # Everything that is neither Latin script nor space stays in one chunk: Chinese text is only
 # searched for cue words and glossary terms by the components, never segmented, and fewer
 # tokens make Doc construction several times cheaper.
 _OTHER = rf"[^\s{LATIN_CHARS}]+"
-_TOKEN = re.compile(rf"{LATIN_TOKEN}|{_OTHER}|\s+", re.S)
+_TOKEN = re.compile(rf"{NAME_TOKEN}|{_OTHER}|\s+", re.S)
 
 
 class MixedScriptTokenizer:
