@@ -113,6 +113,11 @@ def test_extract_names_category_words_are_not_entities(text: str) -> None:
         ("采用 ZorbNet-2/3 训练。", {"ZorbNet-2", "ZorbNet-3"}),
         ("微调 Zorb-4B/8B/14B 模型。", {"Zorb-4B", "Zorb-8B", "Zorb-14B"}),
         ("在 ZORB24/25 上评估。", {"ZORB24", "ZORB25"}),
+        # known siblings of a known name's stem
+        (
+            "Claude 3 Haiku/Sonnet/Opus 均被攻破。",
+            {"Claude 3 Haiku", "Claude 3 Sonnet", "Claude 3 Opus"},
+        ),
     ],
 )
 def test_extract_names_slash_compounds_split(text: str, names: set[str]) -> None:

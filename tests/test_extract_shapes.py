@@ -24,6 +24,12 @@ from kg.extract.shapes import family_key, is_acronym, is_size, shape_strength
         ("30B-A3B", 0),
         ("7Hz", 0),
         ("Q_1", 0),
+        # a name with a lower-case variant after an underscore; notation is not
+        ("Time-MoE_base", 2),
+        ("o200k_base", 2),
+        ("L_AttnRL", 0),
+        ("x_t", 0),
+        ("Foo_V2", 0),
         ("3DTopia-XL", 2),
         ("3D-FUTURE", 2),
         ("4DGen", 2),

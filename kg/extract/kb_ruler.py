@@ -172,23 +172,30 @@ class KBRuler:
             yearly = c.origin == "kb" and c.kb.etype == "Dataset" and _YEAR.match(last)
             # `Kimi K1.5/K2`: a known model's release code, then a sibling release's
             release = c.origin == "kb" and c.kb.etype == "Model" and _CODED.match(last)
-            if c.origin != "variant" and not yearly and not release:
+            # `Claude 3 Haiku/Sonnet/Opus`: siblings the knowledge base knows by the same stem
+            sibling = c.origin == "kb"
+            if c.origin != "variant" and not yearly and not release and not sibling:
                 continue
             pos = c.end
             while pos < len(text) and text[pos] == "/":
                 run = run_at.get(pos + 1)
-                word = run[0][2] if run is not None else ""
+                if run is None:
+                    break
+                word = run[0][2]
+                name = f"{stem} {word}"
+                known = self.res.kb_alias.get(key_of(name)) if c.origin == "kb" else None
                 if yearly:
                     ok = _YEAR.match(word)
                 elif release:
                     ok = (m := _CODED.match(word)) and m[1].lower() == release[1].lower()
+                elif c.origin == "kb":
+                    ok = known is not None and known.etype == c.kb.etype
                 else:
                     ok = word in self.res.variant_words
                 if not ok:
                     break
                 s, e, _ = run[0]
-                name = f"{stem} {word}"
-                kb = self.res.kb_alias.get(key_of(name)) if yearly or release else None
+                kb = known if yearly or release or c.origin == "kb" else None
                 hint = c.kb if yearly or release else c.kb_hint
                 if kb is not None:
                     out.append(Cand(s, e, word, c.sent, "kb", kb=kb, name=name))

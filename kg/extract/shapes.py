@@ -64,8 +64,14 @@ def shape_strength(token: str) -> int:
     """2: looks like a name on its own (RynnBrain, SAW-Bench, Qwen3, V-Retrver, CoP);
     1: capitalised hyphen compound that is as often a title word (Context-Cycling, Multi-Turn);
     0: anything else."""
-    if len(token) < 2 or "_" in token:
+    if len(token) < 2:
         return 0
+    if "_" in token:
+        # `Time-MoE_base`: a name with a variant after an underscore; `x_t`, `L_AttnRL` are
+        # notation
+        stem, _, tail = token.partition("_")
+        ok = tail.isalpha() and tail.islower() and len(tail) >= 3
+        return 2 if ok and shape_strength(stem) == 2 else 0
     if token[0].isdigit():
         # `3DTopia-XL`, `3D-FUTURE`, `4DGen`: a dimension prefix before a capitalised name;
         # `3D`, `4K`, `3D-aware` and `2D-3D` are not names.
