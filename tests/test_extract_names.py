@@ -330,6 +330,9 @@ def test_extract_names_score_after_a_name_is_not_its_version(
         ("在 Spider 2.0-Lite 上评估。", "Spider 2.0-Lite"),
         ("在 Arena-Hard 2 个设置上评估。", "Arena-Hard"),
         ("在 AutoPET III 上评估。", "AutoPET III"),
+        # a plain capitalised word that ends the run names a release
+        ("在 MovieLens Latest、Criteo 上评估。", "MovieLens Latest"),
+        ("在 Criteo Terabyte 上评估。", "Criteo Terabyte"),
     ],
 )
 def test_extract_names_dataset_release_and_subset_extend_the_name(text: str, name: str) -> None:
@@ -804,3 +807,18 @@ def test_extract_names_glued_bracket_is_part_of_the_name(
 ) -> None:
     found = {e.name for e in extract(innovations=text).entities}
     assert present in found and not absent & found, sorted(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # a known word or measure after a dataset is not its release
+        ("在 MovieLens Accuracy 更高。", "MovieLens Accuracy"),
+        # nor a word in the middle of a run
+        ("在 MovieLens Latest Foo 上评估。", "MovieLens Latest"),
+    ],
+)
+def test_extract_names_dataset_release_word_needs_a_plain_final_word(
+    text: str, absent: str
+) -> None:
+    assert absent not in by_name(extract(results=text))

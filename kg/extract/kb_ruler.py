@@ -17,7 +17,7 @@ from kg.extract.names import (
     is_extension,
     surface_ok,
 )
-from kg.extract.resources import KBEntry, Resources, resources
+from kg.extract.resources import KBEntry, Resources, is_stop, resources
 from kg.extract.shapes import (
     is_size,
     is_version,
@@ -253,6 +253,16 @@ class KBRuler:
         cands.append(Cand(s, e, text[s:e], sentence_of(doc, s), "variant", kb_hint=entry))
         return k - i
 
+    def _release_word(self, tok: str) -> bool:
+        return (
+            len(tok) >= 3
+            and tok.isalpha()
+            and tok[0].isupper()
+            and tok[1:].islower()
+            and key_of(tok) not in self.res.kb_alias
+            and not is_stop(self.res, tok)
+        )
+
     def _match_at(self, doc: Doc, run: tuple, i: int, cands: list[Cand]) -> int:
         """Match at token i of a run; returns how many tokens were consumed."""
         st = state(doc)
@@ -301,6 +311,9 @@ class KBRuler:
                     # `CATH 4.2 测试集`, `在 AMOS 22 上`: a number the set's own words follow
                     # names a version; elsewhere (`MMLU 71.2，`) it is a score.
                     or (k == j and _NUMBER.match(run[k][2]) and _SET_AFTER.match(text, run[k][1]))
+                    # `MovieLens Latest`, `Criteo Terabyte`: a named release in one plain word
+                    # that ends the run
+                    or (k == j and k + 1 == n and self._release_word(run[k][2]))
                 ):
                     k += 1
             bracket = _BRACKET_VARIANT.match(text, run[k - 1][1])
