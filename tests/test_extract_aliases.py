@@ -81,3 +81,28 @@ def test_extract_aliases_kind_word_is_no_alias(text: str, name: str, kind: str) 
     found = by_name(extract(results=text))
     assert name in found
     assert not any(kind in label for label in labels(found[name]))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "acronym"),
+    [
+        # the initials of a hyphened name as written, here a known one
+        ("比较了 Bradley-Terry 损失与带间隔的 BT 损失。", "Bradley-Terry Model", "BT"),
+        ("提出 Zorble-Quux 机制，ZQ 带来 3 分提升。", "Zorble-Quux", "ZQ"),
+    ],
+)
+def test_extract_aliases_acronym_of_a_hyphened_name(text: str, name: str, acronym: str) -> None:
+    found = by_name(extract(innovations=text))
+    assert acronym not in found
+    assert acronym in {a.text for a in found[name].aliases}
+
+
+def test_extract_aliases_acronym_label_gives_no_initials() -> None:
+    # `BC-Dice` is an acronym already; its `BD` is not the branch-detection rate
+    found = by_name(
+        extract(
+            innovations="边界条件化 Dice（Boundary-Conditioned Dice, BC-Dice）。",
+            results="分支检测率（BD）提升 6.9 个百分点。",
+        )
+    )
+    assert "BD" not in {a.text for a in found["Boundary-Conditioned Dice"].aliases}

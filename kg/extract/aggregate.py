@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc
 
 from kg.extract.cands import Cand, PaperState, Tally, leading, state
-from kg.extract.names import initials
+from kg.extract.names import CONNECTORS, initials
 from kg.extract.relations import Mention, stated_relations
 from kg.extract.resources import has_cjk, resources
 from kg.extract.shapes import family_key, is_acronym, is_size, key_of
@@ -217,11 +217,16 @@ def _merge_acronyms(accs: dict[str, _Acc], route: dict[str, str]) -> None:
     longs: dict[str, _Acc] = {}
     for a in accs.values():
         words = a.name.split()
-        if a.in_kb or len(words) < 2:
-            continue
-        longs.setdefault(initials(a.name), a)
-        # `MT-GRPO` for `Multi-Task GRPO`: initials of the modifier, then the known head.
-        longs.setdefault(f"{initials(' '.join(words[:-1]))}-{words[-1].upper()}", a)
+        if not a.in_kb and len(words) >= 2:
+            longs.setdefault(initials(a.name), a)
+            # `MT-GRPO` for `Multi-Task GRPO`: initials of the modifier, then the known head.
+            longs.setdefault(f"{initials(' '.join(words[:-1]))}-{words[-1].upper()}", a)
+    for a in accs.values():
+        # `Bradley-Terry 损失 … BT 损失`: the initials of a hyphened name as written, known or not
+        for label in sorted(a.labels):
+            words = [w for w in label.split("-") if w not in CONNECTORS]
+            if len(words) > 1 and " " not in label and all(map(_PLAIN_WORD.match, words)):
+                longs.setdefault(initials(label), a)
     for key, acc in list(accs.items()):
         if acc.in_kb or " " in acc.name or not is_acronym(acc.name):
             continue
@@ -242,6 +247,7 @@ def _merge_acronyms(accs: dict[str, _Acc], route: dict[str, str]) -> None:
 
 
 _BARE = re.compile(r"^[A-Z]{2,4}$")
+_PLAIN_WORD = re.compile(r"^[A-Z][a-z]{2,}$")
 
 
 def _bare_acronym(acc: _Acc) -> bool:
