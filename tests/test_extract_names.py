@@ -424,6 +424,10 @@ def test_extract_names_device_count_glued_to_the_name(text: str, names: set[str]
         "模型以 Apache 2.0 协议在社区发布。",
         "数据以 CC BY-NC 4.0 许可提供。",
         "推理在 bfloat16 精度下约需 15GB 显存。",
+        # generic techniques, attention parts and imaging modalities
+        "借助 In-Context Learning 与 Linear Attention 实现。",
+        "在注意力的 Key/Value 上插入旋转。",
+        "支持 CT、MRI、PET 三种模态。",
     ],
 )
 def test_extract_names_generic_procedures_are_not_entities(text: str) -> None:
