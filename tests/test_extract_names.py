@@ -256,6 +256,9 @@ def test_extract_names_gloss_ending_in_a_known_name_is_its_variant(
         ("并结合特征钳制（Feature Clamping）放大特征。", "Feature Clamping"),
         ("引入全局批次均衡（Global-Batch Load Balancing）。", "Global-Batch Load Balancing"),
         ("并结合分块量化（Block Quantization）。", "Block Quantization"),
+        # search and projection algorithms
+        ("再用基于 logprob 的随机搜索（Random Search）。", "Random Search"),
+        ("通过随机投影（Random Projection）降到 8192 维。", "Random Projection"),
     ],
 )
 def test_extract_names_title_cased_gloss_with_technique_head_is_a_method(
@@ -426,6 +429,7 @@ def test_extract_names_device_count_glued_to_the_name(text: str, names: set[str]
         "推理在 bfloat16 精度下约需 15GB 显存。",
         # generic techniques, attention parts and imaging modalities
         "借助 In-Context Learning 与 Linear Attention 实现。",
+        "可调用网络搜索（Web Search）工具。",
         "在注意力的 Key/Value 上插入旋转。",
         "支持 CT、MRI、PET 三种模态。",
     ],
