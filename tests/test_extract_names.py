@@ -165,7 +165,8 @@ def test_extract_names_slashed_numbers_that_name_no_variant(
     ("text", "name", "absent"),
     [
         ("在 Amazon Zorbles 和 Quux-1M 上评估。", "Amazon Zorbles", {"Amazon", "Zorbles"}),
-        ("使用 Google Gemini 作为评审。", "Gemini", {"Google Gemini"}),
+        ("使用 Google Gemini 作为评审。", "Gemini", {"Google Gemini", "Google"}),
+        ("对比 OpenAI o1-preview 与 GPT-4o。", "o1-preview", {"OpenAI o1-preview", "OpenAI"}),
         # named without the vendor elsewhere: the vendor only prefixes it
         (
             "部署在两颗 NVIDIA Zorb X 芯片上。在 Zorb X 上延迟 410ms。",
@@ -830,3 +831,8 @@ def test_extract_names_dataset_release_word_needs_a_plain_final_word(
     text: str, absent: str
 ) -> None:
     assert absent not in by_name(extract(results=text))
+
+
+def test_extract_names_vendor_prefix_is_an_alias_of_the_known_name() -> None:
+    found = by_name(extract(results="对比 OpenAI o1-preview 与 GPT-4o。"))
+    assert "OpenAI o1-preview" in labels(found["o1-preview"])

@@ -336,11 +336,18 @@ class ShapeFinder:
         if not orgs:
             return
         at = _token_at(st.runs, 1)
+        known_at = {k.start: k for k in cands if not k.dropped and k.kb is not None}
         new: list[Cand] = []
         for c in orgs:
             if st.sents[c.sent].section in ("title", "fields") or c.end not in at:
                 continue
             run, i = at[c.end]
+            known = known_at.get(run[i + 1][0]) if i + 1 < len(run) else None
+            if known is not None and known.kb.etype != "Organization":
+                # `OpenAI o1-preview`, `Google Gemini`: the vendor only prefixes a known name
+                c.dropped = True
+                known.aliases.append(st.text[c.start : known.end])
+                continue
             if i + 1 < len(run) and run[i + 1][2] in res.org_words:
                 continue
             if i + 1 < len(run) and RELEASE.match(run[i + 1][2]):
