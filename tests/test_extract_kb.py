@@ -116,6 +116,10 @@ def test_extract_kb_metrics_named_in_chinese_or_with_ampersand(text: str, name: 
         # beside another error measure, MAE is the mean absolute error
         ("零样本的 MSE/MAE 已可比肩全量训练。", "Mean Absolute Error", "Metric"),
         ("以 MAE 预训练的 ViT-L 为编码器。", "MAE", "Model"),
+        # right after a Chinese term, or before a head word, of the other sense
+        ("骨干采用分组查询注意力 GQA。", "Grouped-Query Attention", "Method"),
+        ("骨干采用 GQA 注意力。", "Grouped-Query Attention", "Method"),
+        ("在 GQA 基准上评估。", "GQA", "Dataset"),
     ],
 )
 def test_extract_kb_listed_names_choose_a_homonyms_sense(text: str, name: str, etype: str) -> None:
@@ -167,3 +171,13 @@ def test_extract_kb_runs_are_words_one_space_apart(text: str, runs: list[list[st
     got = _find_runs(text)
     assert [[tok for _, _, tok in run] for run in got] == runs
     assert all(text[s:e].endswith(tok) for run in got for s, e, tok in run)
+
+
+def test_extract_kb_homonym_keeps_its_sense_through_the_paper() -> None:
+    x = extract(
+        usage="骨干采用分组查询注意力 GQA。",
+        results="针对 GQA 组内共享 KV 的特点设计数据加载。",
+    )
+    found = by_name(x)
+    assert "GQA" not in found
+    assert found["Grouped-Query Attention"].etype == "Method"

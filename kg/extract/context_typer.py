@@ -173,6 +173,7 @@ class ContextTyper:
                 c.dropped = True  # `Apache 2.0 协议`, `MIT 许可`: a licence, not the named thing
                 continue
             if c.kb is not None:
+                self._take_named_sense(c, text)
                 c.etype = c.kb.etype
                 continue
             if c.kb_hint is not None:
@@ -216,6 +217,7 @@ class ContextTyper:
                 c.votes["Dataset"] += 1
             c.votes.pop("?", None)
         listed = self._propagate_lists(doc, cands)
+        self._one_sense_per_paper(cands)
         strong |= listed
         strong |= self._result_headings(doc, cands)
         strong |= self._compared_lists(doc, cands, by_start)
@@ -396,6 +398,39 @@ class ContextTyper:
                     m.votes[etype] += 1
                     typed.add(m.start)
         return typed
+
+    def _take_named_sense(self, c: Cand, text: str) -> None:
+        """`分组查询注意力 GQA`, `GQA 注意力`: a spelling of two senses next to a Chinese term
+        or cue word of the other sense's type takes that sense."""
+        other = self.res.homonyms.get(key_of(c.text))
+        if other is None:
+            return
+        before = _ZH_BEFORE.search(text, max(0, c.start - 16), c.start)
+        ending = before and next(
+            (t for w, t in self.res.zh_suffix_type if before.group(1).endswith(w)), None
+        )
+        right = text[c.end : c.end + 8].lstrip()
+        after = cue_after(self.res, right)
+        head = next(
+            (t for w, t in self.res.zh_suffix_type if len(w) > 1 and right.startswith(w)), None
+        )
+        if other.etype in (ending, head, after and after[0]):
+            c.kb = other
+
+    def _one_sense_per_paper(self, cands: list[Cand]) -> None:
+        """Once a spelling of two senses takes its other sense, its bare mentions in the same
+        paper do too (`分组查询注意力 GQA … 针对 GQA 组内共享 KV`)."""
+        homonyms = self.res.homonyms
+        other = {
+            key
+            for c in cands
+            if c.kb is not None and (key := key_of(c.text)) in homonyms and homonyms[key] is c.kb
+        }
+        for c in cands:
+            key = key_of(c.text)
+            if key in other and c.kb is not None and c.kb is not homonyms[key]:
+                c.kb = homonyms[key]
+                c.etype = c.kb.etype
 
     def _take_listed_sense(self, members: list[Cand]) -> None:
         """`MHA、GQA、MLA`, `MSE/MAE`: a spelling of two senses listed with names of its
@@ -637,6 +672,8 @@ _COMPARE_RIGHT_BEFORE = re.compile(
 # after one (`四个子套件（Spatial、Goal）`) is the subset's, not a name.
 _SUBSET_NOUN = r"(?:子集|子套件|子任务|子基准|难度|划分|拆分|切分|splits?|subsets?)"
 _SUBSET_AFTER = re.compile(rf"\s*{_SUBSET_NOUN}")
+# The Chinese term that ends right before a name, a space apart at most.
+_ZH_BEFORE = re.compile(r"([\u4e00-\u9fff]+)\s?$")
 _SUBSETS_LISTED = re.compile(rf"{_SUBSET_NOUN}\s*[（(][^（）()]*$")
 
 
