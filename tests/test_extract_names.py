@@ -836,3 +836,18 @@ def test_extract_names_dataset_release_word_needs_a_plain_final_word(
 def test_extract_names_vendor_prefix_is_an_alias_of_the_known_name() -> None:
     found = by_name(extract(results="对比 OpenAI o1-preview 与 GPT-4o。"))
     assert "OpenAI o1-preview" in labels(found["o1-preview"])
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        # a GPU spelled like a stop term (the level L4) where devices are counted or run on
+        ("推理在单张 L4 上即可满足实时要求。", True),
+        ("在 2 张 L4 GPU 上部署。", True),
+        ("在 L4 子集上跌到 20% 以下。", False),
+        ("按跳数划分 L1–L4 四个难度等级。", False),
+    ],
+)
+def test_extract_names_device_spelled_like_a_stop_term(text: str, present: bool) -> None:
+    found = by_name(extract(usage=text))
+    assert ("L4" in found and found["L4"].etype == "Hardware") is present, sorted(found)

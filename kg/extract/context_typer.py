@@ -299,6 +299,15 @@ class ContextTyper:
         res = self.res
         if not (is_stop(res, c.label) or (c.name is None and is_stop(res, c.text))):
             return False
+        if (
+            c.kb is not None
+            and c.kb.etype == "Hardware"
+            and (
+                _DEVICE_BEFORE.search(text, max(0, c.start - 16), c.start)
+                or _DEVICE_AFTER.match(text, c.end)
+            )
+        ):
+            return False  # `单张 L4`, `推理在 L4 上`: the GPU, not the level
         return not (
             c.kb is not None
             and is_stop_unit(res, c.label)
@@ -672,6 +681,13 @@ _COMPARE_RIGHT_BEFORE = re.compile(
 # after one (`四个子套件（Spatial、Goal）`) is the subset's, not a name.
 _SUBSET_NOUN = r"(?:子集|子套件|子任务|子基准|难度|划分|拆分|切分|splits?|subsets?)"
 _SUBSET_AFTER = re.compile(rf"\s*{_SUBSET_NOUN}")
+# Around a device that shares its spelling with a stop term (`L4`, a level): a count of
+# devices, a run on it, or a device word after it.
+_DEVICE_BEFORE = re.compile(
+    r"(?:\d+\s*(?:张|块|台|颗|卡)|单张|单块|单卡|\d+\s*[×x]|(?:推理|训练|部署|运行)(?:在|于))"
+    r"\s*(?:NVIDIA\s*)?$"
+)
+_DEVICE_AFTER = re.compile(r"\s*(?:GPU|显卡|加速卡|芯片)")
 # The Chinese term that ends right before a name, a space apart at most.
 _ZH_BEFORE = re.compile(r"([\u4e00-\u9fff]+)\s?$")
 _SUBSETS_LISTED = re.compile(rf"{_SUBSET_NOUN}\s*[（(][^（）()]*$")
