@@ -120,6 +120,10 @@ def test_extract_kb_metrics_named_in_chinese_or_with_ampersand(text: str, name: 
         ("骨干采用分组查询注意力 GQA。", "Grouped-Query Attention", "Method"),
         ("骨干采用 GQA 注意力。", "Grouped-Query Attention", "Method"),
         ("在 GQA 基准上评估。", "GQA", "Dataset"),
+        # the Alpaca data, not the Alpaca model, where the text says so
+        ("在 Alpaca 数据集上微调。", "Alpaca-52K", "Dataset"),
+        ("对比 Alpaca 与 Vicuna 模型。", "Alpaca", "Model"),
+        ("在 MATH、Minerva 和 OlympiadBench 上评估。", "Minerva Math", "Dataset"),
     ],
 )
 def test_extract_kb_listed_names_choose_a_homonyms_sense(text: str, name: str, etype: str) -> None:
