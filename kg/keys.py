@@ -23,6 +23,25 @@ def entity_key(name: str) -> str:
     return s.strip("-")
 
 
+# A hyphen that joins two digits (`gemma-3-4b`) is part of the name; any other is spelling.
+_SPELLING_HYPHEN = re.compile(r"(?<!\d)-|-(?!\d)")
+
+
+def spelling_key(key: str) -> str:
+    """An entity key without its spelling hyphens: `nextqa` for `next-qa` and `nextqa`,
+    `phi3` for `phi-3`, but `gemma-3-4b` stays apart from `gemma-34b`."""
+    return _SPELLING_HYPHEN.sub("", key)
+
+
+_LETTER_DIGIT_HYPHEN = re.compile(r"(?<=[a-z])-(?=\d)|(?<=\d)-(?=[a-z])")
+
+
+def glued_key(key: str) -> str:
+    """An entity key with letters and digits glued: `phi3` for `phi-3`, `qwen2.5vl` for
+    `qwen2.5-vl`; `agent-s` and `shap-e` keep their hyphen (`agents` is a word)."""
+    return _LETTER_DIGIT_HYPHEN.sub("", key)
+
+
 def field_key(zh: str | None, en: str | None) -> str:
     """Key of a field: its English name when given (stable across reports), else the Chinese."""
     base = en if en else (zh or "")

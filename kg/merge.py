@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import replace
 
+from kg.keys import spelling_key
 from kg.model import PaperExtraction
 
 
@@ -18,8 +18,6 @@ def vote(counter: Counter[str]) -> str:
 # Types a reader takes one for the other: a model, the method it embodies, the software
 # that ships it. Datasets and metrics are other things even when spelled alike.
 _MERGE_GROUP = {"Method": "Model", "Software": "Model", "Benchmark": "Dataset"}
-# A hyphen that joins two digits (`gemma-3-4b`) is part of the name; any other is spelling.
-_SPELLING_HYPHEN = re.compile(r"(?<!\d)-|-(?!\d)")
 
 
 def entity_merges(extractions: Sequence[PaperExtraction]) -> dict[str, str]:
@@ -37,7 +35,7 @@ def entity_merges(extractions: Sequence[PaperExtraction]) -> dict[str, str]:
                 known.add(m.key)
     spellings: dict[str, list[str]] = defaultdict(list)
     for key in sorted(uses):
-        spellings[_SPELLING_HYPHEN.sub("", key)].append(key)
+        spellings[spelling_key(key)].append(key)
     out: dict[str, str] = {}
     for keys in spellings.values():
         if len(keys) > 1:

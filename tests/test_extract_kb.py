@@ -185,3 +185,21 @@ def test_extract_kb_homonym_keeps_its_sense_through_the_paper() -> None:
     found = by_name(x)
     assert "GQA" not in found
     assert found["Grouped-Query Attention"].etype == "Method"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # letters and digits glued where the knowledge base hyphenates them
+        ("已支持 Qwen2、Phi3 等架构。", "Phi-3"),
+        ("以 Qwen2.5VL 为基座。", "Qwen2.5-VL"),
+    ],
+)
+def test_extract_kb_glued_spelling_finds_the_entry(text: str, name: str) -> None:
+    found = by_name(extract(usage=text))
+    assert found[name].etype == "Model", sorted(found)
+
+
+def test_extract_kb_glued_spelling_keeps_letter_hyphens() -> None:
+    # `Agent S` must not become the plural word `Agents`
+    assert "Agent S" not in by_name(extract(usage="深度研究智能体（Deep Research Agents）。"))

@@ -9,7 +9,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS
 
 from kg.iri import BASE, entity_iri, field_iri, mention_iri, paper_iri
-from kg.keys import arxiv_key, entity_key
+from kg.keys import arxiv_key, entity_key, glued_key, spelling_key
 
 # Characters RFC 3987 forbids in an IRI (plus the path separators we never leave raw).
 FORBIDDEN = re.compile(r"[\x00-\x20<>\"{}|\\^`#?\s]")
@@ -81,3 +81,20 @@ def test_iri_field_and_mention_are_valid() -> None:
     assert f.startswith(BASE + "field/") and not FORBIDDEN.search(f.removeprefix("https://"))
     m = mention_iri("2602.15927", entity_iri("Model", "GPT-4o"), 0)
     assert m == BASE + "mention/2602.15927/model-gpt-4o/0"
+
+
+@pytest.mark.parametrize(
+    ("key", "spelling", "glued"),
+    [
+        ("next-qa", "nextqa", "next-qa"),
+        ("phi-3", "phi3", "phi3"),
+        ("qwen2.5-vl-7b", "qwen2.5vl7b", "qwen2.5vl7b"),
+        # a hyphen between two digits is part of the name
+        ("gemma-3-4b", "gemma3-4b", "gemma3-4b"),
+        # glued keys keep hyphens between letters: `agent-s` is not the word `agents`
+        ("agent-s", "agents", "agent-s"),
+    ],
+)
+def test_keys_spelling_and_glued_keys(key: str, spelling: str, glued: str) -> None:
+    assert spelling_key(key) == spelling
+    assert glued_key(key) == glued

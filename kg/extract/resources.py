@@ -9,7 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from kg.errors import UserError
-from kg.keys import entity_key, field_key
+from kg.keys import entity_key, field_key, glued_key
 from kg.model import ENTITY_TYPES, STATED_RELATIONS, Area
 from kg.paths import ONTOLOGY_DIR, PACKAGE_DIR
 
@@ -197,6 +197,14 @@ def _load_kb() -> tuple[dict[str, KBEntry], dict[str, KBEntry], dict[str, KBEntr
                 letters = [c for c in s if c.isalpha()]
                 if letters and all(c.isupper() for c in letters) and len(letters) <= 6:
                     exact.add(s)
+    # `Phi3` for `Phi-3`, `Qwen2.5VL` for `Qwen2.5-VL`: a spelling with letters and digits
+    # glued finds the entry too, unless two entries would share it.
+    loose: dict[str, KBEntry | None] = {}
+    for key, entry in alias.items():
+        short = glued_key(key)
+        if short != key and short not in alias:
+            loose[short] = entry if loose.get(short, entry) is entry else None
+    alias.update((k, e) for k, e in loose.items() if e is not None)
     return kb, alias, zh, frozenset(exact)
 
 
