@@ -72,8 +72,8 @@ def _blank_markup(text: str) -> str:
 
 def _mark_name_stars(text: str) -> str:
     """Stars that end a name (`Retro*`), as `_LONE_MARK`, so that markup blanking keeps them."""
-    if "*" not in text:
-        return text
+    if "*" not in text or not _TRAILING_STAR.search(text):
+        return text  # bold `**…**` never matches: most sections take this way out
     out = []
     for line in text.split("\n"):
         if "*" in line:
