@@ -99,6 +99,9 @@ def test_extract_kb_spelling_of_two_entries_is_a_user_error(tmp_path, monkeypatc
         ("加速比 3.6×。", "Speedup"),
         ("平均接受长度为 4.9。", "Acceptance Length"),
         ("在 LVOS v2 上 J&F 达到 87.9。", "J&F"),
+        # glossed in English, the measure is named (the bare Chinese word is not)
+        ("推理延迟 (Latency) 约 410ms。", "Latency"),
+        ("吞吐量 (Throughput) 提升 1.7 倍。", "Throughput"),
     ],
 )
 def test_extract_kb_metrics_named_in_chinese_or_with_ampersand(text: str, name: str) -> None:
@@ -203,3 +206,7 @@ def test_extract_kb_glued_spelling_finds_the_entry(text: str, name: str) -> None
 def test_extract_kb_glued_spelling_keeps_letter_hyphens() -> None:
     # `Agent S` must not become the plural word `Agents`
     assert "Agent S" not in by_name(extract(usage="深度研究智能体（Deep Research Agents）。"))
+
+
+def test_extract_kb_bare_chinese_latency_is_no_metric() -> None:
+    assert extract(results="推理延迟约 410ms，吞吐量提升 1.7 倍。").entities == ()
