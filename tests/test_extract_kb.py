@@ -102,6 +102,7 @@ def test_extract_kb_spelling_of_two_entries_is_a_user_error(tmp_path, monkeypatc
         # glossed in English, the measure is named (the bare Chinese word is not)
         ("推理延迟 (Latency) 约 410ms。", "Latency"),
         ("吞吐量 (Throughput) 提升 1.7 倍。", "Throughput"),
+        ("主观评测采用 CMOS 与 SMOS。", "Comparative Mean Opinion Score"),
     ],
 )
 def test_extract_kb_metrics_named_in_chinese_or_with_ampersand(text: str, name: str) -> None:
