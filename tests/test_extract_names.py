@@ -337,6 +337,12 @@ def test_extract_names_score_after_a_name_is_not_its_version(
         # a plain capitalised word that ends the run names a release
         ("在 MovieLens Latest、Criteo 上评估。", "MovieLens Latest"),
         ("在 Criteo Terabyte 上评估。", "Criteo Terabyte"),
+        # a one-digit release outside the results
+        ("在 Dolma 1.7 语料上预训练。", "Dolma 1.7"),
+        # a known name spelled with a slash
+        ("在 CNN/DM 与 XSum 上评估。", "CNN/DailyMail"),
+        # a benchmark named after a known model
+        ("在 Vicuna Eval 上评估。", "Vicuna Eval"),
     ],
 )
 def test_extract_names_dataset_release_and_subset_extend_the_name(text: str, name: str) -> None:
@@ -825,6 +831,8 @@ def test_extract_names_glued_bracket_is_part_of_the_name(
         ("在 MovieLens Accuracy 更高。", "MovieLens Accuracy"),
         # nor a word in the middle of a run
         ("在 MovieLens Latest Foo 上评估。", "MovieLens Latest"),
+        # a number after a set in the results is its score
+        ("MMLU 7.2，优于基线。", "MMLU 7.2"),
     ],
 )
 def test_extract_names_dataset_release_word_needs_a_plain_final_word(

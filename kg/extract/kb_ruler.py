@@ -44,6 +44,16 @@ def _joined(text: str, end: int, start: int) -> bool:
     )
 
 
+# Spaced words after a known name that make it a benchmark's name.
+_SET_WORDS = frozenset({"Eval", "Bench", "Benchmark", "Suite"})
+# A release of a dataset such as `Dolma 1.7`, `SQuAD 2.0`.
+_MINOR_RELEASE = re.compile(r"^[1-9]\.\d$")
+# Two Latin words joined by a slash, as a whole (`CNN/DM`).
+_SLASHED = re.compile(
+    r"(?<![A-Za-z0-9/\-])[A-Za-z][A-Za-z0-9.\-]*/[A-Za-z][A-Za-z0-9.\-]*(?![A-Za-z0-9/])"
+)
+
+
 def _find_runs(text: str) -> tuple[tuple[tuple[int, int, str], ...], ...]:
     """Latin-script tokens grouped into runs of words one space apart, in one pass."""
     runs = []
@@ -144,6 +154,7 @@ class KBRuler:
                 step = self._match_at(doc, run, i, cands)
                 i += step
         cands.extend(self._slash_variants(text, cands, runs))
+        cands.extend(self._slashed_names(doc, text))
         if self.zh_re is not None:
             metric_ends = {c.end for c in cands if c.kb is not None and c.kb.etype == "Metric"}
             for m in self.zh_re.finditer(text):
@@ -159,6 +170,22 @@ class KBRuler:
                 cands.append(Cand(m.start(), m.end(), m.group(), sent, "zh", kb=entry))
         st.cands = cands
         return doc
+
+    def _slashed_names(self, doc: Doc, text: str) -> list[Cand]:
+        """`CNN/DM`, `Cityscapes/ADE20K`: a known name spelled with a slash is one name; other
+        slashes part two names (`H100/H800`, `MSE/MAE`), which the runs already give."""
+        out: list[Cand] = []
+        if "/" not in text:
+            return out
+        res = self.res
+        for m in _SLASHED.finditer(text):
+            entry = res.kb_alias.get(key_of(m.group()))
+            # a measure with a slash is a unit after a number (`tokens/s`)
+            if entry is not None and entry.etype != "Metric" and surface_ok(res, m.group(), entry):
+                out.append(
+                    Cand(m.start(), m.end(), m.group(), sentence_of(doc, m.start()), "kb", kb=entry)
+                )
+        return out
 
     def _slash_variants(self, text: str, cands: list[Cand], runs: tuple) -> list[Cand]:
         """`Qwen3 Base/Instruct` names two models: the second is `Qwen3 Instruct`."""
@@ -291,6 +318,13 @@ class KBRuler:
                 # Title words such as 'Recall' or 'Attention' are ordinary English there.
                 return 1
             k = j
+            if entry.etype != "Dataset" and j < n and run[j][2] in _SET_WORDS:
+                # `Vicuna Eval`, `Dolly Eval`: a benchmark named after a known model
+                e = run[j][1]
+                named = Cand(s, e, text[s:e], sent, "shape")
+                named.votes["Dataset"] += 4
+                cands.append(named)
+                return j + 1 - i
             if entry.etype in self.EXTENDABLE:
                 k = extend_name(res, run, j, text)
                 listed = self._slash_sizes(doc, run, i, k, entry, cands)
@@ -314,6 +348,14 @@ class KBRuler:
                     # `MovieLens Latest`, `Criteo Terabyte`: a named release in one plain word
                     # that ends the run
                     or (k == j and k + 1 == n and self._release_word(run[k][2]))
+                    # `Dolma 1.7 语料`: a one-digit release outside the results, where a
+                    # number after a set is a score
+                    or (
+                        k == j
+                        and _MINOR_RELEASE.match(run[k][2])
+                        and st.sents[sent].section != "results"
+                        and not _COUNTED.match(text, run[k][1])
+                    )
                 ):
                     k += 1
             bracket = _BRACKET_VARIANT.match(text, run[k - 1][1])
