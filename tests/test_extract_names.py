@@ -337,8 +337,6 @@ def test_extract_names_score_after_a_name_is_not_its_version(
         # a plain capitalised word that ends the run names a release
         ("在 MovieLens Latest、Criteo 上评估。", "MovieLens Latest"),
         ("在 Criteo Terabyte 上评估。", "Criteo Terabyte"),
-        # a one-digit release outside the results
-        ("在 Dolma 1.7 语料上预训练。", "Dolma 1.7"),
         # a known name spelled with a slash
         ("在 CNN/DM 与 XSum 上评估。", "CNN/DailyMail"),
         # a benchmark named after a known model
@@ -859,3 +857,8 @@ def test_extract_names_vendor_prefix_is_an_alias_of_the_known_name() -> None:
 def test_extract_names_device_spelled_like_a_stop_term(text: str, present: bool) -> None:
     found = by_name(extract(usage=text))
     assert ("L4" in found and found["L4"].etype == "Hardware") is present, sorted(found)
+
+
+def test_extract_names_dataset_one_digit_release_outside_the_results() -> None:
+    assert "Dolma 1.7" in by_name(extract(usage="在 Dolma 1.7 语料上预训练。"))
+    assert "Dolma 1.7" not in by_name(extract(results="在 Dolma 1.7 语料上预训练。"))
