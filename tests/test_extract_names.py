@@ -112,6 +112,8 @@ def test_extract_names_category_words_are_not_entities(text: str) -> None:
         ("基于 Qwen3 Base/Instruct 对比。", {"Qwen3 Base", "Qwen3 Instruct"}),
         ("采用 ZorbNet-2/3 训练。", {"ZorbNet-2", "ZorbNet-3"}),
         ("微调 Zorb-4B/8B/14B 模型。", {"Zorb-4B", "Zorb-8B", "Zorb-14B"}),
+        # sizes after a variant of a known name
+        ("在 LLaMA2-Chat 7B/13B 上加速。", {"LLaMA2-Chat 7B", "LLaMA2-Chat 13B"}),
         ("在 ZORB24/25 上评估。", {"ZORB24", "ZORB25"}),
         # known siblings of a known name's stem
         (

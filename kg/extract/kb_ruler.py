@@ -402,6 +402,10 @@ class KBRuler:
         ):
             # 'Qwen2.5-VL-7B-Instruct' (a variant) or 'verl-tool' (a related named thing).
             k = extend_name(res, run, i + 1, text) if entry.etype in self.EXTENDABLE else i + 1
+            if entry.etype in self.EXTENDABLE and (
+                listed := self._slash_sizes(doc, run, i, k, entry, cands)
+            ):
+                return listed  # `LLaMA2-Chat 7B/13B/70B`
             e = run[k - 1][1]
             if _same_thing(entry, parts + [t for _, _, t in run[i + 1 : k]]):
                 cands.append(Cand(s, e, text[s:e], sent, "kb", kb=entry))
