@@ -214,6 +214,8 @@ def name_view(acc: _Acc, st: PaperState) -> NameView:
 
 def _merge_acronyms(accs: dict[str, _Acc], route: dict[str, str]) -> None:
     """`LUSPO` and `Length-Unbiased Sequence Policy Optimization` in one paper are one entity."""
+    if not any(not a.in_kb and " " not in a.name and is_acronym(a.name) for a in accs.values()):
+        return  # no acronym to place: most papers
     longs: dict[str, _Acc] = {}
     for a in accs.values():
         words = a.name.split()
@@ -293,10 +295,9 @@ def _title_phrase(acc: _Acc, etype: str, st: PaperState) -> bool:
     methods are the exception (`… via Activation Steering`): titles name techniques."""
     if acc.in_kb and etype not in ("Model", "Dataset", "Software"):
         return False
-    sents = [st.sents[i] for i in acc.evidence]
-    if any(s.section != "title" for s in sents):
+    if any(st.sents[i].section != "title" for i in acc.evidence):
         return False
-    title = sents[0]
+    title = st.sents[min(acc.evidence)]
     colon = st.text.find(": ", title.start, title.end)
     # Without a colon the title's first word may still be the name (`Foo Does Bar`).
     head_end = colon if colon >= 0 else title.start

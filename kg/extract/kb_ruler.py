@@ -48,10 +48,9 @@ def _joined(text: str, end: int, start: int) -> bool:
 _SET_WORDS = frozenset({"Eval", "Bench", "Benchmark", "Suite"})
 # A release of a dataset such as `Dolma 1.7`, `SQuAD 2.0`.
 _MINOR_RELEASE = re.compile(r"^[1-9]\.\d$")
-# Two Latin words joined by a slash, as a whole (`CNN/DM`).
-_SLASHED = re.compile(
-    r"(?<![A-Za-z0-9/\-])[A-Za-z][A-Za-z0-9.\-]*/[A-Za-z][A-Za-z0-9.\-]*(?![A-Za-z0-9/])"
-)
+# The two Latin words a slash joins (`CNN/DM`), each as a whole.
+_SLASH_LEFT = re.compile(r"(?<![A-Za-z0-9/\-])[A-Za-z][A-Za-z0-9.\-]*$")
+_SLASH_RIGHT = re.compile(r"[A-Za-z][A-Za-z0-9.\-]*(?![A-Za-z0-9/])")
 
 
 def _find_runs(text: str) -> tuple[tuple[tuple[int, int, str], ...], ...]:
@@ -175,16 +174,20 @@ class KBRuler:
         """`CNN/DM`, `Cityscapes/ADE20K`: a known name spelled with a slash is one name; other
         slashes part two names (`H100/H800`, `MSE/MAE`), which the runs already give."""
         out: list[Cand] = []
-        if "/" not in text:
-            return out
         res = self.res
-        for m in _SLASHED.finditer(text):
-            entry = res.kb_alias.get(key_of(m.group()))
-            # a measure with a slash is a unit after a number (`tokens/s`)
-            if entry is not None and entry.etype != "Metric" and surface_ok(res, m.group(), entry):
-                out.append(
-                    Cand(m.start(), m.end(), m.group(), sentence_of(doc, m.start()), "kb", kb=entry)
-                )
+        slash = text.find("/")
+        while slash >= 0:
+            # from each slash out to the words on either side: far fewer tries than a scan
+            left = _SLASH_LEFT.search(text, max(0, slash - 40), slash)
+            right = _SLASH_RIGHT.match(text, slash + 1)
+            if left and right:
+                start, end = left.start(), right.end()
+                name = text[start:end]
+                entry = res.kb_alias.get(key_of(name))
+                # a measure with a slash is a unit after a number (`tokens/s`)
+                if entry is not None and entry.etype != "Metric" and surface_ok(res, name, entry):
+                    out.append(Cand(start, end, name, sentence_of(doc, start), "kb", kb=entry))
+            slash = text.find("/", slash + 1)
         return out
 
     def _slash_variants(self, text: str, cands: list[Cand], runs: tuple) -> list[Cand]:
