@@ -21,7 +21,7 @@ from kg.extract.names import (
     last_cue,
     surface_ok,
 )
-from kg.extract.resources import is_stop, is_stop_unit, resources
+from kg.extract.resources import is_stop, is_stop_unit, resources, zh_ending
 from kg.extract.shapes import (
     family_key,
     is_param_count,
@@ -415,15 +415,13 @@ class ContextTyper:
         if other is None:
             return
         before = _ZH_BEFORE.search(text, max(0, c.start - 16), c.start)
-        ending = before and next(
-            (t for w, t in self.res.zh_suffix_type if before.group(1).endswith(w)), None
-        )
+        ending = before and zh_ending(self.res, before.group(1))
         right = text[c.end : c.end + 8].lstrip()
         after = cue_after(self.res, right)
         head = next(
             (t for w, t in self.res.zh_suffix_type if len(w) > 1 and right.startswith(w)), None
         )
-        if other.etype in (ending, head, after and after[0]):
+        if other.etype in (ending and ending[1], head, after and after[0]):
             c.kb = other
 
     def _one_sense_per_paper(self, cands: list[Cand]) -> None:
@@ -681,6 +679,7 @@ _COMPARE_RIGHT_BEFORE = re.compile(
 # after one (`四个子套件（Spatial、Goal）`) is the subset's, not a name.
 _SUBSET_NOUN = r"(?:子集|子套件|子任务|子基准|难度|划分|拆分|切分|splits?|subsets?)"
 _SUBSET_AFTER = re.compile(rf"\s*{_SUBSET_NOUN}")
+_SUBSETS_LISTED = re.compile(rf"{_SUBSET_NOUN}\s*[（(][^（）()]*$")
 # Around a device that shares its spelling with a stop term (`L4`, a level): a count of
 # devices, a run on it, or a device word after it.
 _DEVICE_BEFORE = re.compile(
@@ -690,7 +689,6 @@ _DEVICE_BEFORE = re.compile(
 _DEVICE_AFTER = re.compile(r"\s*(?:GPU|显卡|加速卡|芯片)")
 # The Chinese term that ends right before a name, a space apart at most.
 _ZH_BEFORE = re.compile(r"([\u4e00-\u9fff]+)\s?$")
-_SUBSETS_LISTED = re.compile(rf"{_SUBSET_NOUN}\s*[（(][^（）()]*$")
 
 
 _COMPARE = re.compile(

@@ -15,7 +15,15 @@ from kg.extract.names import (
     initials,
     redefines,
 )
-from kg.extract.resources import KBEntry, cjk_count, has_cjk, is_stop, is_stop_unit, resources
+from kg.extract.resources import (
+    KBEntry,
+    cjk_count,
+    has_cjk,
+    is_stop,
+    is_stop_unit,
+    resources,
+    zh_ending,
+)
 from kg.extract.shapes import (
     is_acronym,
     is_bitwidth,
@@ -103,11 +111,6 @@ _LIST_REST = re.compile(
     r"^(?:\s*(?:[、,，]|和|与|及|以及)\s*[^\s，。；：、（）()]{1,16}[（(][^（）()\n]{1,60}[)）])*"
     r"\s*(?:等等?)?\s*(?:(?:[两二三四五六七八九十]|\d{1,2})\s*(?:个|种|类|项|组)\s*)?"
 )
-
-
-def _zh_ending(zh: str) -> tuple[str, str] | None:
-    """The longest listed ending of a glossed Chinese term and its type (or `reject`)."""
-    return next((p for p in resources().zh_suffix_type if zh.endswith(p[0])), None)
 
 
 @Language.factory(
@@ -283,7 +286,7 @@ class PairLinker:
             return None
         # `视觉分词器（Visual Tokenizer）`: a part named only by its modality is generic.
         generic = len(content) == 2 and content[0] in res.gloss_en_generic
-        ending = _zh_ending(zh) if zh else None
+        ending = zh_ending(resources(), zh) if zh else None
         if ending is not None:
             suffix, etype = ending
             if etype == "Method" and (
@@ -437,7 +440,7 @@ class PairLinker:
     def _measure_over(zh: str, kb: KBEntry) -> bool:
         """The Chinese term ends as a measure (`…率`, `…误差`) while the known entry that
         owns the acronym is no metric."""
-        ending = _zh_ending(zh)
+        ending = zh_ending(resources(), zh)
         return kb.etype != "Metric" and ending is not None and ending[1] == "Metric"
 
     @staticmethod
@@ -489,7 +492,7 @@ class PairLinker:
 
     @staticmethod
     def _zh_votes(cand: Cand, zh: str) -> None:
-        ending = _zh_ending(zh)
+        ending = zh_ending(resources(), zh)
         if ending is not None:
             if ending[1] != "reject":
                 cand.votes[ending[1]] += 1

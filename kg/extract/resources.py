@@ -64,6 +64,12 @@ def is_stop(res: Resources, text: str) -> bool:
     return key in res.stop and (key not in res.stop_caps or text.isupper())
 
 
+def zh_ending(res: Resources, zh: str) -> tuple[str, str] | None:
+    """The longest listed ending of a Chinese term and the type it says (or `reject`):
+    `…注意力` a method, `…率` a measure (gloss_cues.tsv, kind zh_suffix)."""
+    return next((p for p in res.zh_suffix_type if zh.endswith(p[0])), None)
+
+
 def is_stop_unit(res: Resources, text: str) -> bool:
     """A stop term only right after a number (`24 FPS`), a name elsewhere (`吞吐量（FPS）`)."""
     return entity_key(text) in res.stop_units
