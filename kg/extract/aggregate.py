@@ -290,9 +290,10 @@ def _family_name(name: str) -> str:
 
 def _title_phrase(acc: _Acc, etype: str, st: PaperState) -> bool:
     """A name met only in the title after its head (or its first word, without a colon) is
-    the title's capitalised wording (`… with Latent Diffusion`, `… of RL-Finetuned VLMs`, `Models Excel at …`, `GPU-Parallel Simulation`,
-    `LLM-Corrected Pseudo Labels`), not a named thing: the body never names it. Known
-    methods are the exception (`… via Activation Steering`): titles name techniques."""
+    the title's capitalised wording (`… with Latent Diffusion`, `… of RL-Finetuned VLMs`,
+    `Models Excel at …`, `GPU-Parallel Simulation`), not a named thing: the body never names
+    it. Known methods are the exception (`… via Activation Steering`): titles name
+    techniques."""
     if acc.in_kb and etype not in ("Model", "Dataset", "Software"):
         return False
     if any(st.sents[i].section != "title" for i in acc.evidence):

@@ -203,8 +203,7 @@ class KBRuler:
             # `Kimi K1.5/K2`: a known model's release code, then a sibling release's
             release = c.origin == "kb" and c.kb.etype == "Model" and _CODED.match(last)
             # `Claude 3 Haiku/Sonnet/Opus`: siblings the knowledge base knows by the same stem
-            sibling = c.origin == "kb"
-            if c.origin != "variant" and not yearly and not release and not sibling:
+            if c.origin not in ("variant", "kb"):
                 continue
             pos = c.end
             while pos < len(text) and text[pos] == "/":
@@ -225,10 +224,9 @@ class KBRuler:
                 if not ok:
                     break
                 s, e, _ = run[0]
-                kb = known if yearly or release or c.origin == "kb" else None
                 hint = c.kb if yearly or release else c.kb_hint
-                if kb is not None:
-                    out.append(Cand(s, e, word, c.sent, "kb", kb=kb, name=name))
+                if known is not None:
+                    out.append(Cand(s, e, word, c.sent, "kb", kb=known, name=name))
                 else:
                     out.append(Cand(s, e, word, c.sent, "variant", kb_hint=hint, name=name))
                 pos = e
@@ -284,6 +282,7 @@ class KBRuler:
         return k - i
 
     def _release_word(self, tok: str) -> bool:
+        """A plain capitalised word that is no known name or stop term (`Latest`)."""
         return (
             len(tok) >= 3
             and tok.isalpha()
