@@ -220,3 +220,17 @@ def test_extract_roles_released_list_is_proposed(
 ) -> None:
     found = by_name(extract(contribution=contribution))
     assert ("proposes" in found[name].roles) is proposed
+
+
+def test_extract_roles_known_checkpoint_of_the_papers_own_name_is_its_own() -> None:
+    # SANA and SANA-1.6B are both in the knowledge base; the paper that is SANA releases both
+    x = by_name(
+        extract(
+            title="SANA: Efficient High-Resolution Image Synthesis",
+            results="SANA-1.6B 在 GenEval 上得分 0.66，优于 FLUX-dev。",
+        )
+    )
+    assert "proposes" in x["SANA-1.6B"].roles
+    assert "comparesWith" not in x["SANA-1.6B"].roles
+    # the baseline is not the paper's own
+    assert {n for n, e in x.items() if "proposes" in e.roles} == {"SANA", "SANA-1.6B"}

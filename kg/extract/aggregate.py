@@ -72,7 +72,7 @@ def entities(
         if etype == "Dataset" and "evaluatesOn" in acc.roles:
             etype = "Benchmark"
         final[acc.key] = etype
-        own = not acc.in_kb and acc.name.startswith(own_stems)
+        own = acc.name.startswith(own_stems)
         acc.roles = _settled_roles(acc.roles, etype, {sents[i].section for i in acc.evidence}, own)
         aliases = {Alias(t) for t in acc.labels if t != acc.name and not has_cjk(t)}
         aliases |= {Alias(z, "zh") for z in acc.zh if z != acc.name}
