@@ -214,7 +214,7 @@ def name_view(acc: _Acc, st: PaperState) -> NameView:
 
 def _merge_acronyms(accs: dict[str, _Acc], route: dict[str, str]) -> None:
     """`LUSPO` and `Length-Unbiased Sequence Policy Optimization` in one paper are one entity."""
-    if not any(not a.in_kb and " " not in a.name and is_acronym(a.name) for a in accs.values()):
+    if not any(map(_unknown_acronym, accs.values())):
         return  # no acronym to place: most papers
     longs: dict[str, _Acc] = {}
     for a in accs.values():
@@ -230,7 +230,7 @@ def _merge_acronyms(accs: dict[str, _Acc], route: dict[str, str]) -> None:
             if len(words) > 1 and " " not in label and all(map(_PLAIN_WORD.match, words)):
                 longs.setdefault(initials(label), a)
     for key, acc in list(accs.items()):
-        if acc.in_kb or " " in acc.name or not is_acronym(acc.name):
+        if not _unknown_acronym(acc):
             continue
         letters = "".join(ch for ch in acc.name if ch.isalpha()).upper()
         target = longs.get(letters) or longs.get(acc.name.upper())
@@ -246,6 +246,10 @@ def _merge_acronyms(accs: dict[str, _Acc], route: dict[str, str]) -> None:
         target.first = min(target.first, acc.first)
         del accs[key]
         route[key] = target.key
+
+
+def _unknown_acronym(acc: _Acc) -> bool:
+    return not acc.in_kb and " " not in acc.name and is_acronym(acc.name)
 
 
 _BARE = re.compile(r"^[A-Z]{2,4}$")

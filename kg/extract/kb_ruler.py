@@ -15,9 +15,10 @@ from kg.extract.names import (
     extend_name,
     is_capitalised,
     is_extension,
+    is_plain_word,
     surface_ok,
 )
-from kg.extract.resources import KBEntry, Resources, is_stop, resources
+from kg.extract.resources import KBEntry, Resources, resources
 from kg.extract.shapes import (
     is_size,
     is_version,
@@ -281,17 +282,6 @@ class KBRuler:
         cands.append(Cand(s, e, text[s:e], sentence_of(doc, s), "variant", kb_hint=entry))
         return k - i
 
-    def _release_word(self, tok: str) -> bool:
-        """A plain capitalised word that is no known name or stop term (`Latest`)."""
-        return (
-            len(tok) >= 3
-            and tok.isalpha()
-            and tok[0].isupper()
-            and tok[1:].islower()
-            and key_of(tok) not in self.res.kb_alias
-            and not is_stop(self.res, tok)
-        )
-
     def _match_at(self, doc: Doc, run: tuple, i: int, cands: list[Cand]) -> int:
         """Match at token i of a run; returns how many tokens were consumed."""
         st = state(doc)
@@ -349,7 +339,7 @@ class KBRuler:
                     or (k == j and _NUMBER.match(run[k][2]) and _SET_AFTER.match(text, run[k][1]))
                     # `MovieLens Latest`, `Criteo Terabyte`: a named release in one plain word
                     # that ends the run
-                    or (k == j and k + 1 == n and self._release_word(run[k][2]))
+                    or (k == j and k + 1 == n and is_plain_word(res, run[k][2]))
                     # `Dolma 1.7 语料`: a one-digit release outside the results, where a
                     # number after a set is a score
                     or (

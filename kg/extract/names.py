@@ -242,6 +242,17 @@ def is_capitalised(tok: str) -> bool:
     )
 
 
+def is_plain_word(res: Resources, tok: str) -> bool:
+    """A capitalised word, unhyphened, that is no known name or stop term (`Latest`,
+    `Reviews`): a word of a longer name, not a name of its own."""
+    return (
+        is_capitalised(tok)
+        and "-" not in tok
+        and key_of(tok) not in res.kb_alias
+        and not is_stop(res, tok)
+    )
+
+
 _NUMERIC = re.compile(r"^\d+(?:\.\d+)?$")
 _RESOLUTION = re.compile(r"^\d{3,4}[pP]$")
 

@@ -286,7 +286,7 @@ class PairLinker:
             return None
         # `视觉分词器（Visual Tokenizer）`: a part named only by its modality is generic.
         generic = len(content) == 2 and content[0] in res.gloss_en_generic
-        ending = zh_ending(resources(), zh) if zh else None
+        ending = zh_ending(res, zh) if zh else None
         if ending is not None:
             suffix, etype = ending
             if etype == "Method" and (

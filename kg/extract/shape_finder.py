@@ -17,6 +17,7 @@ from kg.extract.names import (
     extend_name,
     initials,
     is_capitalised,
+    is_plain_word,
     redefines,
     surface_ok,
 )
@@ -357,13 +358,7 @@ class ShapeFinder:
                 new.append(Cand(c.start, e, st.text[c.start : e], c.sent, "shape"))
                 continue
             k = i + 1
-            while (
-                k < len(run)
-                and is_capitalised(run[k][2])
-                and "-" not in run[k][2]
-                and key_of(run[k][2]) not in res.kb_alias
-                and not is_stop(res, run[k][2])
-            ):
+            while k < len(run) and is_plain_word(res, run[k][2]):
                 k += 1
             if k == i + 1:
                 continue
