@@ -136,6 +136,38 @@ def test_extract_kb_listed_names_choose_a_homonyms_sense(text: str, name: str, e
     assert found[name].etype in (etype, "Benchmark" if etype == "Dataset" else etype)
 
 
+@pytest.mark.parametrize(
+    ("kwargs", "name", "etype"),
+    [
+        # a platform or tool named as a set of data is that data
+        ({"results": "在合成的 Kubric 数据集上评估 3D 跟踪。"}, "Kubric", "Dataset"),
+        ({"results": "在 TikTok 数据集上比较 PSNR。"}, "TikTok", "Dataset"),
+        # listed with data only, a platform is the data taken from it
+        (
+            {"usage": "语料混合 FineWeb、Wikipedia、StackExchange 和 OpenWebMath。"},
+            "Stack Exchange",
+            "Dataset",
+        ),
+        # and keeps that sense through the paper
+        (
+            {"usage": "在 Kubric 数据集上训练。", "results": "Kubric 上 EPE 最低。"},
+            "Kubric",
+            "Dataset",
+        ),
+        # a platform used as such stays software
+        ({"usage": "代码与权重已在 GitHub 开源。"}, "GitHub", "Software"),
+        ({"usage": "在 Habitat 模拟器中运行导航任务。"}, "Habitat", "Software"),
+        ({"usage": "基于 PyTorch、DeepSpeed 与 Wikipedia 语料训练。"}, "PyTorch", "Software"),
+    ],
+)
+def test_extract_kb_platform_named_as_data_is_a_dataset(
+    kwargs: dict, name: str, etype: str
+) -> None:
+    found = by_name(extract(**kwargs))
+    assert name in found, sorted(found)
+    assert found[name].etype in (etype, "Benchmark" if etype == "Dataset" else etype)
+
+
 def test_extract_kb_homonym_of_an_unknown_sense_is_a_user_error(tmp_path, monkeypatch) -> None:
     kb = tmp_path / "kb"
     shutil.copytree(res_mod.KB_DIR, kb)

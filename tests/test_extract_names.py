@@ -749,6 +749,59 @@ def test_extract_names_paper_redefines_a_known_acronym(
 
 
 @pytest.mark.parametrize(
+    ("kwargs", "name", "etype", "in_kb"),
+    [
+        # the known LISA is a model the knowledge base never spells out: an expansion naming
+        # a sampling method is the paper's own, in its title too
+        (
+            {
+                "title": "LISA: Layerwise Importance Sampling for Memory-Efficient Fine-Tuning",
+                "contribution": "提出分层重要性采样（Layerwise Importance Sampling, LISA）策略。",
+                "results": "LISA 优于 LoRA。",
+            },
+            "Layerwise Importance Sampling",
+            "Method",
+            False,
+        ),
+        # an expansion of the known type spells the known name out; its purpose (`for
+        # Language Models`) does not type it
+        (
+            {"contribution": "提出了 AQLM（Additive Quantization for Language Models）。"},
+            "AQLM",
+            "Method",
+            True,
+        ),
+    ],
+)
+def test_extract_names_expansion_of_another_type_redefines_a_bare_known_acronym(
+    kwargs: dict, name: str, etype: str, in_kb: bool
+) -> None:
+    found = by_name(extract(**kwargs))
+    assert found[name].etype == etype, sorted(found)
+    assert found[name].in_kb is in_kb
+    assert "LISA" not in found
+
+
+@pytest.mark.parametrize(
+    ("en", "etype"),
+    [
+        ("Additive Quantization for Language Models", "Method"),
+        ("Layerwise Importance Sampling", "Method"),
+        ("Large Language Models", "Model"),
+        ("Holistic Evaluation", "Dataset"),
+        ("Zorb Qux", None),
+    ],
+)
+def test_extract_names_expansion_type_is_its_last_cue_before_a_purpose(
+    en: str, etype: str | None
+) -> None:
+    from kg.extract.names import expansion_type
+    from kg.extract.resources import resources
+
+    assert expansion_type(resources(), en) == etype
+
+
+@pytest.mark.parametrize(
     ("kwargs", "etype"),
     [
         (

@@ -128,7 +128,7 @@ def accumulate(doc: Doc) -> tuple[dict[str, _Acc], list[Cand], dict[str, str]]:
     for c in cands:
         # A name the paper defines itself (`AMD（Adaptive Matching Distillation）`) is not
         # the knowledge base's entity of the same spelling.
-        if c.kb is not None and c.origin in ("kb", "zh") and key_of(c.text) in redefined:
+        if c.kb is not None and c.origin in ("kb", "zh", "title") and key_of(c.text) in redefined:
             c.kb = None
             c.etype = None  # the known entry's type is not the paper's meaning
     accs: dict[str, _Acc] = {}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -21,7 +22,7 @@ from kg.extract.names import (
     last_cue,
     surface_ok,
 )
-from kg.extract.resources import is_stop, is_stop_unit, resources, zh_ending
+from kg.extract.resources import KBEntry, is_stop, is_stop_unit, resources, zh_ending
 from kg.extract.shapes import (
     family_key,
     is_param_count,
@@ -174,6 +175,7 @@ class ContextTyper:
                 continue
             if c.kb is not None:
                 self._take_named_sense(c, text)
+                self._take_data_sense(c, text)
                 c.etype = c.kb.etype
                 continue
             if c.kb_hint is not None:
@@ -424,19 +426,34 @@ class ContextTyper:
         if other.etype in (ending and ending[1], head, after and after[0]):
             c.kb = other
 
+    def _take_data_sense(self, c: Cand, text: str) -> None:
+        """`Kubric 数据集`, `TikTok 数据集`: a known platform or tool named as a set of data
+        is that data."""
+        if c.kb is None or c.kb.etype != "Software":
+            return
+        after = cue_after(self.res, text[c.end : c.end + 8].lstrip())
+        if after is not None and after[0] == "Dataset" and after[1] >= 2:
+            c.kb = as_data(c.kb)
+
     def _one_sense_per_paper(self, cands: list[Cand]) -> None:
         """Once a spelling of two senses takes its other sense, its bare mentions in the same
-        paper do too (`分组查询注意力 GQA … 针对 GQA 组内共享 KV`)."""
+        paper do too (`分组查询注意力 GQA … 针对 GQA 组内共享 KV`; `Kubric 数据集 … Kubric`)."""
         homonyms = self.res.homonyms
         other = {
-            key
+            key: c.kb
             for c in cands
-            if c.kb is not None and (key := key_of(c.text)) in homonyms and homonyms[key] is c.kb
+            if c.kb is not None
+            and (
+                ((key := key_of(c.text)) in homonyms and homonyms[key] is c.kb)
+                or (c.kb.etype == "Dataset" and c.kb is _DATA_SENSE.get(c.kb.key))
+            )
         }
         for c in cands:
-            key = key_of(c.text)
-            if key in other and c.kb is not None and c.kb is not homonyms[key]:
-                c.kb = homonyms[key]
+            sense = other.get(key_of(c.text))
+            if sense is not None and c.kb is not None and c.kb is not sense:
+                if sense.etype == "Dataset" and c.kb.key != sense.key:
+                    continue
+                c.kb = sense
                 c.etype = c.kb.etype
 
     def _take_listed_sense(self, members: list[Cand]) -> None:
@@ -452,6 +469,15 @@ class ContextTyper:
             if mates == {other.etype}:
                 m.kb = other
                 m.etype = other.etype
+        for m in members:
+            if m.kb is not None and m.kb.etype == "Software":
+                mates = [x.etype for x in members if x is not m and x.kb is not None]
+                data = mates.count("Dataset")
+                if data >= 2 and data > len(mates) - data - mates.count("Software"):
+                    # `ShortMix：FineWeb、Wikipedia、StackExchange、ArXiv`: a platform listed
+                    # with data only is the data taken from it
+                    m.kb = as_data(m.kb)
+                    m.etype = "Dataset"
 
     def _compared_lists(self, doc: Doc, cands: list[Cand], by_start: dict[int, Cand]) -> set[int]:
         """`优于 Matrix-Game 2.0、Yume、Oasis 和 HunyuanWorld-Voyager`: capitalised words
@@ -689,6 +715,17 @@ _DEVICE_BEFORE = re.compile(
 _DEVICE_AFTER = re.compile(r"\s*(?:GPU|显卡|加速卡|芯片)")
 # The Chinese term that ends right before a name, a space apart at most.
 _ZH_BEFORE = re.compile(r"([\u4e00-\u9fff]+)\s?$")
+
+
+_DATA_SENSE: dict[str, KBEntry] = {}
+
+
+def as_data(entry: KBEntry) -> KBEntry:
+    """The data sense of a known platform or tool: its entry typed Dataset, one per entry."""
+    sense = _DATA_SENSE.get(entry.key)
+    if sense is None:
+        sense = _DATA_SENSE[entry.key] = replace(entry, etype="Dataset")
+    return sense
 
 
 _COMPARE = re.compile(

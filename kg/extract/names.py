@@ -163,15 +163,30 @@ def _stems(phrase: str) -> set[str]:
 _CAMEL_WORD = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 
 
-def redefines(en: str, kb: KBEntry) -> bool:
+_PURPOSE = re.compile(r"\s+for\s+.*$", re.IGNORECASE)
+
+
+def expansion_type(res: Resources, en: str) -> str | None:
+    """Type told by the last title cue word of an acronym's expansion, before any purpose
+    (`Additive Quantization for Language Models`: a quantization, not a model)."""
+    for w in reversed(_PURPOSE.sub("", en).split()):
+        etype = res.title_cues.get(w)
+        if etype:
+            return etype
+    return None
+
+
+def redefines(en: str, kb: KBEntry, res: Resources) -> bool:
     """`可验证化学奖励（Verifiable Chemistry Reward, VCR）`: the known VCR spells out otherwise
     (Visual Commonsense Reasoning), so the paper gives the acronym a meaning of its own.
-    A spelling variant (`Group Relative Policy Optimisation`) shares most words."""
+    A spelling variant (`Group Relative Policy Optimisation`) shares most words. A known
+    acronym the knowledge base never spells out is redefined by an expansion of another type
+    (`Layerwise Importance Sampling, LISA` is no model)."""
     # `DeepFakeDetection` spells its words out too, run together.
     spelled = (_CAMEL_WORD.sub(" ", n) for n in (kb.name, *kb.aliases))
     longs = [n for n in spelled if " " in n]
     if not longs:
-        return False
+        return expansion_type(res, en) not in (None, kb.etype)
     words = _stems(en)
     return all(len(words & _stems(n)) * 2 < len(words) for n in longs)
 

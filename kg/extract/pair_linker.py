@@ -12,6 +12,7 @@ from kg.extract.cands import Cand, Pair, sentence_of, state
 from kg.extract.names import (
     CONNECTORS,
     cue_after,
+    expansion_type,
     initials,
     redefines,
 )
@@ -410,7 +411,7 @@ class PairLinker:
         kb = res.kb_alias.get(key_of(en))
         if kb is None and acr is not None:
             kb = res.kb_alias.get(key_of(acr))
-            if kb is not None and redefines(en, kb):
+            if kb is not None and redefines(en, kb, res):
                 kb = None
         if kb is None:
             kb = zh_kb
@@ -604,17 +605,20 @@ class PairLinker:
                     self._zh_then_latin(doc, cands, m, zh, en, acr, sent_i, pairs)
                 return
             if is_acronym(target.text):
-                if target.kb is not None and key_of(en) not in {
-                    key_of(a) for a in (target.kb.name, *target.kb.aliases)
-                }:
-                    # `AMD（Adaptive Matching Distillation）`: a local name, not the KB's AMD.
+                kb = target.kb
+                etype = expansion_type(res, en)
+                if (
+                    kb is not None
+                    and key_of(en) not in {key_of(a) for a in (kb.name, *kb.aliases)}
+                    and (etype != kb.etype or any(" " in a for a in (kb.name, *kb.aliases)))
+                ):
+                    # `AMD（Adaptive Matching Distillation）`: a local name, not the KB's AMD;
+                    # `AQLM（Additive Quantization for Language Models）` spells out the known
+                    # quantization method.
                     target.kb = None
                     target.origin = "pair"
-                    for w in reversed(en.split()):
-                        etype = res.title_cues.get(w)
-                        if etype:
-                            target.votes[etype] += 3
-                            break
+                    if etype:
+                        target.votes[etype] += 3
                 target.aliases.append(en)
                 for c in inner:
                     c.dropped = True

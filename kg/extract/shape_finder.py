@@ -397,7 +397,7 @@ class ShapeFinder:
         end = start + len(head)
         kb = self.res.kb_alias.get(key_of(head))
         rest = title.split(":", 1)[1]
-        if kb is not None and _spelled_out(head, rest, kb):
+        if kb is not None and _spelled_out(head, rest, kb, self.res):
             # `MMA: Multimodal Memory Agent`: the paper's own name, not the KB's MMA metric,
             # wherever the paper writes it
             for c in cands:
@@ -453,7 +453,7 @@ class ShapeFinder:
         return None
 
 
-def _spelled_out(head: str, rest: str, entry: KBEntry) -> bool:
+def _spelled_out(head: str, rest: str, entry: KBEntry, res: Resources) -> bool:
     """The title's words after the colon open with an expansion of the acronym that the
     known entry spells otherwise."""
     if not is_acronym(head) or not head.isalpha():
@@ -463,7 +463,7 @@ def _spelled_out(head: str, rest: str, entry: KBEntry) -> bool:
     return (
         len(words) >= len(head)
         and initials(expansion) == head.upper()
-        and redefines(expansion, entry)
+        and redefines(expansion, entry, res)
     )
 
 
