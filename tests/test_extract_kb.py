@@ -168,6 +168,28 @@ def test_extract_kb_platform_named_as_data_is_a_dataset(
     assert found[name].etype in (etype, "Benchmark" if etype == "Dataset" else etype)
 
 
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # a measure after the acronym of the quantity it aggregates is one metric with it
+        ("在 ScanNet 上平均 ATE RMSE 约为 5.9 cm。", {"ATE RMSE"}, {"ATE", "RMSE"}),
+        ("VCRE AUC 提升 3 个点。", {"VCRE AUC"}, {"AUC"}),
+        ("F0 RMSE 更低。", {"F0 RMSE"}, {"RMSE"}),
+        # a benchmark before it is where the measure was taken
+        ("在 KITTI RMSE 为 2.1。", {"KITTI", "RMSE"}, {"KITTI RMSE"}),
+        # two measures listed stay two
+        ("MSE、MAE 均下降。", {"MSE"}, {"MSE MAE"}),
+    ],
+)
+def test_extract_kb_measure_of_a_named_quantity_is_one_metric(
+    text: str, names: set[str], absent: set[str]
+) -> None:
+    found = by_name(extract(results=text))
+    assert names <= set(found), sorted(found)
+    assert not absent & set(found)
+    assert all(found[n].etype == "Metric" for n in names if n != "KITTI")
+
+
 def test_extract_kb_homonym_of_an_unknown_sense_is_a_user_error(tmp_path, monkeypatch) -> None:
     kb = tmp_path / "kb"
     shutil.copytree(res_mod.KB_DIR, kb)

@@ -289,6 +289,15 @@ class KBRuler:
         text = st.text
         n = len(run)
         first = run[i][2]
+        if i + 1 < n and run[i + 1][2] in res.metric_aggregates and _QUANTITY.match(first):
+            known = res.kb_alias.get(key_of(first))
+            if known is None or known.etype == "Metric":
+                # `ATE RMSE`, `VCRE AUC`: the measure of the quantity named before it
+                s, e = run[i][0], run[i + 1][1]
+                named = Cand(s, e, text[s:e], sentence_of(doc, s), "shape")
+                named.votes["Metric"] += 4
+                cands.append(named)
+                return 2
         reach = self.reach(first)
         for j in range(min(n, i + reach), i, -1):
             s, e = run[i][0], run[j - 1][1]
@@ -416,6 +425,8 @@ _COUNTED = re.compile(r"\s*(?:个|次|种|项|类|轮|步|张|条|篇|组|倍|�
 
 
 _NUMBER = re.compile(r"^\d{1,2}(?:\.\d)?$")
+# An acronym of a measured quantity (`ATE`, `VCRE`, `F0`)
+_QUANTITY = re.compile(r"^[A-Z][A-Z0-9]{1,4}$")
 _DIGIT = re.compile(r"^[1-9]$")
 _SET_AFTER = re.compile(r"\s*(?:上|测试集|验证集|数据集|基准|[\u4e00-\u9fff]{0,4}子集)")
 

@@ -123,6 +123,7 @@ class Resources:
     lowercase_tails: frozenset[str]
     plain_modifiers: frozenset[str]  # words before a known name that do not extend it
     org_words: frozenset[str]  # words after an organisation's name that keep it one
+    metric_aggregates: frozenset[str]  # `RMSE` of `ATE RMSE`: a measure of the acronym before
     hardware_re: re.Pattern[str]  # name grammars of hardware families (`Pixel 9 Pro`, `Xeon`)
     metric_heads: dict[str, str]  # Chinese measure noun after a Latin name -> English word
     head_types: dict[str, str]  # that noun -> type of the named thing (Metric unless told)
@@ -274,6 +275,7 @@ def resources() -> Resources:
     tails = frozenset(c[0] for _, c in _rows(PATTERNS_DIR / "lowercase_suffixes.txt", 1))
     plain = frozenset(c[0] for _, c in _rows(PATTERNS_DIR / "plain_modifiers.txt", 1))
     org_words = frozenset(c[0] for _, c in _rows(PATTERNS_DIR / "org_words.txt", 1))
+    aggregates = frozenset(c[0] for _, c in _rows(PATTERNS_DIR / "metric_aggregates.txt", 1))
     grammars = [c[0] for _, c in _rows(PATTERNS_DIR / "hardware_names.txt", 1)]
     # Whole words only: not the `Pixel 8` of `Pixel 8B`, nor a prefix of `TPU v5e-8x`.
     hardware_re = re.compile(
@@ -337,6 +339,7 @@ def resources() -> Resources:
         lowercase_tails=tails,
         plain_modifiers=plain,
         org_words=org_words,
+        metric_aggregates=aggregates,
         hardware_re=hardware_re,
         metric_heads=metric_heads,
         head_types=head_types,
