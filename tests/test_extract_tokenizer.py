@@ -23,6 +23,9 @@ from kg.extract.pipeline import nlp
         # capitals with a glued bracketed number or Greek letter stay whole; `O(1)` does not
         ("采用 TD(λ) 与 SE(3)-Transformer", ["采用", "TD(λ)", "与", "SE(3)-Transformer"]),
         ("复杂度 O(1)", ["复杂度", "O", "(", "1", ")"]),
+        # a semicolon glued between capitals stays (`TL;DR`); one before a space ends a token
+        ("在 TL;DR 上", ["在", "TL;DR", "上"]),
+        ("XX; YY", ["XX", ";", "YY"]),
     ],
 )
 def test_extract_tokenizer_splits_scripts(text: str, expected: list[str]) -> None:
