@@ -817,6 +817,33 @@ def test_extract_names_measure_gloss_heading_an_innovation_is_a_component(
     assert by_name(extract(**kwargs))["Zorb Value Scoring"].etype == etype
 
 
+@pytest.mark.parametrize(
+    ("kwargs", "name"),
+    [
+        # capitalised words joined by hyphens, where the paper presents its contribution,
+        # are a coined name
+        ({"innovations": "通过错误思维链引导（Wrong-Think）量化文本先验。"}, "Wrong-Think"),
+        (
+            {"innovations": "**机理链数据（Mechanism-of-Thought）**：按步推理。"},
+            "Mechanism-of-Thought",
+        ),
+        # elsewhere such a gloss translates
+        ({"usage": "输入为开放词汇（Open-Vocabulary）指令。"}, None),
+        ({"results": "在自重演（Self-Reenactment）设置下更优。"}, None),
+        # lowercase parts describe
+        ({"innovations": "该方法为免训练（Training-free）。"}, None),
+    ],
+)
+def test_extract_names_hyphened_capitalised_gloss_in_contributions_is_a_name(
+    kwargs: dict, name: str | None
+) -> None:
+    found = by_name(extract(**kwargs))
+    if name is None:
+        assert not found, sorted(found)
+    else:
+        assert found[name].etype == "Method", sorted(found)
+
+
 @pytest.mark.parametrize("text", ["Z500 RMSE 降低 8%，T850 与 U10 也有提升。", "MSLP 误差更低。"])
 def test_extract_names_weather_variables_are_not_entities(text: str) -> None:
     found = by_name(extract(results=text))

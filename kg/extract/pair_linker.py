@@ -324,6 +324,18 @@ class PairLinker:
         if quoted and len(words) >= 2 and titled:
             # `“经验库”（Experience Bank）`: a quoted term with a title-cased English name.
             return "Method"
+        parts = en.split("-")
+        if (
+            len(words) == 1
+            and len(parts) > 1
+            and all(p[:1].isupper() or p in CONNECTORS for p in parts)
+            and sent.section in ("innovations", "contribution")
+        ):
+            # `错误思维链引导（Wrong-Think）`, `机理链数据（Mechanism-of-Thought）`: capitalised
+            # words joined by hyphens, where the paper presents what it contributes, are
+            # coined as a name (elsewhere `开放词汇（Open-Vocabulary）` translates); the
+            # Chinese term types it.
+            return "?"
         return None
 
     @staticmethod
