@@ -262,6 +262,18 @@ def test_extract_names_gloss_ending_in_a_known_name_is_its_variant(
         # search and projection algorithms
         ("再用基于 logprob 的随机搜索（Random Search）。", "Random Search"),
         ("通过随机投影（Random Projection）降到 8192 维。", "Random Projection"),
+        # constraints, gates, buffers, templates and other technique heads
+        (
+            "引入自车-智能体碰撞约束（Ego-Agent Collision Constraint）。",
+            "Ego-Agent Collision Constraint",
+        ),
+        ("加入输出门（Output Gate）与归一化。", "Output Gate"),
+        ("将生成样本存入回放缓冲区（Replay Buffer）重复利用。", "Replay Buffer"),
+        (
+            "用邻域细节模板（Neighborhood Detail Template）转为序列。",
+            "Neighborhood Detail Template",
+        ),
+        ("仅保留最近 3 张截图（Context Clipping）。", "Context Clipping"),
     ],
 )
 def test_extract_names_title_cased_gloss_with_technique_head_is_a_method(
