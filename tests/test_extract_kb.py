@@ -258,6 +258,19 @@ def test_extract_kb_glued_spelling_finds_the_entry(text: str, name: str) -> None
     assert found[name].etype == "Model", sorted(found)
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a release written as its repository spells it, and a product's long name
+        ("在 Stable Diffusion v1-5（SD v1-5）上蒸馏。", "Stable Diffusion 1.5"),
+        ("对比 GPT-4o（GPT-4 Omni）。", "GPT-4o"),
+    ],
+)
+def test_extract_kb_known_spellings_are_one_entity(text: str, name: str) -> None:
+    found = by_name(extract(usage=text))
+    assert set(found) == {name}, sorted(found)
+
+
 def test_extract_kb_glued_spelling_keeps_letter_hyphens() -> None:
     # `Agent S` must not become the plural word `Agents`
     assert "Agent S" not in by_name(extract(usage="深度研究智能体（Deep Research Agents）。"))
