@@ -154,13 +154,27 @@ def test_extract_kb_listed_names_choose_a_homonyms_sense(text: str, name: str, e
             "Kubric",
             "Dataset",
         ),
+        # so is a known model's name, where it names data only
+        (
+            {"results": "在 Video-MME、ActivityNet-QA 和 Video-ChatGPT 等基准上。"},
+            "Video-ChatGPT",
+            "Dataset",
+        ),
+        ({"usage": "从 HuatuoGPT-Vision 评测集中抽取 600 条样本。"}, "HuatuoGPT-Vision", "Dataset"),
+        # a model that is also compared with stays a model; so is a baseline (`为基准`)
+        (
+            {"usage": "预训练语料包括 Chronos 训练语料。", "results": "超过 Chronos 系列模型。"},
+            "Chronos",
+            "Model",
+        ),
+        ({"results": "以 GPT-4o 为基准。"}, "GPT-4o", "Model"),
         # a platform used as such stays software
         ({"usage": "代码与权重已在 GitHub 开源。"}, "GitHub", "Software"),
         ({"usage": "在 Habitat 模拟器中运行导航任务。"}, "Habitat", "Software"),
         ({"usage": "基于 PyTorch、DeepSpeed 与 Wikipedia 语料训练。"}, "PyTorch", "Software"),
     ],
 )
-def test_extract_kb_platform_named_as_data_is_a_dataset(
+def test_extract_kb_platform_or_model_named_as_data_is_a_dataset(
     kwargs: dict, name: str, etype: str
 ) -> None:
     found = by_name(extract(**kwargs))

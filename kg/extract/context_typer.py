@@ -427,18 +427,32 @@ class ContextTyper:
             c.kb = other
 
     def _take_data_sense(self, c: Cand, text: str) -> None:
-        """`Kubric 数据集`, `TikTok 数据集`: a known platform or tool named as a set of data
-        is that data."""
-        if c.kb is None or c.kb.etype != "Software":
+        """`Kubric 数据集`, `UniACT 数据集`: a known platform, tool or model named as a set of
+        data is that data."""
+        if c.kb is None or c.kb.etype not in ("Software", "Model"):
             return
-        after = cue_after(self.res, text[c.end : c.end + 8].lstrip())
-        if after is not None and after[0] == "Dataset" and after[1] >= 2:
+        right = text[c.end : c.end + 8].lstrip()
+        after = cue_after(self.res, right)
+        if (
+            after is not None
+            and after[0] == "Dataset"
+            and after[1] >= 2
+            # `以 GPT-4o 为基准`, `GPT-4 基准模型`: a model is a baseline, not a benchmark
+            and not (c.kb.etype == "Model" and right.startswith("基准"))
+        ):
             c.kb = as_data(c.kb)
 
     def _one_sense_per_paper(self, cands: list[Cand]) -> None:
         """Once a spelling of two senses takes its other sense, its bare mentions in the same
         paper do too (`分组查询注意力 GQA … 针对 GQA 组内共享 KV`; `Kubric 数据集 … Kubric`)."""
         homonyms = self.res.homonyms
+        # A model named as data in one place and as a model in another (`Chronos 训练语料`,
+        # `超过 Chronos 系列`) is both in the paper: the model, the more common sense, stays.
+        models = {c.kb.key for c in cands if c.kb is not None and c.kb.etype == "Model"}
+        for c in cands:
+            if c.kb is not None and c.kb.key in models and c.kb is _DATA_SENSE.get(c.kb.key):
+                c.kb = _PLAIN[c.kb.key]
+                c.etype = c.kb.etype
         other = {
             key: c.kb
             for c in cands
@@ -470,10 +484,11 @@ class ContextTyper:
                 m.kb = other
                 m.etype = other.etype
         for m in members:
-            if m.kb is not None and m.kb.etype == "Software":
+            if m.kb is not None and m.kb.etype in ("Software", "Model"):
                 mates = [x.etype for x in members if x is not m and x.kb is not None]
                 data = mates.count("Dataset")
-                if data >= 2 and data > len(mates) - data - mates.count("Software"):
+                others = len(mates) - data - mates.count("Software")
+                if data >= 2 and (others == 0 if m.kb.etype == "Model" else data > others):
                     # `ShortMix：FineWeb、Wikipedia、StackExchange、ArXiv`: a platform listed
                     # with data only is the data taken from it
                     m.kb = as_data(m.kb)
@@ -718,13 +733,16 @@ _ZH_BEFORE = re.compile(r"([\u4e00-\u9fff]+)\s?$")
 
 
 _DATA_SENSE: dict[str, KBEntry] = {}
+_PLAIN: dict[str, KBEntry] = {}  # the entry a data sense was made from
 
 
 def as_data(entry: KBEntry) -> KBEntry:
-    """The data sense of a known platform or tool: its entry typed Dataset, one per entry."""
+    """The data sense of a known platform, tool or model: its entry typed Dataset, one per
+    entry."""
     sense = _DATA_SENSE.get(entry.key)
     if sense is None:
         sense = _DATA_SENSE[entry.key] = replace(entry, etype="Dataset")
+        _PLAIN[entry.key] = entry
     return sense
 
 
