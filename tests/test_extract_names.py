@@ -832,6 +832,31 @@ def test_extract_names_measure_gloss_heading_an_innovation_is_a_component(
 @pytest.mark.parametrize(
     ("kwargs", "name"),
     [
+        # the one-sentence contribution names the paper's parts
+        (
+            {
+                "contribution": "提出 DriveVLM，通过场景描述 (Scene Description) 与分层规划 (Hierarchical Planning) 推理。"
+            },
+            "Scene Description",
+        ),
+        ({"contribution": "在线回环检测（Loop Closing）实时优化位姿。"}, "Loop Closing"),
+        # the same gloss in a result translates
+        ({"results": "在场景描述 (Scene Description) 任务上更优。"}, None),
+    ],
+)
+def test_extract_names_title_cased_gloss_in_the_contribution_is_a_part(
+    kwargs: dict, name: str | None
+) -> None:
+    found = by_name(extract(**kwargs))
+    if name is None:
+        assert "Scene Description" not in found, sorted(found)
+    else:
+        assert found[name].etype == "Method", sorted(found)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "name"),
+    [
         # capitalised words joined by hyphens, where the paper presents its contribution,
         # are a coined name
         ({"innovations": "通过错误思维链引导（Wrong-Think）量化文本先验。"}, "Wrong-Think"),

@@ -324,6 +324,10 @@ class PairLinker:
         if quoted and len(words) >= 2 and titled:
             # `“经验库”（Experience Bank）`: a quoted term with a title-cased English name.
             return "Method"
+        if len(words) >= 2 and titled and sent.section == "contribution":
+            # `通过音色提示池（Timbre Prompt Pool）…`: the one-sentence contribution names the
+            # paper's parts; the Chinese term types it.
+            return "?"
         parts = en.split("-")
         if (
             len(words) == 1
