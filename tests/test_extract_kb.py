@@ -161,6 +161,9 @@ def test_extract_kb_listed_names_choose_a_homonyms_sense(text: str, name: str, e
             "Dataset",
         ),
         ({"usage": "从 HuatuoGPT-Vision 评测集中抽取 600 条样本。"}, "HuatuoGPT-Vision", "Dataset"),
+        # and a known method's (its data set of the same name)
+        ({"results": "在 MMLU、GSM8K 与 Self-Instruct 上评估。"}, "Self-Instruct", "Dataset"),
+        ({"results": "对比 CoT 与 Self-Consistency。"}, "Self-Consistency", "Method"),
         # a model that is also compared with stays a model; so is a baseline (`为基准`)
         (
             {"usage": "预训练语料包括 Chronos 训练语料。", "results": "超过 Chronos 系列模型。"},
@@ -174,7 +177,7 @@ def test_extract_kb_listed_names_choose_a_homonyms_sense(text: str, name: str, e
         ({"usage": "基于 PyTorch、DeepSpeed 与 Wikipedia 语料训练。"}, "PyTorch", "Software"),
     ],
 )
-def test_extract_kb_platform_or_model_named_as_data_is_a_dataset(
+def test_extract_kb_known_name_named_as_data_is_a_dataset(
     kwargs: dict, name: str, etype: str
 ) -> None:
     found = by_name(extract(**kwargs))

@@ -429,7 +429,7 @@ class ContextTyper:
     def _take_data_sense(self, c: Cand, text: str) -> None:
         """`Kubric 数据集`, `UniACT 数据集`: a known platform, tool or model named as a set of
         data is that data."""
-        if c.kb is None or c.kb.etype not in ("Software", "Model"):
+        if c.kb is None or c.kb.etype not in ("Software", "Model", "Method"):
             return
         right = text[c.end : c.end + 8].lstrip()
         after = cue_after(self.res, right)
@@ -438,7 +438,7 @@ class ContextTyper:
             and after[0] == "Dataset"
             and after[1] >= 2
             # `以 GPT-4o 为基准`, `GPT-4 基准模型`: a model is a baseline, not a benchmark
-            and not (c.kb.etype == "Model" and right.startswith("基准"))
+            and not (c.kb.etype != "Software" and right.startswith("基准"))
         ):
             c.kb = as_data(c.kb)
 
@@ -448,7 +448,7 @@ class ContextTyper:
         homonyms = self.res.homonyms
         # A model named as data in one place and as a model in another (`Chronos 训练语料`,
         # `超过 Chronos 系列`) is both in the paper: the model, the more common sense, stays.
-        models = {c.kb.key for c in cands if c.kb is not None and c.kb.etype == "Model"}
+        models = {c.kb.key for c in cands if c.kb is not None and c.kb.etype in ("Model", "Method")}
         for c in cands:
             if c.kb is not None and c.kb.key in models and c.kb is _DATA_SENSE.get(c.kb.key):
                 c.kb = _PLAIN[c.kb.key]
@@ -484,11 +484,11 @@ class ContextTyper:
                 m.kb = other
                 m.etype = other.etype
         for m in members:
-            if m.kb is not None and m.kb.etype in ("Software", "Model"):
+            if m.kb is not None and m.kb.etype in ("Software", "Model", "Method"):
                 mates = [x.etype for x in members if x is not m and x.kb is not None]
                 data = mates.count("Dataset")
                 others = len(mates) - data - mates.count("Software")
-                if data >= 2 and (others == 0 if m.kb.etype == "Model" else data > others):
+                if data >= 2 and (others == 0 if m.kb.etype != "Software" else data > others):
                     # `ShortMix：FineWeb、Wikipedia、StackExchange、ArXiv`: a platform listed
                     # with data only is the data taken from it
                     m.kb = as_data(m.kb)
