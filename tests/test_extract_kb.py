@@ -164,6 +164,9 @@ def test_extract_kb_listed_names_choose_a_homonyms_sense(text: str, name: str, e
         # and a known method's (its data set of the same name)
         ({"results": "在 MMLU、GSM8K 与 Self-Instruct 上评估。"}, "Self-Instruct", "Dataset"),
         ({"results": "对比 CoT 与 Self-Consistency。"}, "Self-Consistency", "Method"),
+        # and a known organisation's (`FDA` among retrieval sets)
+        ({"results": "在 SWDE、FDA、TriviaQA 与 NQ 上提升明显。"}, "FDA", "Dataset"),
+        ({"usage": "由 Google、Meta 与 FDA 联合发布。"}, "FDA", "Organization"),
         # a model that is also compared with stays a model; so is a baseline (`为基准`)
         (
             {"usage": "预训练语料包括 Chronos 训练语料。", "results": "超过 Chronos 系列模型。"},

@@ -429,7 +429,7 @@ class ContextTyper:
     def _take_data_sense(self, c: Cand, text: str) -> None:
         """`Kubric 数据集`, `UniACT 数据集`: a known platform, tool or model named as a set of
         data is that data."""
-        if c.kb is None or c.kb.etype not in ("Software", "Model", "Method"):
+        if c.kb is None or c.kb.etype not in ("Software", "Model", "Method", "Organization"):
             return
         right = text[c.end : c.end + 8].lstrip()
         after = cue_after(self.res, right)
@@ -484,7 +484,7 @@ class ContextTyper:
                 m.kb = other
                 m.etype = other.etype
         for m in members:
-            if m.kb is not None and m.kb.etype in ("Software", "Model", "Method"):
+            if m.kb is not None and m.kb.etype in ("Software", "Model", "Method", "Organization"):
                 mates = [x.etype for x in members if x is not m and x.kb is not None]
                 data = mates.count("Dataset")
                 others = len(mates) - data - mates.count("Software")
