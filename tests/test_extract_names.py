@@ -254,6 +254,21 @@ def test_extract_names_gloss_ending_in_a_known_name_is_its_variant(
 
 
 @pytest.mark.parametrize(
+    ("text", "name", "etype"),
+    [
+        # a glossed single name is a method unless its own ending says otherwise
+        ("代码与数据（Eurus-2-RL-Data）均已开源。", "Eurus-2-RL-Data", "Dataset"),
+        ("并结合“分组采样”（GroupSamp）策略。", "GroupSamp", "Method"),
+    ],
+)
+def test_extract_names_glossed_single_name_is_typed_by_its_ending(
+    text: str, name: str, etype: str
+) -> None:
+    found = by_name(extract(usage=text))
+    assert found[name].etype in (etype, "Benchmark" if etype == "Dataset" else etype)
+
+
+@pytest.mark.parametrize(
     ("text", "name"),
     [
         ("并结合特征钳制（Feature Clamping）放大特征。", "Feature Clamping"),

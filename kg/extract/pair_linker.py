@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 from kg.extract.cands import Cand, Pair, sentence_of, state
 from kg.extract.names import (
     CONNECTORS,
+    affix_type,
     cue_after,
     expansion_type,
     initials,
@@ -98,6 +99,7 @@ _GLOSS = re.compile(r"^[A-Za-z](?:[A-Za-z0-9²³ .'’&+\-]|\((?:\d{1,2}|[\u03b1
 _PART_ZH = ("器", "头")
 _ZH_AND = re.compile(r"[、和与及]")
 _COMMAS = re.compile(r"[,，]")
+_HYPHENS = re.compile(r"-+")
 _PART_SEP = re.compile(r"[,，;；/]")
 _WITH = re.compile(r"\bw/o?(?![A-Za-z])")
 _NAMED_END = re.compile(r"(名为|提出了?(一种|一个|新的)*|称为|命名为)\s*[“\"]?[^，。,；]{0,16}$")
@@ -320,7 +322,8 @@ class PairLinker:
         if len(words) >= 2 and titled and self._in_heading(doc, m, sent_i):
             return "Method"
         if len(words) == 1 and (quoted or is_name_shaped(en)):
-            return "Method"
+            # `代码与数据（Eurus-2-RL-Data）`: the name's own ending outweighs the default
+            return affix_type(en, _HYPHENS.split(en)[1:]) or "Method"
         if quoted and len(words) >= 2 and titled:
             # `“经验库”（Experience Bank）`: a quoted term with a title-cased English name.
             return "Method"
