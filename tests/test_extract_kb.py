@@ -291,6 +291,13 @@ def test_extract_kb_known_spellings_are_one_entity(text: str, name: str) -> None
     assert set(found) == {name}, sorted(found)
 
 
+@pytest.mark.parametrize("name", ["RetNet", "Gated DeltaNet", "HGRN2", "Transformer++", "Mamba"])
+def test_extract_kb_sequence_architectures_are_models(name: str) -> None:
+    # named architectures compared as trained models, like Mamba and RWKV
+    found = by_name(extract(results=f"优于 {name} 与 Samba 等线性循环模型。"))
+    assert found[name].etype == "Model", sorted(found)
+
+
 def test_extract_kb_glued_spelling_keeps_letter_hyphens() -> None:
     # `Agent S` must not become the plural word `Agents`
     assert "Agent S" not in by_name(extract(usage="深度研究智能体（Deep Research Agents）。"))
