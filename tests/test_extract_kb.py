@@ -103,6 +103,7 @@ def test_extract_kb_spelling_of_two_entries_is_a_user_error(tmp_path, monkeypatc
         ("推理延迟 (Latency) 约 410ms。", "Latency"),
         ("吞吐量 (Throughput) 提升 1.7 倍。", "Throughput"),
         ("主观评测采用 CMOS 与 SMOS。", "Comparative Mean Opinion Score"),
+        ("SLO 达成率从 81% 提升至 96%。", "SLO Attainment"),
     ],
 )
 def test_extract_kb_metrics_named_in_chinese_or_with_ampersand(text: str, name: str) -> None:
