@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import replace
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -429,7 +430,7 @@ class ContextTyper:
     def _take_data_sense(self, c: Cand, text: str) -> None:
         """`Kubric 数据集`, `UniACT 数据集`: a known platform, tool or model named as a set of
         data is that data."""
-        if c.kb is None or c.kb.etype not in ("Software", "Model", "Method", "Organization"):
+        if c.kb is None or c.kb.etype not in _SENSED_AS_DATA:
             return
         right = text[c.end : c.end + 8].lstrip()
         after = cue_after(self.res, right)
@@ -442,6 +443,10 @@ class ContextTyper:
         ):
             c.kb = as_data(c.kb)
 
+    def _is_data_sense(self, entry: KBEntry) -> bool:
+        """The entry is the data sense `as_data` made, not the knowledge base's own."""
+        return entry.etype == "Dataset" and self.res.kb.get(entry.key) is not entry
+
     def _one_sense_per_paper(self, cands: list[Cand]) -> None:
         """Once a spelling of two senses takes its other sense, its bare mentions in the same
         paper do too (`分组查询注意力 GQA … 针对 GQA 组内共享 KV`; `Kubric 数据集 … Kubric`)."""
@@ -450,8 +455,8 @@ class ContextTyper:
         # `超过 Chronos 系列`) is both in the paper: the model, the more common sense, stays.
         models = {c.kb.key for c in cands if c.kb is not None and c.kb.etype in ("Model", "Method")}
         for c in cands:
-            if c.kb is not None and c.kb.key in models and c.kb is _DATA_SENSE.get(c.kb.key):
-                c.kb = _PLAIN[c.kb.key]
+            if c.kb is not None and c.kb.key in models and self._is_data_sense(c.kb):
+                c.kb = self.res.kb[c.kb.key]
                 c.etype = c.kb.etype
         other = {
             key: c.kb
@@ -459,7 +464,7 @@ class ContextTyper:
             if c.kb is not None
             and (
                 ((key := key_of(c.text)) in homonyms and homonyms[key] is c.kb)
-                or (c.kb.etype == "Dataset" and c.kb is _DATA_SENSE.get(c.kb.key))
+                or self._is_data_sense(c.kb)
             )
         }
         for c in cands:
@@ -484,7 +489,7 @@ class ContextTyper:
                 m.kb = other
                 m.etype = other.etype
         for m in members:
-            if m.kb is not None and m.kb.etype in ("Software", "Model", "Method", "Organization"):
+            if m.kb is not None and m.kb.etype in _SENSED_AS_DATA:
                 mates = [x.etype for x in members if x is not m and x.kb is not None]
                 data = mates.count("Dataset")
                 others = len(mates) - data - mates.count("Software")
@@ -732,18 +737,15 @@ _DEVICE_AFTER = re.compile(r"\s*(?:GPU|显卡|加速卡|芯片)")
 _ZH_BEFORE = re.compile(r"([\u4e00-\u9fff]+)\s?$")
 
 
-_DATA_SENSE: dict[str, KBEntry] = {}
-_PLAIN: dict[str, KBEntry] = {}  # the entry a data sense was made from
+# Types of known names that may be named as data (`Kubric 数据集`, `UniACT 数据集`).
+_SENSED_AS_DATA = ("Software", "Model", "Method", "Organization")
 
 
+@cache
 def as_data(entry: KBEntry) -> KBEntry:
     """The data sense of a known platform, tool or model: its entry typed Dataset, one per
     entry."""
-    sense = _DATA_SENSE.get(entry.key)
-    if sense is None:
-        sense = _DATA_SENSE[entry.key] = replace(entry, etype="Dataset")
-        _PLAIN[entry.key] = entry
-    return sense
+    return replace(entry, etype="Dataset")
 
 
 _COMPARE = re.compile(

@@ -99,7 +99,6 @@ _GLOSS = re.compile(r"^[A-Za-z](?:[A-Za-z0-9²³ .'’&+\-]|\((?:\d{1,2}|[\u03b1
 _PART_ZH = ("器", "头")
 _ZH_AND = re.compile(r"[、和与及]")
 _COMMAS = re.compile(r"[,，]")
-_HYPHENS = re.compile(r"-+")
 _PART_SEP = re.compile(r"[,，;；/]")
 _WITH = re.compile(r"\bw/o?(?![A-Za-z])")
 _NAMED_END = re.compile(r"(名为|提出了?(一种|一个|新的)*|称为|命名为)\s*[“\"]?[^，。,；]{0,16}$")
@@ -321,9 +320,10 @@ class PairLinker:
             return "Method"  # `通过锚点引导相关体（Anchor-Guided Correlation Volume）`
         if len(words) >= 2 and titled and self._in_heading(doc, m, sent_i):
             return "Method"
+        parts = en.split("-")
         if len(words) == 1 and (quoted or is_name_shaped(en)):
             # `代码与数据（Eurus-2-RL-Data）`: the name's own ending outweighs the default
-            return affix_type(en, _HYPHENS.split(en)[1:]) or "Method"
+            return affix_type(en, parts[1:]) or "Method"
         if quoted and len(words) >= 2 and titled:
             # `“经验库”（Experience Bank）`: a quoted term with a title-cased English name.
             return "Method"
@@ -331,7 +331,6 @@ class PairLinker:
             # `通过音色提示池（Timbre Prompt Pool）…`: the one-sentence contribution names the
             # paper's parts; the Chinese term types it.
             return "?"
-        parts = en.split("-")
         if (
             len(words) == 1
             and len(parts) > 1
