@@ -8,7 +8,7 @@ from collections.abc import Collection, Iterable, Sequence
 import networkx as nx
 
 from kg.iri import entity_iri, field_iri, paper_iri
-from kg.merge import entity_merges, field_merges, renamed, vote
+from kg.merge import entity_merges, field_merges, renamed, sense, vote
 from kg.model import (
     Alias,
     Area,
@@ -28,6 +28,36 @@ def _entity_type(types: Counter[str]) -> str:
     if winner == "Dataset" and types["Benchmark"]:
         return "Benchmark"
     return winner
+
+
+def _senses(extractions: Sequence[PaperExtraction]) -> dict[str, dict[str, str]]:
+    """Per entity key, the sense each sense of its mentions goes to, and under "" its
+    commonest sense.
+
+    Papers that each propose a name as a different kind of thing (`TRACE` a benchmark in
+    one, a model in another) name different things: each proposed sense is a node of its
+    own. Elsewhere a name is one node, typed by the vote of its papers, so one paper's
+    mistyping does not split it."""
+    typed: dict[str, Counter[str]] = defaultdict(Counter)
+    guessed: dict[str, Counter[str]] = defaultdict(Counter)
+    proposed: dict[str, set[str]] = defaultdict(set)
+    for ex in extractions:
+        for m in ex.entities:
+            (guessed if m.guessed else typed)[m.key][sense(m.etype)] += 1
+            if "proposes" in m.roles and not m.guessed:
+                proposed[m.key].add(sense(m.etype))
+    out: dict[str, dict[str, str]] = {}
+    for key in typed.keys() | guessed.keys():
+        votes = typed.get(key) or guessed[key]
+        top = vote(votes)
+        own = proposed.get(key, set())
+        if len(own) > 1:
+            top = vote(Counter({s: n for s, n in votes.items() if s in own}))
+            out[key] = {s: s if s in own else top for s in votes.keys() | guessed[key].keys()}
+        else:
+            out[key] = dict.fromkeys(votes.keys() | guessed[key].keys(), top)
+        out[key][""] = top
+    return out
 
 
 def _paper_nodes(records: Sequence[PaperRecord]) -> dict[str, dict]:
@@ -97,8 +127,9 @@ def build_graph(
     if same_entity or same_field:
         extractions = [renamed(ex, same_entity, same_field) for ex in extractions]
 
-    entities: dict[str, _EntityAcc] = defaultdict(_EntityAcc)
-    links: dict[tuple[str, str], tuple[set[str], set[Evidence]]] = {}
+    entities: dict[tuple[str, str], _EntityAcc] = defaultdict(_EntityAcc)
+    in_paper: dict[tuple[str, str], tuple[str, str]] = {}  # (paper, key) -> its (key, sense)
+    links: dict[tuple[str, tuple[str, str]], tuple[set[str], set[Evidence]]] = {}
     fields: dict[str, dict] = {}
     field_names: dict[str, tuple[Counter[str], Counter[str]]] = defaultdict(
         lambda: (Counter(), Counter())
@@ -109,11 +140,14 @@ def build_graph(
     relations: list[tuple[str, Relation]] = []  # (IRI of the paper stating it, relation)
     area_keys = {a.key for a in areas}
 
+    senses = _senses(extractions)
     for ex in extractions:
         p = paper_iri(ex.arxiv_id)
         for m in ex.entities:
-            entities[m.key].add(m, p)
-            roles, evidence = links.setdefault((p, m.key), (set(), set()))
+            node = (m.key, senses[m.key][sense(m.etype)])
+            entities[node].add(m, p)
+            in_paper[(p, m.key)] = node
+            roles, evidence = links.setdefault((p, node), (set(), set()))
             roles.update(r for r in m.roles if r != "mentions")
             evidence.update(m.evidence)
         for f in ex.fields:
@@ -143,14 +177,19 @@ def build_graph(
         en[a.en] += 1_000_000
         fields.setdefault(a.key, {})
 
-    # Entities: one node per key, typed by vote; relation objects nobody mentions get a node.
-    kinds: dict[str, str] = {}
+    # Entities: one node per key and sense, typed by vote; relation objects nobody mentions
+    # get a node.
+    kinds: dict[tuple[str, str], str] = {}
+    main: dict[str, tuple[str, str]] = {}  # key -> the node of its commonest sense
     nodes: dict[str, dict] = dict(papers)
-    for key, acc in entities.items():
+    for node, acc in entities.items():
+        key = node[0]
         # A paper that only defaulted the type (`OccSora 风格的 VAE`) does not outvote one
         # whose text typed it (`相较 OccWorld、OccSora 与 DOME`).
         kind = _entity_type(acc.types or acc.guesses)
-        kinds[key] = kind
+        kinds[node] = kind
+        if node[1] == senses[key][""]:
+            main[key] = node
         label = acc.label()
         nodes[entity_iri(kind, key)] = {
             "kind": kind,
@@ -161,10 +200,11 @@ def build_graph(
             "in_kb": acc.in_kb,
         }
     for _p, r in sorted(relations, key=lambda pr: (pr[1].subject, pr[1].predicate, pr[1].object)):
-        if r.object in kinds or r.subject not in kinds:
+        if r.object in main or r.subject not in main:
             continue
-        kind = r.object_type or kinds[r.subject]
-        kinds[r.object] = kind
+        kind = r.object_type or kinds[main[r.subject]]
+        main[r.object] = (r.object, sense(kind))
+        kinds[main[r.object]] = kind
         nodes[entity_iri(kind, r.object)] = {
             "kind": kind,
             "label": r.object_name or r.object,
@@ -201,11 +241,11 @@ def build_graph(
         G.add_node(node_id, **nodes[node_id])
 
     edges: list[tuple[str, str, str, dict]] = []
-    for (p, key), (roles, evidence) in links.items():
+    for (p, node), (roles, evidence) in links.items():
         edges.append(
             (
                 p,
-                entity_iri(kinds[key], key),
+                entity_iri(kinds[node], node[0]),
                 "mentions",
                 {"roles": tuple(sorted(roles)), "evidence": _sorted_evidence(evidence)},
             )
@@ -216,18 +256,23 @@ def build_graph(
         if wide in fields:
             edges.append((field_iri(narrow), field_iri(wide), "broader", {}))
     # Each sentence stating a relation lies in one paper's block: keep which, for SPARQL.
-    rel_evidence: dict[tuple[str, str, str], dict[Evidence, str]] = defaultdict(dict)
+    rel_evidence: dict[tuple[tuple[str, str], str, tuple[str, str]], dict[Evidence, str]] = (
+        defaultdict(dict)
+    )
     for p, r in relations:
-        if r.subject in kinds and r.object in kinds and r.subject != r.object:
-            ev = rel_evidence[(r.subject, r.predicate, r.object)]
+        if r.subject in main and r.object in main and r.subject != r.object:
+            # each end in the sense the stating paper gave it
+            s_node = in_paper.get((p, r.subject), main[r.subject])
+            o_node = in_paper.get((p, r.object), main[r.object])
+            ev = rel_evidence[(s_node, r.predicate, o_node)]
             if r.evidence:
                 ev[r.evidence] = p
     for (s, pred, o), ev in rel_evidence.items():
         ordered = _sorted_evidence(ev)
         edges.append(
             (
-                entity_iri(kinds[s], s),
-                entity_iri(kinds[o], o),
+                entity_iri(kinds[s], s[0]),
+                entity_iri(kinds[o], o[0]),
                 pred,
                 {"evidence": ordered, "papers": tuple(ev[e] for e in ordered)},
             )

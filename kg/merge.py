@@ -20,6 +20,12 @@ def vote(counter: Counter[str]) -> str:
 _MERGE_GROUP = {"Method": "Model", "Software": "Model", "Benchmark": "Dataset"}
 
 
+def sense(etype: str) -> str:
+    """The kind of thing a type names: Model for a model, method or software, Dataset for a
+    dataset or benchmark, else the type itself."""
+    return _MERGE_GROUP.get(etype, etype)
+
+
 def entity_merges(extractions: Sequence[PaperExtraction]) -> dict[str, str]:
     """Entity keys that differ only in hyphens between papers (`NExT-QA`, `NExTQA`;
     `WikiText-2`, `WikiText2`): key -> the key to use, a knowledge-base name's if one is,
@@ -30,7 +36,7 @@ def entity_merges(extractions: Sequence[PaperExtraction]) -> dict[str, str]:
     for ex in extractions:
         for m in ex.entities:
             uses[m.key] += 1
-            types[m.key][_MERGE_GROUP.get(m.etype, m.etype)] += 1
+            types[m.key][sense(m.etype)] += 1
             if m.in_kb:
                 known.add(m.key)
     spellings: dict[str, list[str]] = defaultdict(list)

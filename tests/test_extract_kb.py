@@ -306,3 +306,11 @@ def test_extract_kb_glued_spelling_keeps_letter_hyphens() -> None:
 
 def test_extract_kb_bare_chinese_latency_is_no_metric() -> None:
     assert extract(results="推理延迟约 410ms，吞吐量提升 1.7 倍。").entities == ()
+
+
+def test_kb_every_pattern_file_documented():
+    """Each data file of kg/extract/patterns/ is described in that folder's README."""
+    readme = (res_mod.PATTERNS_DIR / "README.md").read_text(encoding="utf-8")
+    files = sorted(p.name for p in res_mod.PATTERNS_DIR.iterdir() if p.suffix in {".tsv", ".txt"})
+    assert files
+    assert [f for f in files if f"`{f}`" not in readme] == []

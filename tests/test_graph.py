@@ -281,3 +281,57 @@ def test_graph_guessed_types_do_not_outvote_typed_ones() -> None:
     # guesses still type an entity no paper typed
     G = build_graph(recs[2:], [PaperExtraction("2", (guessed,))])
     assert G.nodes[entity_iri("Method", "ZorbSora")]["kind"] == "Method"
+
+
+def _kinds(G, label: str) -> dict[str, set[str]]:
+    """Entity kind -> the papers linked to the node of that kind labelled `label`."""
+    out: dict[str, set[str]] = {}
+    for p, v, d in G.edges(data="rel"):
+        if d == "mentions" and G.nodes[v]["label"] == label:
+            out.setdefault(G.nodes[v]["kind"], set()).add(G.nodes[p]["arxiv_id"])
+    return out
+
+
+@pytest.mark.parametrize(
+    ("mentions", "expected"),
+    [
+        # two papers each propose a TRACE, one a benchmark and one a model: two things
+        (
+            [("Benchmark", "proposes"), ("Model", "proposes"), ("Model", "uses")],
+            {"Benchmark": {"0"}, "Model": {"1", "2"}},
+        ),
+        # one proposes it, another types it otherwise: one node, the vote's type
+        (
+            [("Benchmark", "proposes"), ("Model", "comparesWith"), ("Benchmark", "uses")],
+            {"Benchmark": {"0", "1", "2"}},
+        ),
+        # a model and a method proposed under one name are one kind of thing: one node
+        ([("Method", "proposes"), ("Model", "proposes")], {"Method": {"0", "1"}}),
+        # a third paper's sense nobody proposed joins the commonest proposed one
+        (
+            [("Model", "proposes"), ("Dataset", "proposes"), ("Model", "uses"), ("Metric",)],
+            {"Model": {"0", "2", "3"}, "Dataset": {"1"}},
+        ),
+    ],
+)
+def test_graph_senses_proposed_by_different_papers_are_nodes_of_their_own(
+    mentions: list[tuple[str, ...]], expected: dict[str, set[str]]
+) -> None:
+    exs = [PaperExtraction(str(i), (ent("TRACE", *m),)) for i, m in enumerate(mentions)]
+    G = build_graph([rec(str(i), None, "r") for i in range(len(mentions))], exs)
+    assert _kinds(G, "TRACE") == expected
+
+
+def test_graph_relation_ends_take_the_stating_papers_sense() -> None:
+    exs = [
+        PaperExtraction("0", (ent("TRACE", "Benchmark", "proposes"),)),
+        PaperExtraction(
+            "1",
+            (ent("TRACE", "Model", "proposes"), ent("Qwen2.5-VL", "Model", "uses")),
+            relations=(Relation("trace", "fineTunedFrom", "qwen2.5-vl", ev()),),
+        ),
+    ]
+    G = build_graph([rec("0", None, "r"), rec("1", None, "r")], exs)
+    qwen = entity_iri("Model", "Qwen2.5-VL")
+    assert G.has_edge(entity_iri("Model", "TRACE"), qwen, "fineTunedFrom")
+    assert not G.has_edge(entity_iri("Dataset", "TRACE"), qwen, "fineTunedFrom")

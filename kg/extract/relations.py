@@ -42,7 +42,6 @@ _BRACKET = re.compile(r"[(（]\s*$")
 # the Chinese name of a bracketed acronym: a short term, no description (`…的评估器（MC-Critic）`)
 _ZH_RUN = re.compile(r"(?:(?!的)[\u4e00-\u9fff]){2,8}[”\"’']?$")
 _CLOSE = re.compile(r"^(?:[\s)）\]”\"'`*]+|\s*[（(][^（()）]{0,40}[)）])+")
-_COMPARE = re.compile(r"优于|超越|超过|相比|对比|胜过|击败|不如|落后|不同于|区别于|避免")
 # the rest of a bracketed gloss after a subject (`…（English, ACR）**：`)
 _GLOSS_END = re.compile(r"^[^（()）]{0,40}[)）]")
 # `S：它以 O 为基座` / `S 以 O 为…`: the subject before the object, in the same clause.
@@ -90,7 +89,9 @@ def stated_relations(
     text: str, sents: Sequence[Sentence], mentions: Sequence[Mention]
 ) -> list[Stated]:
     """Every relation a cue of `relation_cues.tsv` states between two of the paper's entities."""
-    table = _cue_table(resources().relation_cues)
+    res = resources()
+    table = _cue_table(res.relation_cues)
+    compare_re = res.compare_re
     for_kinds: dict[tuple[frozenset[str], bool], list[tuple[RelationCue, bool]]] = {}
     by_sent: dict[int, list[Mention]] = {}
     for m in sorted(mentions, key=lambda m: (m.start, m.end)):
@@ -119,7 +120,7 @@ def stated_relations(
             for cue in maybe:
                 if not any(cue.before.search(x) for x in lefts):
                     continue
-                if _COMPARE.search(_HEAD_BREAK.split(text[sent.start : run[0].start])[-1]):
+                if compare_re.search(_HEAD_BREAK.split(text[sent.start : run[0].start])[-1]):
                     break  # `优于基于 Qwen3-VL 的同类模型`: another's model
                 found = _apply(cue, text, ms, run, main, family, i, sent)
                 if found:

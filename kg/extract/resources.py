@@ -15,7 +15,7 @@ from kg.paths import ONTOLOGY_DIR, PACKAGE_DIR
 
 KB_DIR = ONTOLOGY_DIR / "kb"
 PATTERNS_DIR = PACKAGE_DIR / "extract" / "patterns"
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")  # one Chinese character
 _KB_FILES: dict[str, str] = {
     "model.tsv": "Model",
     "dataset.tsv": "Dataset",
@@ -28,12 +28,12 @@ _KB_FILES: dict[str, str] = {
 
 
 def has_cjk(text: str) -> bool:
-    return _CJK.search(text) is not None
+    return CJK.search(text) is not None
 
 
 def cjk_count(text: str) -> int:
     """How many Chinese characters the text holds (Latin words and spaces not counted)."""
-    return len(_CJK.findall(text))
+    return len(CJK.findall(text))
 
 
 def trie_pattern(words: Iterable[str]) -> str:
@@ -124,6 +124,7 @@ class Resources:
     plain_modifiers: frozenset[str]  # words before a known name that do not extend it
     org_words: frozenset[str]  # words after an organisation's name that keep it one
     metric_aggregates: frozenset[str]  # `RMSE` of `ATE RMSE`: a measure of the acronym before
+    compare_re: re.Pattern[str]  # `优于`, `相比`: a clause about another's entity (relations)
     hardware_re: re.Pattern[str]  # name grammars of hardware families (`Pixel 9 Pro`, `Xeon`)
     metric_heads: dict[str, str]  # Chinese measure noun after a Latin name -> English word
     head_types: dict[str, str]  # that noun -> type of the named thing (Metric unless told)
@@ -276,6 +277,8 @@ def resources() -> Resources:
     plain = frozenset(c[0] for _, c in _rows(PATTERNS_DIR / "plain_modifiers.txt", 1))
     org_words = frozenset(c[0] for _, c in _rows(PATTERNS_DIR / "org_words.txt", 1))
     aggregates = frozenset(c[0] for _, c in _rows(PATTERNS_DIR / "metric_aggregates.txt", 1))
+    compare = [c[0] for _, c in _rows(PATTERNS_DIR / "compare_words.txt", 1)]
+    compare_re = re.compile("|".join(map(re.escape, sorted(compare, key=len, reverse=True))))
     grammars = [c[0] for _, c in _rows(PATTERNS_DIR / "hardware_names.txt", 1)]
     # Whole words only: not the `Pixel 8` of `Pixel 8B`, nor a prefix of `TPU v5e-8x`.
     hardware_re = re.compile(
@@ -340,6 +343,7 @@ def resources() -> Resources:
         plain_modifiers=plain,
         org_words=org_words,
         metric_aggregates=aggregates,
+        compare_re=compare_re,
         hardware_re=hardware_re,
         metric_heads=metric_heads,
         head_types=head_types,

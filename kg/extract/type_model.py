@@ -10,6 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from kg.extract.cands import leading
+from kg.extract.resources import CJK
 from kg.paths import PACKAGE_DIR
 
 WEIGHTS_FILE = PACKAGE_DIR / "extract" / "patterns" / "type_weights.tsv"
@@ -25,7 +26,6 @@ STRONG_LEAD = 4
 # chose this over arbitrating all types or only the four commonest (`train_types --cv`).
 ARBITRATED = ("Dataset", "Method", "Metric", "Model", "Software")
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 _WORD_SPLIT = re.compile(r"[\s\-_/]+")
 _SIZE = re.compile(r"(?<![A-Za-z])\d+(?:\.\d+)?[BMKT]\b", re.I)
 _ALL_CAPS = re.compile(r"[A-Z0-9\-+]+")
@@ -65,7 +65,7 @@ def features(v: NameView) -> list[str]:
     f.update(f"ty:{t}" for t in v.types)
     f.update(f"role:{r}" for r in v.roles)
     name = v.name
-    if _CJK.search(name):
+    if CJK.search(name):
         f.add(f"zhname_last:{name[-1]}")
         f.add(f"zhname_last2:{name[-2:]}")
     else:
@@ -93,12 +93,12 @@ def features(v: NameView) -> list[str]:
         f.add("in_title")
     for left, right in v.contexts:
         right = _GLOSS.sub("", right.lstrip(" 　")).lstrip()
-        if right[:1] and _CJK.match(right[:1]):
+        if right[:1] and CJK.match(right[:1]):
             f.add(f"r1:{right[:1]}")
-            if len(right) > 1 and _CJK.match(right[1]):
+            if len(right) > 1 and CJK.match(right[1]):
                 f.add(f"r2:{right[:2]}")
         left = left.rstrip(" 　")
-        if len(left) >= 2 and _CJK.match(left[-1]) and _CJK.match(left[-2]):
+        if len(left) >= 2 and CJK.match(left[-1]) and CJK.match(left[-2]):
             f.add(f"l2:{left[-2:]}")
     f.update(f"sec:{s}" for s in v.sections)
     return sorted(f)
