@@ -314,3 +314,33 @@ def test_kb_every_pattern_file_documented():
     files = sorted(p.name for p in res_mod.PATTERNS_DIR.iterdir() if p.suffix in {".tsv", ".txt"})
     assert files
     assert [f for f in files if f"`{f}`" not in readme] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("AIME'25 提升 **+11.04**、AIME'24 提升 **+7.71**。", "AIME 2024"),
+        ("在 KITTI'15 上评估光流。", "KITTI 2015"),
+    ],
+)
+def test_extract_kb_year_after_an_apostrophe_finds_the_benchmark(text: str, name: str) -> None:
+    found = by_name(extract(results=text))
+    assert found[name].etype == "Benchmark", sorted(found)
+
+
+def test_extract_kb_attention_variants_listed_together_are_methods() -> None:
+    found = by_name(extract(results="证明 MHA、MQA 与 GQA 都是 TPA 的特例。"))
+    for name in ("Multi-Head Attention", "Multi-Query Attention", "Grouped-Query Attention"):
+        assert found[name].etype == "Method", sorted(found)
+
+
+@pytest.mark.parametrize(
+    ("title", "absent"),
+    [
+        # a short capital spelling matches only as written, in the title too
+        ("Ovis: Structural Embedding Alignment for Multimodal Large Language Model", "OVIS"),
+    ],
+)
+def test_extract_kb_title_name_matches_short_capitals_exactly(title: str, absent: str) -> None:
+    found = by_name(extract(title=title, usage="提供 Ovis-7B 与 Ovis-14B。"))
+    assert absent not in found and "Ovis" in found, sorted(found)

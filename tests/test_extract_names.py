@@ -984,3 +984,19 @@ def test_extract_names_device_spelled_like_a_stop_term(text: str, present: bool)
 def test_extract_names_dataset_one_digit_release_outside_the_results() -> None:
     assert "Dolma 1.7" in by_name(extract(usage="在 Dolma 1.7 语料上预训练。"))
     assert "Dolma 1.7" not in by_name(extract(results="在 Dolma 1.7 语料上预训练。"))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a model category after a name is none of it
+        ("整体沿用 Prismatic-7B VLM 的结构。", "Prismatic-7B"),
+        # typing words that end a name stay on it
+        ("在 LLaVA-Interleave Bench 上评估。", "LLaVA-Interleave Bench"),
+        ("部署用 QNN SDK 完成。", "QNN SDK"),
+        ("对比 Foo3 Arena。", "Foo3 Arena"),
+    ],
+)
+def test_extract_names_word_after_a_shaped_name(text: str, name: str) -> None:
+    found = by_name(extract(usage=text))
+    assert name in found, sorted(found)

@@ -83,3 +83,18 @@ def test_extract_notation_sibling_release_after_a_slash(text: str, names: set[st
 def test_extract_notation_with_without_settings_are_no_gloss(text: str) -> None:
     names = set(by_name(extract(results=text)))
     assert not any(n.endswith((" w", " w/o")) for n in names)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        ("ReLU 线性注意力把复杂度从 O(N²) 降至 O(N)，并用 DeR² 重排。", "N²", "DeR²"),
+        ("注意力开销为 O(K³)，而 FooNet2 为线性。", "K³", "FooNet2"),
+    ],
+)
+def test_extract_notation_size_inside_a_complexity_names_nothing(
+    text: str, absent: str, present: str
+) -> None:
+    names = set(by_name(extract(innovations=text)))
+    assert absent not in names
+    assert present in names

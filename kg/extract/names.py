@@ -147,6 +147,11 @@ def last_cue(res: Resources, window: str) -> tuple[str, int] | None:
 def surface_ok(res: Resources, surface: str, entry: KBEntry) -> bool:
     """Reject case-insensitive KB hits that are ordinary words ('atlas', 'Math' for MATH)."""
     spellings = [s for s in (entry.name, *entry.aliases) if key_of(s) == key_of(surface)]
+    if not spellings:
+        # a derived spelling (`Phi3`, `AIME'24`): its letters as one of the entry's spellings
+        # writes them
+        letters = [c for c in surface if c.isalpha()]
+        return any(letters == [c for c in s if c.isalpha()] for s in (entry.name, *entry.aliases))
     if surface in spellings:
         return True
     if any(s in res.kb_exact_case for s in spellings):

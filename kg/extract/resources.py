@@ -114,6 +114,7 @@ class Resources:
     stop: frozenset[str]  # entity keys that are never entities on their own
     stop_caps: frozenset[str]  # keys of stop terms that stop only their all-capital spelling
     stop_units: frozenset[str]  # keys of stop terms that stop only right after a number
+    stop_categories: frozenset[str]  # keys of stop terms noted `category` (LLM, VLM, Video LLM)
     homonyms: dict[str, KBEntry]  # key of a KB spelling -> the entry of its other sense
     type_cues: tuple[Cue, ...]
     role_cues: tuple[Cue, ...]
@@ -175,6 +176,9 @@ def _homonyms(kb: dict[str, KBEntry], kb_alias: dict[str, KBEntry]) -> dict[str,
     return out
 
 
+_YEAR_END = re.compile(r"^(.*[a-z])-?20([012]\d)$")
+
+
 def _load_kb() -> tuple[dict[str, KBEntry], dict[str, KBEntry], dict[str, KBEntry], frozenset[str]]:
     kb: dict[str, KBEntry] = {}
     alias: dict[str, KBEntry] = {}
@@ -207,11 +211,14 @@ def _load_kb() -> tuple[dict[str, KBEntry], dict[str, KBEntry], dict[str, KBEntr
                     exact.add(s)
     # `Phi3` for `Phi-3`, `Qwen2.5VL` for `Qwen2.5-VL`: a spelling with letters and digits
     # glued finds the entry too, unless two entries would share it.
+    # `AIME'24` for `AIME 2024`: a benchmark's year cut to two digits after an apostrophe
+    # (not the `2060` of `RTX 2060`).
     loose: dict[str, KBEntry | None] = {}
     for key, entry in alias.items():
-        short = glued_key(key)
-        if short != key and short not in alias:
-            loose[short] = entry if loose.get(short, entry) is entry else None
+        year = _YEAR_END.match(key) if entry.etype == "Dataset" else None
+        for short in (glued_key(key), f"{year[1]}'{year[2]}" if year else key):
+            if short != key and short not in alias:
+                loose[short] = entry if loose.get(short, entry) is entry else None
     alias.update((k, e) for k, e in loose.items() if e is not None)
     return kb, alias, zh, frozenset(exact)
 
@@ -260,6 +267,7 @@ def resources() -> Resources:
         entity_key(t) for t in stop_terms if t.isupper() and entity_key(t) in kb_alias
     )
     stop_units = frozenset(entity_key(c[0]) for c in stop_rows if c[1:2] == ["unit after a number"])
+    stop_categories = frozenset(entity_key(c[0]) for c in stop_rows if c[1:2] == ["category"])
     type_cues = tuple(
         Cue(c[0], c[1], c[2], int(c[3]) if len(c) > 3 else 1)
         for _, c in _rows(PATTERNS_DIR / "type_cues.tsv", 3)
@@ -334,6 +342,7 @@ def resources() -> Resources:
         stop=stop,
         stop_caps=stop_caps,
         stop_units=stop_units,
+        stop_categories=stop_categories,
         type_cues=type_cues,
         role_cues=role_cues,
         relation_cues=relation_cues,

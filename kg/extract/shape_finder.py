@@ -53,6 +53,13 @@ class ShapeFinder:
         self.type_words = frozenset(
             a for a, pos, _ in self.res.suffixes if pos == "suffix" and a[0].isupper()
         )
+        # A model category after a name is none of it (`Prismatic-7B VLM`, not `QNN SDK`).
+        model_words = {a for a, pos, t in self.res.suffixes if pos == "suffix" and t == "Model"}
+        self.name_ends = frozenset(
+            w
+            for w in self.type_words
+            if key_of(w) not in self.res.stop_categories or w not in model_words
+        )
         self.slash_words = self.res.variant_words | _SLASH_SIZES
         heads = sorted(self.res.metric_heads, key=len, reverse=True)
         self.measure_re = re.compile(r"\s*(" + "|".join(map(re.escape, heads)) + ")")
@@ -99,12 +106,13 @@ class ShapeFinder:
                     i += 1
                     continue
                 strength = shape_strength(tok)
-                if RELEASE.match(tok) or is_bitwidth(tok):
-                    # `超过 V1 版本`, `W4A4KV4 量化`: a version or precision label names nothing
+                if RELEASE.match(tok) or is_bitwidth(tok) or text[max(0, s - 2) : s] == "O(":
+                    # `超过 V1 版本`, `W4A4KV4 量化`: a version or precision label names
+                    # nothing, nor does the size inside a complexity (`O(N²)`)
                     strength = 0
                 if strength == 2:
                     k = extend_name(res, run, i + 1, text)
-                    if k < len(run) and run[k][2] in self.type_words:
+                    if k < len(run) and run[k][2] in self.name_ends:
                         k += 1  # `V* Bench`, `Foo3 Arena`: a spaced typing word ends the name
                     e = run[k - 1][1]
                     new.append(Cand(s, e, text[s:e], sent, "shape"))
@@ -396,6 +404,8 @@ class ShapeFinder:
             return
         end = start + len(head)
         kb = self.res.kb_alias.get(key_of(head))
+        if kb is not None and not surface_ok(self.res, head, kb):
+            kb = None  # `Ovis: …` is no OVIS (a video dataset): short capitals match exactly
         rest = title.split(":", 1)[1]
         if kb is not None and _spelled_out(head, rest, kb, self.res):
             # `MMA: Multimodal Memory Agent`: the paper's own name, not the KB's MMA metric,
