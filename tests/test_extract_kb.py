@@ -38,6 +38,9 @@ def test_extract_kb_loads_several_hundred_typed_entries() -> None:
         ("CRPS 优于 ECMWF IFS ENS。", "IFS ENS", "Model"),
         ("以 S.U.N.（稳定、唯一、新颖）比例衡量。", "S.U.N.", "Metric"),
         ("与人工排名的 Kendall τ 为 0.82。", "Kendall's Tau", "Metric"),
+        # collections papers take as data, though a website serves them
+        ("利用 GPT-4V 对 PubMed 中的医学图文对去噪。", "PubMed", "Dataset"),
+        ("在 LeetCode 和 LiveCodeBench 上带来提升。", "LeetCode", "Dataset"),
     ],
 )
 def test_extract_kb_matches_known_names(sentence: str, name: str, etype: str) -> None:
