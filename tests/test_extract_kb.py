@@ -68,6 +68,20 @@ def test_extract_kb_case_rules_reject_ordinary_words(sentence: str) -> None:
     assert extract(usage=sentence).entities == ()
 
 
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("声学模块采用 flow matching 训练。", "Flow Matching"),
+        ("推理时使用 speculative decoding 加速。", "Speculative Decoding"),
+    ],
+)
+def test_extract_kb_known_technique_of_several_words_in_lower_case(
+    sentence: str, name: str
+) -> None:
+    found = by_name(extract(usage=sentence))
+    assert found[name].etype == "Method", sorted(found)
+
+
 def test_extract_kb_chinese_alias_gives_english_name() -> None:
     e = by_name(extract(results="平均准确率提升了 5%。"))["Accuracy"]
     assert e.etype == "Metric"

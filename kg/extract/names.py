@@ -158,6 +158,9 @@ def surface_ok(res: Resources, surface: str, entry: KBEntry) -> bool:
         return False
     if surface.isupper() and all(s[:1].islower() for s in spellings):
         return False  # `VLLM` (a vision LLM) is not `vLLM`: a lowercase-first brand
+    # a known technique of several words is one in lower case too (`flow matching`)
+    if surface.islower() and " " in surface and entry.etype == "Method":
+        return True
     return not (surface.islower() and any(c.isupper() for c in entry.name))
 
 
