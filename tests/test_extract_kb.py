@@ -41,6 +41,11 @@ def test_extract_kb_loads_several_hundred_typed_entries() -> None:
         # collections papers take as data, though a website serves them
         ("利用 GPT-4V 对 PubMed 中的医学图文对去噪。", "PubMed", "Dataset"),
         ("在 LeetCode 和 LiveCodeBench 上带来提升。", "LeetCode", "Dataset"),
+        # classic techniques by their Chinese names
+        ("无需泊松重建或 TSDF 融合。", "Poisson Surface Reconstruction", "Method"),
+        ("无需泊松重建或 TSDF 融合。", "TSDF Fusion", "Method"),
+        ("采用专家并行与张量并行。", "Expert Parallelism", "Method"),
+        ("通过在线 K-Means 聚类压缩历史特征。", "K-Means", "Method"),
     ],
 )
 def test_extract_kb_matches_known_names(sentence: str, name: str, etype: str) -> None:
