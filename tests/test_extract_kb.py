@@ -10,7 +10,7 @@ from extract_fixtures import by_name, extract, labels
 
 from kg.errors import UserError
 from kg.extract import resources as res_mod
-from kg.extract.resources import resources, trie_pattern
+from kg.extract.resources import is_stop, is_stop_unit, resources, trie_pattern
 from kg.model import ENTITY_TYPES
 
 
@@ -44,8 +44,7 @@ def test_extract_kb_loads_several_hundred_typed_entries() -> None:
         # classic techniques by their Chinese names
         ("无需泊松重建或 TSDF 融合。", "Poisson Surface Reconstruction", "Method"),
         ("无需泊松重建或 TSDF 融合。", "TSDF Fusion", "Method"),
-        ("采用专家并行与张量并行。", "Expert Parallelism", "Method"),
-        ("通过在线 K-Means 聚类压缩历史特征。", "K-Means", "Method"),
+        ("门控 Delta 规则保留线性循环状态。", "Gated Delta Rule", "Method"),
     ],
 )
 def test_extract_kb_matches_known_names(sentence: str, name: str, etype: str) -> None:
@@ -366,3 +365,13 @@ def test_extract_kb_attention_variants_listed_together_are_methods() -> None:
 def test_extract_kb_title_name_matches_short_capitals_exactly(title: str, absent: str) -> None:
     found = by_name(extract(title=title, usage="提供 Ovis-7B 与 Ovis-14B。"))
     assert absent not in found and "Ovis" in found, sorted(found)
+
+
+def test_extract_kb_no_entry_is_a_stop_term() -> None:
+    """A name both curated and stoplisted is dead: the stoplist wins. Only units after a
+    number (`24 FPS`) and the `L4` level, which hardware context rescues, are both."""
+    res = resources()
+    both = {
+        e.name for e in res.kb.values() if is_stop(res, e.name) and not is_stop_unit(res, e.name)
+    }
+    assert both == {"L4"}
