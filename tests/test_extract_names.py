@@ -307,6 +307,10 @@ def test_extract_names_title_cased_gloss_with_technique_head_is_a_method(
         ("并通过滑动身份锚点（Sliding Identity Zorb）实现长视频生成。", "Sliding Identity Zorb"),
         ("通过外部工具（Visual Zorb Tools）获取视觉信息。", None),
         ("通过网络搜索（Web Search）生成。", None),
+        # two title-cased words, brought in by the means that uses them
+        ("最终采用自适应归一化（Adaptive Zorb）把运动块注入每个模块。", "Adaptive Zorb"),
+        ("在输入末尾加入可学习的认知 token（Zorb Token）。", "Zorb Token"),
+        ("用滑动平均（Zorbing Average）提取慢梯度分量。", "Zorbing Average"),
     ],
 )
 def test_extract_names_component_introduced_by_its_means_is_a_method(

@@ -102,7 +102,9 @@ _COMMAS = re.compile(r"[,，]")
 _PART_SEP = re.compile(r"[,，;；/]")
 _WITH = re.compile(r"\bw/o?(?![A-Za-z])")
 _NAMED_END = re.compile(r"(名为|提出了?(一种|一个|新的)*|称为|命名为)\s*[“\"]?[^，。,；]{0,16}$")
-_INTRODUCED_END = re.compile(r"(通过|引入了?|采用了?|借助|设计了?)\s*[“\"]?[^，。,；、]{2,12}$")
+_INTRODUCED_END = re.compile(
+    r"(通过|引入了?|采用了?|借助|设计了?|利用|加入了?|用)\s*[“\"]?[^，。,；、]{1,12}$"
+)
 _EN_JOIN = re.compile(r"\b(?:via|with|and|using|for)\b|\+")
 _CLAUSE_PUNCT = re.compile(r"[，,、；;]")
 _QUOTES = ('"', "”", "’", "'")
@@ -312,7 +314,7 @@ class PairLinker:
         if _NAMED_END.search(before):
             return "Method"
         if (
-            len(words) >= 3
+            len(words) >= 2
             and titled
             and not words[-1].endswith("s")  # `外部工具（Visual Tools）`: a kind of thing
             and _INTRODUCED_END.search(before)
