@@ -41,6 +41,8 @@ def test_extract_kb_loads_several_hundred_typed_entries() -> None:
         # collections papers take as data, though a website serves them
         ("利用 GPT-4V 对 PubMed 中的医学图文对去噪。", "PubMed", "Dataset"),
         ("在 LeetCode 和 LiveCodeBench 上带来提升。", "LeetCode", "Dataset"),
+        ("在 HEALPix 网格上建模全球天气。", "HEALPix", "Method"),
+        ("在 PANDA 病理数据集上评估。", "PANDA", "Dataset"),
         # classic techniques by their Chinese names
         ("无需泊松重建或 TSDF 融合。", "Poisson Surface Reconstruction", "Method"),
         ("无需泊松重建或 TSDF 融合。", "TSDF Fusion", "Method"),
@@ -150,6 +152,10 @@ def test_extract_kb_metrics_named_in_chinese_or_with_ampersand(text: str, name: 
         ("在 Alpaca 数据集上微调。", "Alpaca-52K", "Dataset"),
         ("对比 Alpaca 与 Vicuna 模型。", "Alpaca", "Model"),
         ("在 MATH、Minerva 和 OlympiadBench 上评估。", "Minerva Math", "Dataset"),
+        # a Chinese term of the other sense glossed by the spelling
+        ("对权重矩阵做奇异值分解（SVD），保留主成分。", "Singular Value Decomposition", "Method"),
+        ("对权重做奇异值分解 SVD。", "Singular Value Decomposition", "Method"),
+        ("以 SVD 为视频生成骨干。", "Stable Video Diffusion", "Model"),
     ],
 )
 def test_extract_kb_listed_names_choose_a_homonyms_sense(text: str, name: str, etype: str) -> None:

@@ -424,7 +424,8 @@ class ContextTyper:
         head = next(
             (t for w, t in self.res.zh_suffix_type if len(w) > 1 and right.startswith(w)), None
         )
-        if other.etype in (ending and ending[1], head, after and after[0]):
+        named = before and any(before.group(1).endswith(a) for a in other.aliases)
+        if named or other.etype in (ending and ending[1], head, after and after[0]):
             c.kb = other
 
     def _take_data_sense(self, c: Cand, text: str) -> None:
@@ -734,7 +735,7 @@ _DEVICE_BEFORE = re.compile(
 )
 _DEVICE_AFTER = re.compile(r"\s*(?:GPU|显卡|加速卡|芯片)")
 # The Chinese term that ends right before a name, a space apart at most.
-_ZH_BEFORE = re.compile(r"([\u4e00-\u9fff]+)\s?$")
+_ZH_BEFORE = re.compile(r"([\u4e00-\u9fff]+)\s?[（(]?\s?$")  # `奇异值分解 SVD`, `奇异值分解（SVD`
 
 
 # Types of known names that may be named as data (`Kubric 数据集`, `UniACT 数据集`).
