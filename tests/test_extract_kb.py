@@ -42,6 +42,7 @@ def test_extract_kb_loads_several_hundred_typed_entries() -> None:
         ("利用 GPT-4V 对 PubMed 中的医学图文对去噪。", "PubMed", "Dataset"),
         ("在 LeetCode 和 LiveCodeBench 上带来提升。", "LeetCode", "Dataset"),
         ("在 HEALPix 网格上建模全球天气。", "HEALPix", "Method"),
+        ("RougeL 提升 3 分。", "ROUGE-L", "Metric"),
         ("在 PANDA 病理数据集上评估。", "PANDA", "Dataset"),
         # classic techniques by their Chinese names
         ("无需泊松重建或 TSDF 融合。", "Poisson Surface Reconstruction", "Method"),
