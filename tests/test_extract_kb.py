@@ -43,6 +43,9 @@ def test_extract_kb_loads_several_hundred_typed_entries() -> None:
         ("在 LeetCode 和 LiveCodeBench 上带来提升。", "LeetCode", "Dataset"),
         ("在 HEALPix 网格上建模全球天气。", "HEALPix", "Method"),
         ("RougeL 提升 3 分。", "ROUGE-L", "Metric"),
+        ("在 KITTI 上 AbsRel 与 δ<1.25 指标均领先。", "δ1", "Metric"),
+        ("在 FaceSim-Arc、FaceSim-Cur 与 FID 上领先。", "FaceSim-Cur", "Metric"),
+        ("在 Virtual KITTI 上训练。", "Virtual KITTI", "Dataset"),
         ("在 PANDA 病理数据集上评估。", "PANDA", "Dataset"),
         # classic techniques by their Chinese names
         ("无需泊松重建或 TSDF 融合。", "Poisson Surface Reconstruction", "Method"),

@@ -1004,3 +1004,19 @@ def test_extract_names_dataset_one_digit_release_outside_the_results() -> None:
 def test_extract_names_word_after_a_shaped_name(text: str, name: str) -> None:
     found = by_name(extract(usage=text))
     assert name in found, sorted(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("在 NRGBD 上，准确度（Acc.）与完整度（Comp.）优于 VGGT。", {"Acc.", "Comp."}),
+        ("提出控制度（Control）与扩展斜率（Scaling）两个度量。", {"Control", "Scaling"}),
+        # a single glossed word alone is a translation; letters name no measure
+        ("引入对激活峰度（Kurtosis）的显式惩罚。", set()),
+        ("拆分为计算输入梯度（B）和计算权重梯度（W）两部分。", set()),
+    ],
+)
+def test_extract_names_measures_listed_by_glossed_names(text: str, names: set[str]) -> None:
+    found = by_name(extract(results=text))
+    assert {n for n, e in found.items() if e.etype == "Metric"} == names
+

@@ -105,6 +105,9 @@ _NAMED_END = re.compile(r"(名为|提出了?(一种|一个|新的)*|称为|命�
 _INTRODUCED_END = re.compile(
     r"(通过|引入了?|采用了?|借助|设计了?|利用|加入了?|用)\s*[“\"]?[^，。,；、]{1,12}$"
 )
+# the gloss after, or before, in a list of glosses (`准确度（Acc.）与完整度（Comp.）`)
+_LISTED_NEXT = re.compile(r"\s*(?:、|和|与|及|以及)\s*[^（()）、，。；]{1,12}[（(]")
+_LISTED_PREV = re.compile(r"[)）]\s*(?:、|和|与|及|以及)\s*[^（()）、，。；]{0,12}$")
 _EN_JOIN = re.compile(r"\b(?:via|with|and|using|for)\b|\+")
 _CLAUSE_PUNCT = re.compile(r"[，,、；;]")
 _QUOTES = ('"', "”", "’", "'")
@@ -278,7 +281,11 @@ class PairLinker:
             return None
         quoted = text[m.start() - 1 : m.start()] in "”\"'’"
         if len(words) == 1 and shape_strength(en) == 0:
-            # A single plain word (`可提示（Promptable）`, `“效用”（Utility）`) is a translation.
+            # A single plain word (`可提示（Promptable）`, `“效用”（Utility）`) is a translation,
+            # unless measures are listed by their glossed names (`准确度（Acc.）与完整度（Comp.）`)
+            ending = zh_ending(res, zh) if zh else None
+            if ending and ending[1] == "Metric" and len(en) >= 3 and self._listed(text, m, zh):
+                return "Metric"
             return None
         cue = cue_after(res, after)
         if cue is None:
@@ -345,6 +352,15 @@ class PairLinker:
             # Chinese term types it.
             return "?"
         return None
+
+    @staticmethod
+    def _listed(text: str, m: re.Match[str], zh: str) -> bool:
+        """The gloss is one of a list of glosses: `甲（A）与乙（B）`."""
+        start = m.start() - len(zh)
+        return bool(
+            _LISTED_NEXT.match(text, m.end())
+            or _LISTED_PREV.search(text, max(0, start - 24), start)
+        )
 
     @staticmethod
     def _in_heading(doc: Doc, m: re.Match[str], sent_i: int) -> bool:

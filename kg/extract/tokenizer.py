@@ -24,8 +24,10 @@ LATIN_TOKEN = (
 # `SE(3)`, `TD(λ)`, `SE(3)-Transformer`: capitals with a glued bracketed number or Greek
 # letter are one token (not `O(1)`, a complexity).
 _BRACKETED = r"[A-Z]{2,4}\((?:\d{1,2}|[\u03b1-\u03c9])\)(?:-[A-Za-z0-9]+)*"
+# `δ<1.25`, `δ < 1.25²`: the threshold accuracy of depth estimation is one measure's name.
+_THRESHOLD = r"δ\s?<\s?1\.25(?:[²³]|\^[23])?(?![\d.])"
 # What a name's word can be: the Doc's Latin tokens and the knowledge-base ruler's runs.
-NAME_TOKEN = rf"{_BRACKETED}|{LATIN_TOKEN}"
+NAME_TOKEN = rf"{_THRESHOLD}|{_BRACKETED}|{LATIN_TOKEN}"
 CJK_RUN = r"[\u3400-\u4dbf\u4e00-\u9fff]+"
 # Everything that is neither Latin script nor space stays in one chunk: Chinese text is only
 # searched for cue words and glossary terms by the components, never segmented, and fewer
