@@ -1019,4 +1019,3 @@ def test_extract_names_word_after_a_shaped_name(text: str, name: str) -> None:
 def test_extract_names_measures_listed_by_glossed_names(text: str, names: set[str]) -> None:
     found = by_name(extract(results=text))
     assert {n for n, e in found.items() if e.etype == "Metric"} == names
-
