@@ -1014,6 +1014,7 @@ def test_extract_names_word_after_a_shaped_name(text: str, name: str) -> None:
         # a single glossed word alone is a translation; letters name no measure
         ("引入对激活峰度（Kurtosis）的显式惩罚。", set()),
         ("拆分为计算输入梯度（B）和计算权重梯度（W）两部分。", set()),
+        ("输入为参数（Parameters）和梯度（Gradients）。", set()),
     ],
 )
 def test_extract_names_measures_listed_by_glossed_names(text: str, names: set[str]) -> None:

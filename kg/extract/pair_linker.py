@@ -284,7 +284,13 @@ class PairLinker:
             # A single plain word (`可提示（Promptable）`, `“效用”（Utility）`) is a translation,
             # unless measures are listed by their glossed names (`准确度（Acc.）与完整度（Comp.）`)
             ending = zh_ending(res, zh) if zh else None
-            if ending and ending[1] == "Metric" and len(en) >= 3 and self._listed(text, m, zh):
+            if (
+                ending
+                and ending[1] == "Metric"
+                and len(en) >= 3
+                and not en.endswith("s")  # `参数（Parameters）和梯度（Gradients）`: things
+                and self._listed(text, m, zh)
+            ):
                 return "Metric"
             return None
         cue = cue_after(res, after)
