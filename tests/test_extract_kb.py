@@ -46,6 +46,9 @@ def test_extract_kb_loads_several_hundred_typed_entries() -> None:
         ("在 KITTI 上 AbsRel 与 δ<1.25 指标均领先。", "δ1", "Metric"),
         ("在 FaceSim-Arc、FaceSim-Cur 与 FID 上领先。", "FaceSim-Cur", "Metric"),
         ("在 Virtual KITTI 上训练。", "Virtual KITTI", "Dataset"),
+        # universities and companies by their Chinese names
+        ("由牛津大学与 Stability AI 合作完成。", "Oxford University", "Organization"),
+        ("由微软与苏黎世联邦理工学院联合发布。", "ETH Zurich", "Organization"),
         # control and adapter networks and policy families are techniques
         ("与 ControlNet、IP-Adapter 兼容。", "ControlNet", "Method"),
         ("动作头沿用 Diffusion Policy。", "Diffusion Policy", "Method"),
