@@ -467,3 +467,23 @@ def test_extract_relations_a_benchmark_built_from_provided_assets() -> None:
         usage="*   **资产**：基于 SAPIEN 仿真引擎，利用 RoboTwin 提供的任务资产。",
     )
     assert ("zorbbench", "basedOn", "robotwin") in got
+
+
+@pytest.mark.parametrize(
+    ("usage", "relation"),
+    [
+        # a list after `包括` in the training-data heading
+        (
+            "**训练数据**：仅使用合成数据集，包括 Spring、BEDLAM 与 PointOdyssey。",
+            ("geo4d", "trainedOn", "bedlam"),
+        ),
+        ("**训练数据**：在 PointOdyssey 合成数据上训练。", ("geo4d", "trainedOn", "pointodyssey")),
+    ],
+)
+def test_extract_relations_known_title_name_is_the_papers_own_subject(
+    usage: str, relation: tuple
+) -> None:
+    # the knowledge base knows Geo4D, but the title names it: the paper's own model
+    title = "Geo4D: Leveraging Video Generators for Geometric 4D Scene Reconstruction"
+    contribution = "提出了 Geo4D，将视频扩散模型改造为 4D 重建器。"
+    assert relation in _stated(title=title, contribution=contribution, usage=usage)

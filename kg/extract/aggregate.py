@@ -327,14 +327,19 @@ def _stated_relations(
 ) -> list[Relation]:
     """The relations the text states between the paper's entities (`kg.extract.relations`)."""
     mentions = []
+    keys = []
     for c in cands:
         key, _ = _canonical(c)
         key = route.get(key, key)
-        key = route.get(key, key)
+        keys.append(route.get(key, key))
+    # the name the title gives is the paper's own even when the knowledge base knows it
+    # (`Geo4D: …`): the subject of the relations no other name states
+    titled = {k for c, k in zip(cands, keys, strict=True) if c.origin == "title" and not c.dropped}
+    for c, key in zip(cands, keys, strict=True):
         acc = accs.get(key)
         if acc is None or key not in final:
             continue
-        own = "proposes" in acc.roles and not acc.in_kb
+        own = "proposes" in acc.roles and (not acc.in_kb or key in titled)
         mentions.append(Mention(key, final[key], c.start, c.end, c.sent, own, acc.in_kb))
     return [
         Relation(r.subject, r.predicate, r.object, _evidence(paper, st.sents[r.sent]))
