@@ -215,8 +215,10 @@ def _load_kb() -> tuple[dict[str, KBEntry], dict[str, KBEntry], dict[str, KBEntr
     # (not the `2060` of `RTX 2060`).
     loose: dict[str, KBEntry | None] = {}
     for key, entry in alias.items():
-        year = _YEAR_END.match(key) if entry.etype == "Dataset" else None
-        for short in (glued_key(key), f"{year[1]}'{year[2]}" if year else key):
+        shorts = [glued_key(key)]
+        if entry.etype == "Dataset" and (year := _YEAR_END.match(key)):
+            shorts.append(f"{year[1]}'{year[2]}")
+        for short in shorts:
             if short != key and short not in alias:
                 loose[short] = entry if loose.get(short, entry) is entry else None
     alias.update((k, e) for k, e in loose.items() if e is not None)

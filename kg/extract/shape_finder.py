@@ -49,17 +49,11 @@ class ShapeFinder:
 
     def __init__(self) -> None:
         self.res = resources()
-        # Whole words that type a name they end (`Bench`, `Arena`, `Suite`).
-        self.type_words = frozenset(
-            a for a, pos, _ in self.res.suffixes if pos == "suffix" and a[0].isupper()
-        )
-        # A model category after a name is none of it (`Prismatic-7B VLM`, not `QNN SDK`).
-        model_words = {a for a, pos, t in self.res.suffixes if pos == "suffix" and t == "Model"}
-        self.name_ends = frozenset(
-            w
-            for w in self.type_words
-            if key_of(w) not in self.res.stop_categories or w not in model_words
-        )
+        # Whole words that type a name they end (`Bench`, `Arena`, `Suite`); a model category
+        # after a name is none of it (`Prismatic-7B VLM`, but `QNN SDK`).
+        ends = [(a, t) for a, pos, t in self.res.suffixes if pos == "suffix" and a[0].isupper()]
+        categories = {a for a, t in ends if t == "Model" and key_of(a) in self.res.stop_categories}
+        self.name_ends = frozenset(a for a, _ in ends) - categories
         self.slash_words = self.res.variant_words | _SLASH_SIZES
         heads = sorted(self.res.metric_heads, key=len, reverse=True)
         self.measure_re = re.compile(r"\s*(" + "|".join(map(re.escape, heads)) + ")")
