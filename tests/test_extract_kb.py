@@ -57,6 +57,13 @@ def test_extract_kb_loads_several_hundred_typed_entries() -> None:
         ("无需泊松重建或 TSDF 融合。", "Poisson Surface Reconstruction", "Method"),
         ("无需泊松重建或 TSDF 融合。", "TSDF Fusion", "Method"),
         ("门控 Delta 规则保留线性循环状态。", "Gated Delta Rule", "Method"),
+        # the two released schedule-free optimisers are each their own method
+        ("提供 Schedule-Free SGD 和 Schedule-Free AdamW 两个版本。", "Schedule-Free SGD", "Method"),
+        (
+            "提供 Schedule-Free SGD 和 Schedule-Free AdamW 两个版本。",
+            "Schedule-Free AdamW",
+            "Method",
+        ),
     ],
 )
 def test_extract_kb_matches_known_names(sentence: str, name: str, etype: str) -> None:
@@ -391,3 +398,8 @@ def test_extract_kb_no_entry_is_a_stop_term() -> None:
         e.name for e in res.kb.values() if is_stop(res, e.name) and not is_stop_unit(res, e.name)
     }
     assert both == {"L4"}
+
+
+def test_extract_kb_lab_named_with_its_company_is_one_organisation() -> None:
+    found = by_name(extract(contribution="Meta FAIR 提出一种优化方法。"))
+    assert "Meta FAIR" in labels(found["Meta"])

@@ -1020,3 +1020,79 @@ def test_extract_names_word_after_a_shaped_name(text: str, name: str) -> None:
 def test_extract_names_measures_listed_by_glossed_names(text: str, names: set[str]) -> None:
     found = by_name(extract(results=text))
     assert {n for n, e in found.items() if e.etype == "Metric"} == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # a dimension before a known technique, measure or model, or a generic architecture
+        ("使用 3D RoPE 编码时空位置，并用 3D VAE 压缩视频。", {"3D RoPE", "3D VAE"}, {"RoPE"}),
+        ("报告 3D IoU 与 2D RoPE。", {"3D IoU", "2D RoPE"}, {"IoU", "RoPE"}),
+        ("主干为 3D U-Net。", {"3D U-Net"}, {"U-Net"}),
+        # an imaging modality is no architecture
+        ("输入 3D CT 影像。", set(), {"3D CT"}),
+    ],
+)
+def test_extract_names_dimension_before_a_name_is_part_of_it(
+    text: str, names: set[str], absent: set[str]
+) -> None:
+    found = by_name(extract(innovations=text))
+    assert names <= set(found), sorted(found)
+    assert not absent & set(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        # a patch size after a sized encoder is no sibling's size
+        ("理解侧使用 SigLIP2-so400m/14 作为视觉编码器。", {"SigLIP2-so400m/14"}, {"SigLIP2-so14"}),
+        ("对比 ViT-L/14 与 Qwen3-4B/8B。", {"ViT-L/14", "Qwen3-4B", "Qwen3-8B"}, set()),
+        # `Experimental` is a release of the model before it
+        ("对比 Gemini 2.0 Pro Experimental。", {"Gemini 2.0 Pro Experimental"}, {"Experimental"}),
+    ],
+)
+def test_extract_names_patch_sizes_and_release_words(
+    text: str, names: set[str], absent: set[str]
+) -> None:
+    found = by_name(extract(results=text))
+    assert names <= set(found), sorted(found)
+    assert not absent & set(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "etype", "kept"),
+    [
+        # a gloss, then a note on it after a comma, is still the gloss
+        (
+            "随机搜索（Random Search）、零阶搜索（Zero-Order Search，在当前最优噪声的邻域内迭代）。",
+            "Zero-Order Search",
+            "Method",
+            set(),
+        ),
+        (
+            "运动保持度（Motion Preservation，基于 RAFT 光流计算）提升。",
+            "Motion Preservation",
+            "Metric",
+            {"RAFT"},
+        ),
+        # a two-word gloss listed with a known technique is a technique
+        (
+            "结合 LAMB 优化器、2D RoPE、注意力池化（Attention Pooling）与掩码正则化等改进。",
+            "Attention Pooling",
+            "Method",
+            {"2D RoPE"},
+        ),
+    ],
+)
+def test_extract_names_noted_and_listed_glosses(
+    text: str, name: str, etype: str, kept: set[str]
+) -> None:
+    found = by_name(extract(results=text))
+    assert name in found, sorted(found)
+    assert found[name].etype == etype
+    assert kept <= set(found)
+
+
+def test_extract_names_gloss_listed_with_a_generic_part_stays_a_translation() -> None:
+    found = by_name(extract(results="结合视觉编码器（Vision Encoder）与 RoPE。"))
+    assert "Vision Encoder" not in found

@@ -74,11 +74,14 @@ def test_extract_typing_by_known_part(text: str, name: str, etype: str) -> None:
         ("Zorbit: A Toolkit for Agent Evaluation", "Software"),
         ("Zorbit: Learning Memory Skills for Agents", "Method"),
         ("Zorbit: Training Deep Research Agents with Evidence Rewards", "Model"),
+        # a technical report is of the name before it
+        ("Zorbit Technical Report: The Practice and Future of Video Foundation Model", "Model"),
     ],
 )
 def test_extract_typing_by_title(title: str, etype: str) -> None:
     x = extract_paper(paper(title, contribution="本文提出 Zorbit。"))
     assert _etype(by_name(x), "Zorbit") == etype
+    assert not any("Report" in e.name for e in x.entities)
 
 
 @pytest.mark.parametrize(

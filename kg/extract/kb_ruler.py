@@ -282,6 +282,28 @@ class KBRuler:
         cands.append(Cand(s, e, text[s:e], sentence_of(doc, s), "variant", kb_hint=entry))
         return k - i
 
+    def _dimensioned(self, doc: Doc, run: tuple, i: int, cands: list[Cand]) -> int:
+        """`3D RoPE`, `2D IoU`, `3D VAE`: a dimension before a known technique, measure or
+        model, or before a generic architecture acronym, names a variant of its own (not
+        `3D CT`, an imaging modality); returns tokens consumed, or 0."""
+        res = self.res
+        text = state(doc).text
+        head = run[i + 1][2]
+        s, e = run[i][0], run[i + 1][1]
+        sent = sentence_of(doc, s)
+        entry = res.kb_alias.get(key_of(head))
+        if entry is not None and entry.etype in ("Method", "Metric", "Model"):
+            if not surface_ok(res, head, entry):
+                return 0
+            cands.append(Cand(s, e, text[s:e], sent, "variant", kb_hint=entry))
+            return 2
+        if entry is None and key_of(head) in res.stop_generic and _ACRONYM_HEAD.match(head):
+            named = Cand(s, e, text[s:e], sent, "shape")
+            named.votes["Method"] += 4
+            cands.append(named)
+            return 2
+        return 0
+
     def _match_at(self, doc: Doc, run: tuple, i: int, cands: list[Cand]) -> int:
         """Match at token i of a run; returns how many tokens were consumed."""
         st = state(doc)
@@ -373,6 +395,10 @@ class KBRuler:
             else:
                 cands.append(Cand(s, e, surface, sent, "kb", kb=entry))
             return k - i
+        if i + 1 < n and _DIMENSION.match(first) and run[i + 1][0] == run[i][1] + 1:
+            dimensioned = self._dimensioned(doc, run, i, cands)
+            if dimensioned:
+                return dimensioned
         tok = run[i][2]
         glued = _glued_head(res, tok)
         if glued is not None:
@@ -416,6 +442,8 @@ class KBRuler:
         return 1
 
 
+_DIMENSION = re.compile(r"[1-4]D$")
+_ACRONYM_HEAD = re.compile(r"[A-Z][a-z]?[A-Z]+$")  # VAE, ViT, DiT, CNN
 _BRACKET_VARIANT = re.compile(r" ?\[(?:dev|pro|max|schnell|flex|Dev|Pro|Max|Schnell)\]")
 
 

@@ -298,7 +298,7 @@ _SCORE_UNIT = re.compile(
 
 
 # A backbone's size and patch: the `L/16` of `DINOv3 ViT-L/16`.
-_PATCH = re.compile(r"^(?:[STBLHGg]|So400m)/\d+$")
+_PATCH = re.compile(r"^(?:[STBLHGg]|[Ss]o\d+m)/\d+$")
 
 
 # Board forms and memory sizes of an accelerator: `H100 SXM5`, `A100 80GB`.

@@ -8,7 +8,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.cands import Cand, Pair, sentence_of, state
+from kg.extract.cands import Cand, Pair, PaperState, sentence_of, state
 from kg.extract.names import (
     CONNECTORS,
     affix_type,
@@ -108,6 +108,10 @@ _INTRODUCED_END = re.compile(
 # the gloss after, or before, in a list of glosses (`准确度（Acc.）与完整度（Comp.）`)
 _LISTED_NEXT = re.compile(r"\s*(?:、|和|与|及|以及)\s*[^（()）、，。；]{1,12}[（(]")
 _LISTED_PREV = re.compile(r"[)）]\s*(?:、|和|与|及|以及)\s*[^（()）、，。；]{0,12}$")
+# A Latin gloss, then after a comma a note in Chinese (`Projection Loss，通常为负余弦相似度`).
+_NOTED = re.compile(r"([A-Za-z][^，,\u4e00-\u9fff]*?)\s*[，,]\s*(?=[^，,]*[\u4e00-\u9fff])")
+_LIST_SEP_END = re.compile(r"\s*(?:、|和|与|及|以及)\s*$")
+_LIST_SEP_START = re.compile(r"\s*(?:、|和|与|及|以及)\s*")
 _EN_JOIN = re.compile(r"\b(?:via|with|and|using|for)\b|\+")
 _CLAUSE_PUNCT = re.compile(r"[，,、；;]")
 _QUOTES = ('"', "”", "’", "'")
@@ -157,8 +161,17 @@ class PairLinker:
                 examples.append((m.start(), m.end(), left.rstrip()))
                 continue
             if has_cjk(content):
-                self._latin_then_zh(doc, cands, m, content, left, run_by_end, pairs)
-                continue
+                noted = _NOTED.match(content)
+                if noted is None or not has_cjk(left.rstrip()[-1:]):
+                    self._latin_then_zh(doc, cands, m, content, left, run_by_end, pairs)
+                    continue
+                # `零阶搜索（Zero-Order Search，在当前最优噪声的邻域内迭代）`: a gloss, then a
+                # note on it, whose own names stay (`（Motion Preservation，基于 RAFT 计算）`)
+                content = noted.group(1)
+                in_note = m.start(1) + noted.end()
+                kept = [c for c in cands if not c.dropped and in_note <= c.start < m.end()]
+            else:
+                kept = []
             if _WITH.search(content):
                 continue  # `（SFT w/ CoT + RL）`: a setting described, not a name glossed
             parts = [p.strip() for p in _PART_SEP.split(content) if p.strip()]
@@ -179,6 +192,8 @@ class PairLinker:
                 self._zh_then_latin(doc, cands, m, zh, en, acr, sent_i, pairs)
             elif stripped and stripped[-1].isalnum():
                 self._latin_then_latin(doc, cands, m, stripped, en, acr, sent_i, run_by_end, pairs)
+            for c in kept:
+                c.dropped = False
         self._acronym_after_zh(text, cands)
         self._local_acronyms(cands, pairs)
         st.pairs = tuple(pairs)
@@ -335,6 +350,8 @@ class PairLinker:
             return "Method"  # `通过锚点引导相关体（Anchor-Guided Correlation Volume）`
         if len(words) >= 2 and titled and self._in_heading(doc, m, sent_i):
             return "Method"
+        if len(words) >= 2 and titled and zh and self._listed_with_method(st, m, zh):
+            return "Method"  # `LAMB 优化器、2D RoPE、注意力池化（Attention Pooling）与…`
         parts = en.split("-")
         if len(words) == 1 and (quoted or is_name_shaped(en)):
             # `代码与数据（Eurus-2-RL-Data）`: the name's own ending outweighs the default
@@ -367,6 +384,20 @@ class PairLinker:
             _LISTED_NEXT.match(text, m.end())
             or _LISTED_PREV.search(text, max(0, start - 24), start)
         )
+
+    @staticmethod
+    def _listed_with_method(st: PaperState, m: re.Match[str], zh: str) -> bool:
+        """The gloss is listed right after, or right before, a known technique's name."""
+        start = m.start() - len(zh)
+        prev = _LIST_SEP_END.search(st.text, max(0, start - 4), start)
+        nxt = _LIST_SEP_START.match(st.text, m.end())
+        for c in st.cands:
+            entry = c.kb or c.kb_hint
+            if c.dropped or entry is None or entry.etype != "Method":
+                continue
+            if (prev and c.end == prev.start()) or (nxt and c.start == nxt.end()):
+                return True
+        return False
 
     @staticmethod
     def _in_heading(doc: Doc, m: re.Match[str], sent_i: int) -> bool:

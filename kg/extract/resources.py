@@ -115,6 +115,7 @@ class Resources:
     stop_caps: frozenset[str]  # keys of stop terms that stop only their all-capital spelling
     stop_units: frozenset[str]  # keys of stop terms that stop only right after a number
     stop_categories: frozenset[str]  # keys of stop terms noted `category` (LLM, VLM, Video LLM)
+    stop_generic: frozenset[str]  # keys of stop terms noted `generic` (VAE, ViT, Transformer)
     homonyms: dict[str, KBEntry]  # key of a KB spelling -> the entry of its other sense
     type_cues: tuple[Cue, ...]
     role_cues: tuple[Cue, ...]
@@ -270,6 +271,7 @@ def resources() -> Resources:
     )
     stop_units = frozenset(entity_key(c[0]) for c in stop_rows if c[1:2] == ["unit after a number"])
     stop_categories = frozenset(entity_key(c[0]) for c in stop_rows if c[1:2] == ["category"])
+    stop_generic = frozenset(entity_key(c[0]) for c in stop_rows if c[1:2] == ["generic"])
     type_cues = tuple(
         Cue(c[0], c[1], c[2], int(c[3]) if len(c) > 3 else 1)
         for _, c in _rows(PATTERNS_DIR / "type_cues.tsv", 3)
@@ -345,6 +347,7 @@ def resources() -> Resources:
         stop_caps=stop_caps,
         stop_units=stop_units,
         stop_categories=stop_categories,
+        stop_generic=stop_generic,
         type_cues=type_cues,
         role_cues=role_cues,
         relation_cues=relation_cues,

@@ -150,7 +150,7 @@ class ShapeFinder:
         new: list[Cand] = []
         for c in cands:
             m = None if c.dropped or c.kb is not None else _STEM_SLASH.fullmatch(c.text)
-            if m is None:
+            if m is None or _PATCH_SIZE.search(c.text):
                 continue
             c.dropped = True
             stem = m.group("first")[: -len(m.group("last"))]
@@ -381,7 +381,10 @@ class ShapeFinder:
         sent = st.sents[0] if st.sents else None
         if sent is None or sent.section != "title" or ":" not in title:
             return
+        # `Step-Video-T2V Technical Report: …` names Step-Video-T2V, a model's report
         head = title.split(":", 1)[0].strip()
+        report = _REPORT_END.search(head) is not None
+        head = _REPORT_END.sub("", head)
         words = head.split()
         if not words or len(words) > 6 or is_stop(self.res, head):
             return
@@ -416,7 +419,7 @@ class ShapeFinder:
         if last is not None and len(words) > 1:
             cand.votes[last.etype] += 3  # `Multi-Task GRPO`: a kind of GRPO
         else:
-            etype = self._title_type(head, rest)
+            etype = "Model" if report else self._title_type(head, rest)
             if etype:
                 cand.votes[etype] += 3
         cand.roles.add("proposes")
@@ -503,6 +506,11 @@ _NUMBERISH = r"\d+(?:\.\d+)?[A-Za-z]{0,2}"
 _STEM_SLASH = re.compile(
     rf"(?P<first>[^/]*?[A-Za-z][^/]*?(?P<last>{_NUMBERISH}))(?:/{_NUMBERISH})+"
 )
+
+
+_REPORT_END = re.compile(r"\s+(?:Technical|Tech)\s+Report$")
+# `SigLIP2-so400m/14`: a bare number after a size is the patch size, not a sibling's size.
+_PATCH_SIZE = re.compile(r"\d[mMB]/\d{1,2}$")
 
 
 # Size words after a slash (`Foo-S/M/L`, `Foo-XS/S`), besides the variant words.
