@@ -85,6 +85,9 @@ def test_extract_kb_alias_keeps_written_form() -> None:
         "一个 atlas 式的地图。",
         "Drop 掉部分样本。",
         "针对 VLLM 的越狱攻击。",  # a vision LLM, not the engine vLLM
+        # a title-case English word is none of the names it spells with inner capitals
+        "估计 Camera Pose 的误差。",  # not PoSE
+        "按 Quest 模式执行。",  # not QueST
     ],
 )
 def test_extract_kb_case_rules_reject_ordinary_words(sentence: str) -> None:

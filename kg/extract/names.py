@@ -158,6 +158,8 @@ def surface_ok(res: Resources, surface: str, entry: KBEntry) -> bool:
         return False
     if surface.isupper() and all(s[:1].islower() for s in spellings):
         return False  # `VLLM` (a vision LLM) is not `vLLM`: a lowercase-first brand
+    if _TITLE_WORD.match(surface) and all(sum(c.isupper() for c in s) >= 2 for s in spellings):
+        return False  # `Quest` is an English word, not `QueST`; nor `Yarn` YaRN
     # a known technique of several words is one in lower case too (`flow matching`)
     if surface.islower() and " " in surface and entry.etype == "Method":
         return True
@@ -168,6 +170,7 @@ def _stems(phrase: str) -> set[str]:
     return {w[:5].lower() for w in _WORD_SEP.split(phrase) if w and w not in CONNECTORS}
 
 
+_TITLE_WORD = re.compile(r"[A-Z][a-z]+$")
 _CAMEL_WORD = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 
 
