@@ -410,3 +410,9 @@ def test_extract_kb_no_entry_is_a_stop_term() -> None:
 def test_extract_kb_lab_named_with_its_company_is_one_organisation() -> None:
     found = by_name(extract(contribution="Meta FAIR 提出一种优化方法。"))
     assert "Meta FAIR" in labels(found["Meta"])
+
+
+def test_extract_kb_standard_splits_are_the_corpus() -> None:
+    found = by_name(extract(results="在 LibriSpeech test-clean 与 test-other 上 WER 最低。"))
+    assert set(found) == {"LibriSpeech"}
+    assert {"LibriSpeech test-clean", "test-other"} <= labels(found["LibriSpeech"])
