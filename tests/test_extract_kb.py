@@ -414,5 +414,5 @@ def test_extract_kb_lab_named_with_its_company_is_one_organisation() -> None:
 
 def test_extract_kb_standard_splits_are_the_corpus() -> None:
     found = by_name(extract(results="在 LibriSpeech test-clean 与 test-other 上 WER 最低。"))
-    assert set(found) == {"LibriSpeech"}
+    assert set(found) == {"LibriSpeech", "WER"}
     assert {"LibriSpeech test-clean", "test-other"} <= labels(found["LibriSpeech"])
