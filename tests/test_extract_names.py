@@ -1096,3 +1096,21 @@ def test_extract_names_noted_and_listed_glosses(
 def test_extract_names_gloss_listed_with_a_generic_part_stays_a_translation() -> None:
     found = by_name(extract(results="结合视觉编码器（Vision Encoder）与 RoPE。"))
     assert "Vision Encoder" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "kept"),
+    [
+        # unknown letter codes label conditions, hypotheses and settings
+        ("在条件 C3 下，假设 H1 成立，M+1 设置更好。", {"C3", "H1", "M+1"}, set()),
+        ("以 D0 引导 D1 采样。", {"D0", "D1"}, set()),
+        # known ones are names
+        ("对比 T5 与 Mistral，报告 F1。", set(), {"T5", "F1"}),
+    ],
+)
+def test_extract_names_unknown_letter_codes_are_labels(
+    text: str, absent: set[str], kept: set[str]
+) -> None:
+    found = set(by_name(extract(results=text)))
+    assert not absent & found
+    assert kept <= found

@@ -100,9 +100,15 @@ class ShapeFinder:
                     i += 1
                     continue
                 strength = shape_strength(tok)
-                if RELEASE.match(tok) or is_bitwidth(tok) or text[max(0, s - 2) : s] == "O(":
+                if (
+                    RELEASE.match(tok)
+                    or is_bitwidth(tok)
+                    or _LABEL.match(tok)
+                    or text[max(0, s - 2) : s] == "O("
+                ):
                     # `超过 V1 版本`, `W4A4KV4 量化`: a version or precision label names
-                    # nothing, nor does the size inside a complexity (`O(N²)`)
+                    # nothing, nor does an unknown letter code (`C0`, `H1`, `M+1`: conditions,
+                    # hypotheses, settings) or the size inside a complexity (`O(N²)`)
                     strength = 0
                 if strength == 2:
                     k = extend_name(res, run, i + 1, text)
@@ -508,6 +514,7 @@ _STEM_SLASH = re.compile(
 )
 
 
+_LABEL = re.compile(r"[A-Z](?:\d|\+[A-Z\d])$")
 _REPORT_END = re.compile(r"\s+(?:Technical|Tech)\s+Report$")
 # `SigLIP2-so400m/14`: a bare number after a size is the patch size, not a sibling's size.
 _PATCH_SIZE = re.compile(r"\d[mMB]/\d{1,2}$")
