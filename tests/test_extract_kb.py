@@ -62,6 +62,9 @@ def test_extract_kb_loads_several_hundred_typed_entries() -> None:
         ("用 3D 高斯泼溅表示场景。", "3D Gaussian Splatting", "Method"),
         ("以模型预测控制跟踪轨迹。", "Model Predictive Control", "Method"),
         ("训练采用专家并行。", "Expert Parallelism", "Method"),
+        # PEFT is the Hugging Face library; the family of techniques is generic
+        ("基于 Hugging Face PEFT 与 LLaMA-Factory 实现。", "PEFT", "Software"),
+        ("PiSSA 已合并进 PEFT 库。", "PEFT", "Software"),
         ("提供 Schedule-Free SGD 和 Schedule-Free AdamW 两个版本。", "Schedule-Free SGD", "Method"),
         (
             "提供 Schedule-Free SGD 和 Schedule-Free AdamW 两个版本。",
