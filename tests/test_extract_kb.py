@@ -65,6 +65,10 @@ def test_extract_kb_loads_several_hundred_typed_entries() -> None:
         # PEFT is the Hugging Face library; the family of techniques is generic
         ("基于 Hugging Face PEFT 与 LLaMA-Factory 实现。", "PEFT", "Software"),
         ("PiSSA 已合并进 PEFT 库。", "PEFT", "Software"),
+        # the browser and desktop-control tools of computer-use agents
+        ("在 Chromium 浏览器中用 xdotool 控制。", "Chromium", "Software"),
+        ("在 Chromium 浏览器中用 xdotool 控制。", "xdotool", "Software"),
+        ("通过 pyautogui 执行点击。", "PyAutoGUI", "Software"),
         ("提供 Schedule-Free SGD 和 Schedule-Free AdamW 两个版本。", "Schedule-Free SGD", "Method"),
         (
             "提供 Schedule-Free SGD 和 Schedule-Free AdamW 两个版本。",
