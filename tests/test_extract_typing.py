@@ -718,6 +718,10 @@ def test_extract_typing_sizes_of_a_named_stem_are_kept(kwargs: dict, name: str) 
         # a bracketed unit after a Chinese measure is that measure's name
         ("推理吞吐量（FPS）几乎无损。", "FPS", True),
         ("计算量（FLOPs）降低 40%。", "FLOPs", True),
+        # a speed reported in the unit is its measure; a rate set in it is not
+        ("推理速度达到 **57.4 FPS**，优于基线。", "FPS", True),
+        ("整体速度约 8 FPS。", "FPS", True),
+        ("在单张 H100 上以 25 FPS 实时生成视频。", "FPS", False),
     ],
 )
 def test_extract_typing_unit_after_a_number_is_no_measure(text: str, name: str, kept: bool) -> None:

@@ -314,7 +314,12 @@ class ContextTyper:
         return not (
             c.kb is not None
             and is_stop_unit(res, c.label)
-            and _AFTER_NUMBER.search(text, max(0, c.start - 16), c.start) is None
+            and (
+                _AFTER_NUMBER.search(text, max(0, c.start - 16), c.start) is None
+                # `推理速度约 20 FPS`: a speed reported in the unit is its measure, where
+                # `以 24 FPS 生成` only sets the rate
+                or _SPEED_BEFORE.search(text, max(0, c.start - 24), c.start) is not None
+            )
         )
 
     @staticmethod
@@ -794,6 +799,7 @@ _SCORED = re.compile(
 
 # One short word without digits: acronyms and coined measures (`SIM`, `scTM`, `gIoU`).
 # A unit's number before it (`24 FPS`, `5.22% 的 FLOPs`, `**28 FPS**`).
+_SPEED_BEFORE = re.compile(r"速度[^，。；,;、]{0,14}\d[\d.,]*\s*\**\s*$")
 _AFTER_NUMBER = re.compile(r"\d[\d.,]*\s*(?:%\s*的|[KMGTkmgt]?)\s*\**\s*$")
 _METRIC_SHAPED = re.compile(r"[A-Za-z][A-Za-z.]{1,6}")
 
