@@ -105,13 +105,16 @@ _NAMED_END = re.compile(r"(名为|提出了?(一种|一个|新的)*|称为|命�
 _INTRODUCED_END = re.compile(
     r"(通过|引入了?|采用了?|借助|设计了?|利用|加入了?|用)\s*[“\"]?[^，。,；、]{1,12}$"
 )
+# The word joining two members of a list, with its spaces.
+_AND_WORD = r"\s*(?:、|和|与|及|以及)\s*"
 # the gloss after, or before, in a list of glosses (`准确度（Acc.）与完整度（Comp.）`)
-_LISTED_NEXT = re.compile(r"\s*(?:、|和|与|及|以及)\s*[^（()）、，。；]{1,12}[（(]")
-_LISTED_PREV = re.compile(r"[)）]\s*(?:、|和|与|及|以及)\s*[^（()）、，。；]{0,12}$")
+_LISTED_NEXT = re.compile(_AND_WORD + r"[^（()）、，。；]{1,12}[（(]")
+_LISTED_PREV = re.compile(r"[)）]" + _AND_WORD + r"[^（()）、，。；]{0,12}$")
 # A Latin gloss, then after a comma a note in Chinese (`Projection Loss，通常为负余弦相似度`).
 _NOTED = re.compile(r"([A-Za-z][^，,\u4e00-\u9fff]*?)\s*[，,]\s*(?=[^，,]*[\u4e00-\u9fff])")
-_LIST_SEP_END = re.compile(r"\s*(?:、|和|与|及|以及)\s*$")
-_LIST_SEP_START = re.compile(r"\s*(?:、|和|与|及|以及)\s*")
+# a list's joining word right before, or right after, a name
+_LIST_SEP_END = re.compile(_AND_WORD + "$")
+_LIST_SEP_START = re.compile(_AND_WORD)
 _EN_JOIN = re.compile(r"\b(?:via|with|and|using|for)\b|\+")
 _CLAUSE_PUNCT = re.compile(r"[，,、；;]")
 _QUOTES = ('"', "”", "’", "'")
