@@ -10,7 +10,7 @@ from extract_fixtures import by_name, extract, labels
 
 from kg.errors import UserError
 from kg.extract import resources as res_mod
-from kg.extract.resources import is_stop, is_stop_unit, resources, trie_pattern
+from kg.extract.resources import is_stop, is_stop_unit, resources, trie_pattern, zh_ending
 from kg.model import ENTITY_TYPES
 
 
@@ -288,6 +288,17 @@ def test_extract_kb_homonym_of_an_unknown_sense_is_a_user_error(tmp_path, monkey
         (["准确率", "平衡准确率", "成功率", "攻击成功率"], "平衡准确率很高，攻击成功率与准确率"),
         (["a", "ab", "abc", "b"], "abcab a ab abd b"),
         (["峰值信噪比", "信噪比", "峰值"], "峰值信噪比与信噪比及峰值"),
+        # more first characters than one guarded group holds: the groups and their guards
+        (
+            [chr(0x4E00 + 7 * i) + "率" for i in range(130)] + [chr(0x4E00 + 7 * 99) + "率高"],
+            "".join(chr(0x4E00 + 7 * i) + "率，" for i in range(0, 140, 3))
+            + chr(0x4E00 + 7 * 99)
+            + "率高"
+            + chr(0x4E00 + 7 * 129)
+            + "率"
+            + chr(0x4E00 + 7 * 130)
+            + "率",
+        ),
     ],
 )
 def test_extract_kb_prefix_tree_pattern_finds_the_longest_name(words: list[str], text: str) -> None:
@@ -423,3 +434,13 @@ def test_extract_kb_standard_splits_are_the_corpus() -> None:
     found = by_name(extract(results="在 LibriSpeech test-clean 与 test-other 上 WER 最低。"))
     assert set(found) == {"LibriSpeech", "WER"}
     assert {"LibriSpeech test-clean", "test-other"} <= labels(found["LibriSpeech"])
+
+
+@pytest.mark.parametrize(
+    "term", ["自适应策略优化", "多头注意力", "动态采样", "平衡准确率", "质量过滤", "新框架"]
+)
+def test_extract_kb_chinese_ending_is_the_longest_listed(term: str) -> None:
+    res = resources()
+    endings = [p for p in res.zh_suffix_type if term.endswith(p[0])]
+    assert endings
+    assert zh_ending(res, term) == max(endings, key=lambda p: len(p[0]))

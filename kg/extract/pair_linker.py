@@ -254,6 +254,8 @@ class PairLinker:
         while term != before:  # `并配合…`, `沿用 DAPO 中动态采样`: clause openers, one by one
             before = term
             term = _PLACE.sub("", _LEAD.sub("", term)).lstrip()
+            if not term.startswith(_light_verbs()):
+                continue  # one test in C for the usual term that opens with none
             for verb in _light_verbs():
                 if term.startswith(verb) and len(term) > len(verb) + 1:
                     term = term[len(verb) :].lstrip()

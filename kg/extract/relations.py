@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from kg.extract.resources import RelationCue, resources
 from kg.extract.shapes import family_key, sizes
@@ -90,9 +89,8 @@ def stated_relations(
 ) -> list[Stated]:
     """Every relation a cue of `relation_cues.tsv` states between two of the paper's entities."""
     res = resources()
-    table = _cue_table(res.relation_cues)
+    index = _cue_index(res.relation_cues)
     compare_re = res.compare_re
-    for_kinds: dict[tuple[frozenset[str], bool], list[tuple[RelationCue, bool]]] = {}
     by_sent: dict[int, list[Mention]] = {}
     for m in sorted(mentions, key=lambda m: (m.start, m.end)):
         by_sent.setdefault(m.sent, []).append(m)
@@ -105,14 +103,14 @@ def stated_relations(
             kinds = frozenset(m.etype for m in run)
             if not kinds & _OBJECTS:
                 continue  # metrics, hardware, organisations are no object of a relation
-            cues = for_kinds.get((kinds, sent.heading))
+            cues = index.get((kinds, sent.heading))
             if cues is None:
                 # heading cues only where a bold heading can name the part
-                cues = for_kinds[kinds, sent.heading] = [
-                    (c, asks)
-                    for c, objs, asks in table
-                    if kinds & objs and (sent.heading or c.subject != "heading")
-                ]
+                cues = index[kinds, sent.heading] = tuple(
+                    (c, bool(c.after.pattern))
+                    for c in res.relation_cues
+                    if kinds & _ENDS[c.predicate][1] and (sent.heading or c.subject != "heading")
+                )
             # the side after the object is short and anchored: the cheap test goes first
             right = _CLOSE.sub("", text[run[-1].end : min(sent.end, run[-1].end + _WINDOW)])
             maybe = [c for c, asks in cues if not asks or c.after.match(right)]
@@ -142,12 +140,18 @@ def _trained_on_it(text: str, sent: Sentence, ms: list[Mention], i: int) -> list
     return [Stated(models[0].key, "trainedOn", data[-1].key, i)]
 
 
-@lru_cache(maxsize=4)
-def _cue_table(
+# The cues that may state a relation to a list of objects of these types, in a heading or not,
+# each with whether it asks anything after the object; kept for the one loaded cue table
+# (identity, not equality: hashing the table costs more than the lookup saves).
+_INDEX: list[tuple[tuple[RelationCue, ...], dict[tuple[frozenset[str], bool], tuple]]] = []
+
+
+def _cue_index(
     cues: tuple[RelationCue, ...],
-) -> tuple[tuple[RelationCue, frozenset[str], bool], ...]:
-    """Each cue with the types its object may have and whether it asks anything after it."""
-    return tuple((c, _ENDS[c.predicate][1], bool(c.after.pattern)) for c in cues)
+) -> dict[tuple[frozenset[str], bool], tuple[tuple[RelationCue, bool], ...]]:
+    if not _INDEX or _INDEX[0][0] is not cues:
+        _INDEX[:] = [(cues, {})]
+    return _INDEX[0][1]
 
 
 def _lefts(left: str) -> list[str]:
