@@ -7,7 +7,8 @@ import unicodedata
 from functools import lru_cache
 
 _SEP = re.compile(r"[\s_\u3000]+")
-_DASHES = re.compile(r"[\u2010-\u2015\u2212\uff0d]")
+# dashes, and the middle dot some names are spelled with (`DALL·E 3` is `DALL-E 3`)
+_DASHES = re.compile(r"[\u00b7\u2010-\u2015\u2212\uff0d]")
 _MULTI_DASH = re.compile(r"-{2,}")
 _ARXIV = re.compile(r"^(\d{4}\.\d{4,5})(v\d+)?$")
 

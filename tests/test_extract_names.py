@@ -289,6 +289,8 @@ def test_extract_names_glossed_single_name_is_typed_by_its_ending(
             "Neighborhood Detail Template",
         ),
         ("仅保留最近 3 张截图（Context Clipping）。", "Context Clipping"),
+        # a gloss that opens with a dimension
+        ("**一维图块标签（1-D Tile-Tagging）**：为每个图块插入文本标签。", "1-D Tile-Tagging"),
     ],
 )
 def test_extract_names_title_cased_gloss_with_technique_head_is_a_method(
@@ -614,6 +616,21 @@ def test_extract_names_generic_guards(text: str, absent: set, present: set) -> N
         ("对比 Genie Sim 3.0 和 Qwen 2.5。", {"Genie Sim 3.0", "Qwen 2.5"}, set()),
         # a subscripted metric is a metric of its own
         ("CHAIR_S 48.2 → 31.6，CHAIR_I 13.9 → 8.7。", {"CHAIR_S", "CHAIR_I"}, set()),
+        # a model's API identifier and a package's install name are known names in lower case
+        (
+            "在 gpt-4-turbo、claude-3-opus 和 llama-3-70b 上对比。",
+            {"GPT-4 Turbo", "Claude 3 Opus", "Llama-3-70B"},
+            set(),
+        ),
+        ("resiliparse 和 trafilatura 抽取的文本更干净。", {"Resiliparse", "Trafilatura"}, set()),
+        # a middle dot spells a hyphen
+        ("与 DALL·E 3 接近。", {"DALL-E 3"}, {"DALL", "E 3"}),
+        # a count of joints after an arm's name is no release of it
+        (
+            "采用 Franka Panda 7 自由度机械臂。",
+            {"Franka Emika Panda"},
+            {"Franka Panda 7", "Franka Emika Panda 7"},
+        ),
         # precision settings name nothing, in a gloss or alone
         (
             "全部为 4 比特（W4A4KV4）的设定下，解决了 KV4 下精度骤降的问题。",
@@ -1114,3 +1131,26 @@ def test_extract_names_unknown_letter_codes_are_labels(
     found = set(by_name(extract(results=text)))
     assert not absent & found
     assert kept <= found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "英国 AI 安全研究所（UK AI Safety Institute）联合提出了该基准。",
+        "由某人工智能实验室（Zorbic AI Laboratory）发布。",
+        "与佐尔布大学（University of Zorbia）合作完成。",
+    ],
+)
+def test_extract_names_gloss_of_an_institution_is_an_organization(text: str) -> None:
+    found = by_name(extract(contribution=text))
+    assert [e.etype for e in found.values()] == ["Organization"]
+
+
+def test_extract_names_product_named_after_its_team_is_no_organization() -> None:
+    x = extract(
+        contribution="字节跳动 Seed 团队提出了 Seed-TTS 系列模型。",
+        innovations="Seed-TTS_DiT 为完全非自回归的扩散变体。",
+    )
+    found = by_name(x)
+    assert found["Seed"].etype == "Organization"
+    assert found["Seed-TTS_DiT"].etype == "Model"  # a variant of the team's Seed-TTS

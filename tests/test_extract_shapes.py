@@ -30,6 +30,8 @@ from kg.extract.shapes import family_key, is_acronym, is_size, shape_strength
         ("L_AttnRL", 0),
         ("x_t", 0),
         ("Foo_V2", 0),
+        ("Seed-TTS_DiT", 2),  # a named variant after an underscore
+        ("GRPO_KL", 0),
         ("3DTopia-XL", 2),
         ("3D-FUTURE", 2),
         ("4DGen", 2),

@@ -26,6 +26,9 @@ from kg.extract.pipeline import nlp
         # a semicolon glued between capitals stays (`TL;DR`); one before a space ends a token
         ("在 TL;DR 上", ["在", "TL;DR", "上"]),
         ("XX; YY", ["XX", ";", "YY"]),
+        # a middle dot between letters stays inside a name; after a number it is a product
+        ("与 DALL·E 3 相比", ["与", "DALL·E", "3", "相比"]),
+        ("5·tIoU", ["5", "·", "tIoU"]),
     ],
 )
 def test_extract_tokenizer_splits_scripts(text: str, expected: list[str]) -> None:

@@ -52,6 +52,7 @@ def test_iri_entity_is_always_valid(name: str) -> None:
         ("Qwen2.5-VL-7B", "Qwen2.5_VL_7B"),
         ("Qwen2.5－VL－7B", "Qwen2.5-VL-7B"),
         ("Ｈ１００", "H100"),
+        ("DALL·E 3", "DALL-E 3"),
     ],
 )
 def test_keys_variants_share_a_key(a: str, b: str) -> None:

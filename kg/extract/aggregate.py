@@ -269,15 +269,16 @@ def _bare_acronym(acc: _Acc) -> bool:
 
 
 def inherited_type(acc: _Acc, accs: dict[str, _Acc]) -> str | None:
-    """`RynnBrain-Nav` with no cue of its own is typed like the paper's `RynnBrain`."""
+    """`RynnBrain-Nav` (or `Seed-TTS_DiT`) with no cue of its own is typed like the paper's
+    `RynnBrain` (`Seed-TTS`); an organisation's name before a hyphen names its product
+    (`Seed-TTS` of the Seed team), which is no organisation."""
     if acc.in_kb or acc.votes:
         return None
     for other in accs.values():
-        if other is not acc and acc.name.startswith(other.name + "-"):
-            if other.kb_type:
-                return other.kb_type
-            if other.votes or other.types:
-                return leading(other.votes or other.types)
+        if other is not acc and acc.name.startswith((other.name + "-", other.name + "_")):
+            etype = other.kb_type or leading(other.votes or other.types)
+            if etype is not None and etype != "Organization":
+                return etype
     return None
 
 

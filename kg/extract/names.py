@@ -163,6 +163,10 @@ def surface_ok(res: Resources, surface: str, entry: KBEntry) -> bool:
     # a known technique of several words is one in lower case too (`flow matching`)
     if surface.islower() and " " in surface and entry.etype == "Method":
         return True
+    if surface.islower() and entry.etype == "Model" and _API_ID.match(surface):
+        return True  # `gpt-4-turbo`, `claude-3-opus`: the identifier an API serves it under
+    if surface.islower() and entry.etype == "Software" and " " not in surface:
+        return True  # `trafilatura`, `nanotron`: the name a package is installed under
     return not (surface.islower() and any(c.isupper() for c in entry.name))
 
 
@@ -171,6 +175,8 @@ def _stems(phrase: str) -> set[str]:
 
 
 _TITLE_WORD = re.compile(r"[A-Z][a-z]+$")
+# A hyphened lower-case name with a number: a model's API identifier, never an English word.
+_API_ID = re.compile(r"(?=[^-]*-)(?=\D*\d)[a-z][a-z0-9.]*(?:-[a-z0-9.]+)+$")
 _CAMEL_WORD = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 
 
@@ -295,8 +301,11 @@ _AFTER_SCORE = re.compile(r"[A-Za-z]\S*\s\d+(?:\.\d+)?\s*%?\s*[，,；;、]\s*$"
 _SCORE_LIKE = re.compile(r"^(?:\d+\.\d{2,}|0\.\d+|\d{2,}\.\d)$")
 
 
+# A unit after a number that makes it a score, or a count (`Franka Panda 7 自由度机械臂`: an
+# arm with seven joints, not its release 7).
 _SCORE_UNIT = re.compile(
-    r"(?:\s*(?:和|与|、|/|，|,)\s*\d+(?:\.\d+)?)*\s*(?:分|个点|个百分点|%|％|倍|pp\b|points?\b)"
+    r"(?:\s*(?:和|与|、|/|，|,)\s*\d+(?:\.\d+)?)*\s*"
+    r"(?:分|个点|个百分点|%|％|倍|pp\b|points?\b|自由度|DoF\b)"
 )
 
 

@@ -91,7 +91,10 @@ _NAME_LIST = re.compile(
 )
 
 
-_GLOSS = re.compile(r"^[A-Za-z](?:[A-Za-z0-9²³ .'’&+\-]|\((?:\d{1,2}|[\u03b1-\u03c9])\))*$")
+# An English gloss, which may open with a dimension (`1-D Tile-Tagging`, `3D Gaussian Splatting`)
+_GLOSS = re.compile(
+    r"^(?:[1-4]-?D[\s\-])?[A-Za-z](?:[A-Za-z0-9²³ .'’&+\-]|\((?:\d{1,2}|[\u03b1-\u03c9])\))*$"
+)
 
 
 # Chinese endings of a system's parts (`压缩器`, `探针头`) and the English agent nouns that
@@ -292,7 +295,8 @@ class PairLinker:
         if en.rsplit("-", 1)[-1].lower() in res.lowercase_tails:
             return None
         content = [w for w in words if w not in CONNECTORS]
-        titled = all(w[:1].isupper() or w in CONNECTORS for w in words)
+        # a dimension or number opens a titled name too (`1-D Tile-Tagging`, `3D Gaussian Splats`)
+        titled = all(w[:1].isupper() or w[:1].isdigit() or w in CONNECTORS for w in words)
         method_term = bool(zh) and zh.endswith(_METHOD_HEADS) and words[0][:1].isupper()
         if len(content) >= 2 and any(w[:1].islower() for w in content) and not method_term:
             # `dense temporal manifold`, `Prompt-based attacks`: a description, not a name,
