@@ -1154,3 +1154,23 @@ def test_extract_names_product_named_after_its_team_is_no_organization() -> None
     found = by_name(x)
     assert found["Seed"].etype == "Organization"
     assert found["Seed-TTS_DiT"].etype == "Model"  # a variant of the team's Seed-TTS
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # a known name the glossed name ends with is part of it, in a Chinese or Latin term
+        ("采用残差 K-means 量化（RQ-Kmeans）生成语义 ID。", {"RQ-KMeans"}, {"K-Means"}),
+        ("采用残差 K-Means（Residual K-Means）量化。", {"Residual K-Means"}, {"K-Means"}),
+        # standing alone, or not ending the glossed name, it is a name of its own
+        ("长期层通过在线 K-Means 聚类压缩历史特征。", {"K-Means"}, set()),
+        ("基于 GRPO 的组优势（GRPO-A）提升稳定性。", {"GRPO", "GRPO-A"}, set()),
+        ("权重使用 GPTQ（或简单的 RTN 四舍五入）量化到 INT4。", {"GPTQ", "RTN"}, set()),
+    ],
+)
+def test_extract_names_known_name_ending_a_glossed_name_is_part_of_it(
+    text: str, present: set, absent: set
+) -> None:
+    found = set(by_name(extract(innovations=text)))
+    assert present <= found
+    assert not absent & found

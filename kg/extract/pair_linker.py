@@ -33,6 +33,7 @@ from kg.extract.shapes import (
     key_of,
     shape_strength,
 )
+from kg.keys import spelling_key
 
 # One level of a glued bracket may sit inside (`（SE(3) Motion Bases）`).
 _PAREN = re.compile(r"[（(]\s*((?:[^（）()\n]|\((?:\d{1,2}|[\u03b1-\u03c9])\)){1,120}?)\s*[)）]")
@@ -95,6 +96,12 @@ _NAME_LIST = re.compile(
 _GLOSS = re.compile(
     r"^(?:[1-4]-?D[\s\-])?[A-Za-z](?:[A-Za-z0-9²³ .'’&+\-]|\((?:\d{1,2}|[\u03b1-\u03c9])\))*$"
 )
+
+
+def _glossed_ends(glossed: tuple[str, ...], name: str) -> bool:
+    """One of the glossed names' spelling keys ends with the name's (`RQ-Kmeans`, `K-means`)."""
+    key = spelling_key(key_of(name))
+    return any(g.endswith(key) for g in glossed)
 
 
 # Chinese endings of a system's parts (`压缩器`, `探针头`) and the English agent nouns that
@@ -466,7 +473,7 @@ class PairLinker:
                 if self._names(zh):
                     target.aliases.append(zh)
                 self._zh_votes(target, zh)
-                self._drop_inner_zh(cands, m.start(), zh)
+                self._drop_inner_zh(cands, m.start(), zh, (acr,))
             pairs.append(Pair(m.start(), m.end(), zh, None, acr))
             return
         if en is None:
@@ -513,7 +520,7 @@ class PairLinker:
                     # `**前沿价值评分（Frontier Value Scoring, FVS）**：…` heads an
                     # innovation: the paper's own component, not a measure
                     cand.votes["Method"] += cand.votes.pop("Metric")
-            self._drop_inner_zh(cands, m.start(), zh)
+            self._drop_inner_zh(cands, m.start(), zh, (en, acr))
         if etype not in ("?", None):
             cand.votes[etype] += 3
         cands.append(cand)
@@ -545,16 +552,20 @@ class PairLinker:
         return None
 
     @staticmethod
-    def _drop_inner_zh(cands: list[Cand], paren: int, zh: str) -> None:
+    def _drop_inner_zh(
+        cands: list[Cand], paren: int, zh: str, glossed: tuple[str | None, ...] = ()
+    ) -> None:
         """A known Chinese word inside a longer glossed term is part of it: the 准确率 of
-        `步骤准确率（Step Accuracy）` is not Accuracy."""
+        `步骤准确率（Step Accuracy）` is not Accuracy. So is a Latin name the glossed name ends
+        with (`残差 K-Means（Residual K-Means）`, `残差 K-means 量化（RQ-Kmeans）`)."""
+        ends = tuple(spelling_key(key_of(n)) for n in glossed if n)
         for c in cands:
             if (
-                c.origin == "zh"
-                and not c.dropped
+                not c.dropped
                 and paren - len(zh) - 2 <= c.start < paren
                 and len(c.text) < len(zh)
                 and c.text in zh
+                and (c.origin == "zh" or (not has_cjk(c.text) and _glossed_ends(ends, c.text)))
             ):
                 c.dropped = True
 
@@ -660,8 +671,14 @@ class PairLinker:
             last = run[-1]
             target = self._cand_at(cands, last[0], last[1])
             # `时长课程式 GRPO（Duration-Curriculum GRPO）`: a Chinese term ending in a known
-            # name, glossed by an English name ending in it, is a new variant of that name.
-            if target is not None and en.rsplit(" ", 1)[-1].rsplit("-", 1)[-1] == target.text:
+            # name, glossed by an English name ending in it, is a new variant of that name
+            # (`残差 K-Means（Residual K-Means）` too, a hyphened word whole; an acronym so glossed
+            # is spelled out below).
+            last = en.rsplit(" ", 1)[-1]
+            if target is not None and (
+                target.text == last.rsplit("-", 1)[-1]
+                or (target.text == last and not is_acronym(target.text))
+            ):
                 zh = self._zh_term(st.text[st.sents[sent_i].start : m.start()])
                 if zh and len(zh) - len(target.text) > 7:
                     zh = None  # a variant's Chinese modifier is short (`个性化 PageRank`)
