@@ -618,10 +618,14 @@ def test_extract_names_generic_guards(text: str, absent: set, present: set) -> N
         ("CHAIR_S 48.2 → 31.6，CHAIR_I 13.9 → 8.7。", {"CHAIR_S", "CHAIR_I"}, set()),
         # a model's API identifier and a package's install name are known names in lower case
         (
-            "在 gpt-4-turbo、claude-3-opus 和 llama-3-70b 上对比。",
-            {"GPT-4 Turbo", "Claude 3 Opus", "Llama-3-70B"},
+            "在 gpt-4-turbo、claude-3-opus、mistral-large 和 llama-3-70b 上对比。",
+            {"GPT-4 Turbo", "Claude 3 Opus", "Mistral Large", "Llama-3-70B"},
             set(),
         ),
+        # a hyphened lower-case phrase of another kind is no identifier
+        ("将 self-attention 替换为线性注意力。", set(), {"Self-Attention", "self-attention"}),
+        # the transport protocol of serving systems
+        ("节点间通过 800Gbps RDMA 网络互连。", {"RDMA"}, set()),
         ("resiliparse 和 trafilatura 抽取的文本更干净。", {"Resiliparse", "Trafilatura"}, set()),
         # a middle dot spells a hyphen
         ("与 DALL·E 3 接近。", {"DALL-E 3"}, {"DALL", "E 3"}),

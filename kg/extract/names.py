@@ -164,7 +164,7 @@ def surface_ok(res: Resources, surface: str, entry: KBEntry) -> bool:
     if surface.islower() and " " in surface and entry.etype == "Method":
         return True
     if surface.islower() and entry.etype == "Model" and _API_ID.match(surface):
-        return True  # `gpt-4-turbo`, `claude-3-opus`: the identifier an API serves it under
+        return True  # `gpt-4-turbo`, `mistral-large`: the identifier an API serves it under
     if surface.islower() and entry.etype == "Software" and " " not in surface:
         return True  # `trafilatura`, `nanotron`: the name a package is installed under
     return not (surface.islower() and any(c.isupper() for c in entry.name))
@@ -175,8 +175,9 @@ def _stems(phrase: str) -> set[str]:
 
 
 _TITLE_WORD = re.compile(r"[A-Z][a-z]+$")
-# A hyphened lower-case name with a number: a model's API identifier, never an English word.
-_API_ID = re.compile(r"(?=[^-]*-)(?=\D*\d)[a-z][a-z0-9.]*(?:-[a-z0-9.]+)+$")
+# A hyphened lower-case spelling of a known model: its API or hub identifier (`gpt-4-turbo`,
+# `mistral-large`), which no English text writes so.
+_API_ID = re.compile(r"[a-z][a-z0-9.]*(?:-[a-z0-9.]+)+$")
 _CAMEL_WORD = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 
 
