@@ -32,6 +32,8 @@ from kg.extract.shapes import family_key, is_acronym, is_size, shape_strength
         ("Foo_V2", 0),
         ("Seed-TTS_DiT", 2),  # a named variant after an underscore
         ("GRPO_KL", 0),
+        ("SV3D_u", 2),  # a one-letter variant after a name with a number
+        ("GRPO_t", 0),
         ("3DTopia-XL", 2),
         ("3D-FUTURE", 2),
         ("4DGen", 2),

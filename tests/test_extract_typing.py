@@ -38,6 +38,9 @@ def _etype(found: dict, name: str) -> str:
         ("报告 ZorbRate 的变化。", "ZorbRate", "Metric"),
         ("报告 MotionGap 的变化。", "MotionGap", "Metric"),
         ("报告 Succ^4 的变化。", "Succ^4", "Metric"),
+        # an optimizer named after the one it changes, even where it is a baseline
+        ("训练时间比 ZorbAdamW 基线快约 8%。", "ZorbAdamW", "Method"),
+        ("训练时间比 Florp-SGD 基线快约 8%。", "Florp-SGD", "Method"),
         ("结果显示 Florp-72B-DPO 更强。", "Florp-72B-DPO", "Model"),
         ("结果显示 ZorbRec 更准。", "ZorbRec", "Model"),
         ("结果显示 Florp-TTS 更自然。", "Florp-TTS", "Model"),

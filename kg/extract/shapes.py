@@ -67,10 +67,12 @@ def shape_strength(token: str) -> int:
     if len(token) < 2:
         return 0
     if "_" in token:
-        # `Time-MoE_base`, `Seed-TTS_DiT`: a name with a variant after an underscore; `x_t`,
-        # `L_AttnRL`, `GRPO_KL` are notation
+        # `Time-MoE_base`, `Seed-TTS_DiT`, `SV3D_u`: a name with a variant after an underscore
+        # (a one-letter one after a name with a number); `x_t`, `L_AttnRL`, `GRPO_KL` are
+        # notation
         stem, _, tail = token.partition("_")
-        ok = (tail.isalpha() and tail.islower() and len(tail) >= 3) or (
+        short = 1 if any(c.isdigit() for c in stem) else 3
+        ok = (tail.isalpha() and tail.islower() and len(tail) >= short) or (
             "_" not in tail and not tail.isupper() and shape_strength(tail) == 2
         )
         return 2 if ok and shape_strength(stem) == 2 else 0
