@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from extract_fixtures import extract
 
@@ -487,3 +489,29 @@ def test_extract_relations_known_title_name_is_the_papers_own_subject(
     title = "Geo4D: Leveraging Video Generators for Geometric 4D Scene Reconstruction"
     contribution = "提出了 Geo4D，将视频扩散模型改造为 4D 重建器。"
     assert relation in _stated(title=title, contribution=contribution, usage=usage)
+
+
+# The end-anchored pattern `_strip_open` scans for from the end.
+_OPENING = re.compile(r"[\s\[“\"'`*]*(?:[(（]\s*(?:如|例如|比如|包括)?)?[\s\[“\"'`*]*$")
+
+
+@pytest.mark.parametrize(
+    "left",
+    [
+        "基于 **",
+        "使用数据（如 ",
+        "数据（例如",
+        "如",
+        "（",
+        "例 如",
+        "数据 （ 包括 “",
+        "基于",
+        "",
+        "  ",
+        "A (比如*",
+    ],
+)
+def test_extract_relations_opening_markup_is_stripped_from_the_end(left: str) -> None:
+    from kg.extract.relations import _strip_open
+
+    assert _strip_open(left) == _OPENING.sub("", left)

@@ -35,7 +35,8 @@ _AND = re.compile(r"\s*(?:、|和|与|及|以及|/)\s*")
 _HEAD_BREAK = re.compile(r"[，。；,;：:]")  # a clause, or the bold heading before a colon
 # Brackets, quotes and markup between a cue and its object (`受最大后验策略优化 (MPO) 启发`,
 # `基于 **GRPO**`) and a bracketed gloss after the object.
-_OPEN = re.compile(r"[\s\[“\"'`*]*(?:[(（]\s*(?:如|例如|比如|包括)?)?[\s\[“\"'`*]*$")
+_MARKS = frozenset("[“\"'`*")
+_EXAMPLE_WORDS = ("例如", "比如", "包括", "如")
 _LATIN_END = re.compile(r"(?<![\w.\-])[A-Za-z][\w.\-]{0,30}\s*$")
 _BRACKET = re.compile(r"[(（]\s*$")
 # the Chinese name of a bracketed acronym: a short term, no description (`…的评估器（MC-Critic）`)
@@ -158,7 +159,7 @@ def _lefts(left: str) -> list[str]:
     """The text before an object as a cue may end: markup and an opening bracket removed, and
     for a bracketed name also without the name it glosses (`受最大后验策略优化 (MPO) 启发`,
     `基于 DiT (Diffusion Transformer) 架构`)."""
-    bare = _OPEN.sub("", left)
+    bare = _strip_open(left)
     if not _BRACKET.search(left):
         return [bare]
     latin = _LATIN_END.search(bare)
@@ -166,7 +167,28 @@ def _lefts(left: str) -> list[str]:
         return [bare, bare[: latin.start()]]
     run = _ZH_RUN.search(bare)
     cuts = range(run.start(), run.end()) if run else range(0)
-    return [bare, *(_OPEN.sub("", bare[:j]) for j in cuts)]
+    return [bare, *(_strip_open(bare[:j]) for j in cuts)]
+
+
+def _strip_open(text: str) -> str:
+    """The text without the markup, quotes and opening bracket that end it (`基于 **`, `（如 `).
+    (A scan from the end: a regex anchored at the end is tried at every character.)"""
+    i = len(text)
+    while i and (text[i - 1] in _MARKS or text[i - 1].isspace()):
+        i -= 1
+    j = i
+    for word in _EXAMPLE_WORDS:
+        if text.endswith(word, 0, j):
+            j -= len(word)
+            break
+    while j and text[j - 1].isspace():
+        j -= 1
+    if not j or text[j - 1] not in "(（":
+        return text[:i]
+    j -= 1
+    while j and (text[j - 1] in _MARKS or text[j - 1].isspace()):
+        j -= 1
+    return text[:j]
 
 
 def _apply(
