@@ -444,3 +444,28 @@ def test_extract_kb_chinese_ending_is_the_longest_listed(term: str) -> None:
     endings = [p for p in res.zh_suffix_type if term.endswith(p[0])]
     assert endings
     assert zh_ending(res, term) == max(endings, key=lambda p: len(p[0]))
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "label"),
+    [
+        # another corpus's split is no LibriSpeech
+        ("在 LibriTTS 的 test-clean 子集上取得 4.05 的 UTMOS。", {"LibriTTS", "UTMOS"}, None),
+        # a variant with its split is one name
+        (
+            "在 LibriSpeech-PC test-clean 上 WER 更低。",
+            {"LibriSpeech-PC", "WER"},
+            "LibriSpeech-PC test-clean",
+        ),
+        # a bare split, or LibriSpeech's own, is LibriSpeech
+        ("在 test-clean 与 test-other 上 WER 为 2.1/4.3。", {"LibriSpeech", "WER"}, "test-other"),
+        ("LibriSpeech 的 test-clean 子集上 WER 为 2.1。", {"LibriSpeech", "WER"}, None),
+    ],
+)
+def test_extract_kb_a_split_belongs_to_the_corpus_named_before_it(
+    text: str, names: set[str], label: str | None
+) -> None:
+    found = by_name(extract(results=text))
+    assert set(found) == names
+    if label is not None:
+        assert any(label in labels(e) for e in found.values())

@@ -304,6 +304,22 @@ class KBRuler:
             return 2
         return 0
 
+    @staticmethod
+    def _split_owner(text: str, s: int, e: int, entry: KBEntry, cands: list[Cand]) -> int | None:
+        """A bare split (`test-clean`, an alias of LibriSpeech) right after another corpus is
+        that corpus's split: `LibriTTS 的 test-clean` names no LibriSpeech, and
+        `LibriSpeech-PC test-clean` is one name, of LibriSpeech-PC. Returns the tokens taken
+        (1), or None where the split is the known corpus's own."""
+        prev = cands[-1] if cands else None
+        if prev is None or text[prev.end : s].strip() not in ("", "的"):
+            return None
+        known = prev.kb or prev.kb_hint
+        if known is None or known.etype != "Dataset" or (known is entry and prev.kb is not None):
+            return None
+        if text[prev.end : s] == " ":
+            prev.end, prev.text = e, text[prev.start : e]  # one name with its split
+        return 1
+
     def _match_at(self, doc: Doc, run: tuple, i: int, cands: list[Cand]) -> int:
         """Match at token i of a run; returns how many tokens were consumed."""
         st = state(doc)
@@ -331,6 +347,10 @@ class KBRuler:
                     return sized
             if entry is None or not surface_ok(res, surface, entry):
                 continue
+            if entry.etype == "Dataset" and j == i + 1 and _bare_split(surface, entry):
+                owner = self._split_owner(text, s, e, entry, cands)
+                if owner is not None:
+                    return owner
             sent = sentence_of(doc, s)
             if (
                 st.sents[sent].section == "title"
@@ -440,6 +460,11 @@ class KBRuler:
                 cands.append(Cand(s, e, text[s:e], sent, "variant", kb_hint=entry))
             return k - i
         return 1
+
+
+def _bare_split(surface: str, entry: KBEntry) -> bool:
+    """A lower-case alias that names a split of a corpus without the corpus (`test-clean`)."""
+    return surface.islower() and "-" in surface and entry.key not in key_of(surface)
 
 
 _DIMENSION = re.compile(r"[1-4]D$")
