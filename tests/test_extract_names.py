@@ -348,6 +348,8 @@ def test_extract_names_latin_word_ending_a_chinese_term_takes_the_gloss() -> Non
         ("mZorb 17.82、ZorbSim 0.663。", {"mZorb", "ZorbSim"}, {"mZorb 17.82"}),
         ("对比 ZorbSim 3.0 的结果。", {"ZorbSim 3.0"}, set()),
         ("上 ZorbDoc 88.7、ZorbEdit 89.5。", set(), {"ZorbDoc 88.7", "ZorbEdit 89.5"}),
+        # a span of time or a count after a name
+        ("有效时效为 31 天（ZorbCast 28 天，FlorpNet 19 天）。", {"ZorbCast"}, {"ZorbCast 28"}),
     ],
 )
 def test_extract_names_score_after_a_name_is_not_its_version(
@@ -1178,3 +1180,13 @@ def test_extract_names_known_name_ending_a_glossed_name_is_part_of_it(
     found = set(by_name(extract(innovations=text)))
     assert present <= found
     assert not absent & found
+
+
+def test_extract_names_an_agents_tools_listed_by_call_name_are_no_packages() -> None:
+    found = by_name(
+        extract(
+            usage="*   **工具**：search（Serper API）、visit（Jina Reader 抓取）、Python 执行器。"
+        )
+    )
+    assert not {"search", "visit"} & set(found)
+    assert {"Serper", "Jina Reader", "Python"} <= set(found)

@@ -58,6 +58,10 @@ def _typing_affix_suffices(c: Cand, parts: list[str], etype: str) -> bool:
 _LATIN_END = re.compile(r"[A-Za-z0-9]\s?$")
 _LATIN_START = re.compile(r"^\s?[A-Za-z0-9]")
 _AT_END = re.compile(r"在\s*$")
+# An item that lists an agent's tools or actions by their call names (`**工具集**：search（…）`)
+_TOOLSET = re.compile(
+    r"\s*(?:[*\-•]\s+|\d+\.\s+)?\*\*(?:可用)?(?:工具|工具集|动作空间|动作集|动作)\*\*\s*[：:]"
+)
 _GLOSS_NEXT = re.compile(r"\s*[（(][^（）()]{1,60}[)）]")
 _BASED_ON_END = re.compile(r"基于\s*$")
 _BY_END = re.compile(r"(?:由|用|利用|借助|调用|以)\s*$")
@@ -272,6 +276,9 @@ class ContextTyper:
                 continue
             if c.origin == "weak" and c.text.islower() and not _package(c, c.start in listed):
                 c.dropped = True  # a lower-case word is a name only as a package (`spglib 库`)
+                continue
+            if c.origin == "weak" and c.text.islower() and _TOOLSET.match(st.sents[c.sent].raw):
+                c.dropped = True  # `**工具**：search、visit、Python`: the agent's own actions
                 continue
             if c.votes:
                 c.etype = leading(c.votes)

@@ -302,11 +302,11 @@ _AFTER_SCORE = re.compile(r"[A-Za-z]\S*\s\d+(?:\.\d+)?\s*%?\s*[，,；;、]\s*$"
 _SCORE_LIKE = re.compile(r"^(?:\d+\.\d{2,}|0\.\d+|\d{2,}\.\d)$")
 
 
-# A unit after a number that makes it a score, or a count (`Franka Panda 7 自由度机械臂`: an
-# arm with seven joints, not its release 7).
+# A unit after a number that makes it a score, a count or a span of time (`Franka Panda 7
+# 自由度机械臂`: an arm with seven joints, not its release 7; `IFS-ENS 28 天`).
 _SCORE_UNIT = re.compile(
     r"(?:\s*(?:和|与|、|/|，|,)\s*\d+(?:\.\d+)?)*\s*"
-    r"(?:分|个点|个百分点|%|％|倍|pp\b|points?\b|自由度|DoF\b)"
+    r"(?:分|个|次|步|轮|张|块|条|天|小时|分钟|秒|%|％|倍|pp\b|points?\b|自由度|DoF\b)"
 )
 
 
