@@ -437,6 +437,20 @@ def test_extract_names_hardware_family_grammar(text: str, name: str, alias: str 
     assert alias is None or alias in labels(e)
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a device named in brackets after what it is, with its model number
+        ("环境集群为纯 CPU 节点（AMD EPYC 9654），单节点可承载 96 个并发。", "EPYC 9654"),
+        ("在 LEAP Hand、Inspire RH56 与 Shadow Hand 上实现稳定抓取。", "Inspire RH56"),
+    ],
+)
+def test_extract_names_device_with_its_model_number(text: str, name: str) -> None:
+    found = by_name(extract(usage=text))
+    assert found[name].etype == "Hardware"
+    assert not {"RH56", "Inspire"} & set(found)
+
+
 @pytest.mark.parametrize("text", ["Pixel 8B 模型表现最好。", "在 Pixel 级别与 Galaxy 图像上评估。"])
 def test_extract_names_hardware_grammar_needs_the_whole_name(text: str) -> None:
     assert not [e for e in extract(results=text).entities if e.etype == "Hardware"]
