@@ -191,6 +191,7 @@ def test_extract_names_words_after_organisation_name_their_own_thing(
         "代码以 Apache 2.0 协议开源。",
         "权重以 MIT 许可发布。",
         "模型以 Zorb Open Model License 开源。",
+        "代码采用 MIT 协议。",
     ],
 )
 def test_extract_names_licences_are_not_entities(text: str) -> None:
@@ -1204,3 +1205,19 @@ def test_extract_names_an_agents_tools_listed_by_call_name_are_no_packages() -> 
     )
     assert not {"search", "visit"} & set(found)
     assert {"Serper", "Jina Reader", "Python"} <= set(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "etype"),
+    [
+        # a lab's name ends with its kind, as one organisation
+        ("来自香港大学 ZORB Lab 与 Salesforce 的研究者提出。", "ZORB Lab", "Organization"),
+        ("Florp7 AI 与英国研究所联合提出。", "Florp7 AI", "Organization"),
+        # a protocol, unlike a licence, is named before 协议
+        ("支持 MCP 协议与 A2A 协议。", "MCP", "Software"),
+    ],
+)
+def test_extract_names_labs_and_protocols(text: str, name: str, etype: str) -> None:
+    found = by_name(extract(contribution=text))
+    assert found[name].etype == etype
+    assert not {"Lab", "ZORB", "AI"} & set(found)

@@ -175,8 +175,14 @@ class ContextTyper:
                 # label, named by its set
                 c.dropped = True
                 continue
-            if _LICENCE.search(c.text) or _LICENCE_AFTER.match(text, c.end):
-                c.dropped = True  # `Apache 2.0 协议`, `MIT 许可`: a licence, not the named thing
+            if (
+                _LICENCE.search(c.text)
+                or _LICENCE_AFTER.match(text, c.end)
+                or (_LICENCE_NAME.match(c.text) and _AGREEMENT.match(text, c.end))
+            ):
+                # `Apache 2.0 协议`, `MIT 许可`, `以 MIT 协议开源`: a licence, not the named
+                # thing (`MCP 协议` is a protocol)
+                c.dropped = True
                 continue
             if c.kb is not None:
                 self._take_named_sense(c, text)
@@ -719,6 +725,9 @@ _LICENCE = re.compile(r"\b[Ll]icen[cs]e$")
 
 
 _LICENCE_AFTER = re.compile(r"\s*(?:开源)?(?:许可证?|协议(?:开源|发布|授权|许可)|[Ll]icen[cs]e\b)")
+# The licence families whose name before 协议 names the licence (`MIT 协议`, `Apache-2.0 协议`)
+_LICENCE_NAME = re.compile(r"(?:MIT|Apache|BSD|GPL|LGPL|AGPL|MPL|CC)(?:[- ]?v?\d(?:\.\d)?)?$")
+_AGREEMENT = re.compile(r"\s*协议")
 
 
 # Markup and separators around the names of a results heading (`**RealSR / DRealSR**`).

@@ -112,10 +112,16 @@ class ShapeFinder:
                     strength = 0
                 if strength == 2:
                     k = extend_name(res, run, i + 1, text)
-                    if k < len(run) and run[k][2] in self.name_ends:
-                        k += 1  # `V* Bench`, `Foo3 Arena`: a spaced typing word ends the name
+                    org = k + 1 == len(run) and run[k][2] in res.org_words
+                    if org or (k < len(run) and run[k][2] in self.name_ends):
+                        # `V* Bench`, `Foo3 Arena`: a spaced typing word ends the name; so
+                        # does a lab's (`XLANG Lab`, `Gray Swan AI`)
+                        k += 1
                     e = run[k - 1][1]
-                    new.append(Cand(s, e, text[s:e], sent, "shape"))
+                    cand = Cand(s, e, text[s:e], sent, "shape")
+                    if org:
+                        cand.votes["Organization"] += 3
+                    new.append(cand)
                     i = k
                     continue
                 if (
