@@ -288,6 +288,8 @@ def test_extract_typing_counters_are_no_names(text: str, name: str) -> None:
         ("L2 误差降低 10%。", "L2 Error", "Metric"),
         ("DINO 相似度提升。", "DINO Similarity", "Metric"),
         ("Chamfer 距离下降。", "Chamfer Distance", "Metric"),
+        # a known measure's own score is that measure
+        ("施加基于 BLEU 相似度的重复惩罚。", "BLEU", "Metric"),
     ],
 )
 def test_extract_typing_latin_name_before_measure_noun_is_a_metric(

@@ -286,10 +286,13 @@ class ShapeFinder:
                 if known is not None and known.etype != "Metric":
                     continue
             name = f"{text[s : words[-1][1]]} {res.metric_heads[m.group(1)]}"
+            entry = res.kb_alias.get(key_of(name))
+            named = res.kb_alias.get(key_of(text[s : words[-1][1]]))
+            if entry is None and etype == "Metric" and named is not None and named.etype == etype:
+                continue  # `BLEU 相似度`, `FID 分数`: the known measure itself
             for c in cands:
                 if c.start < m.end() and s < c.end:
                     c.dropped = True
-            entry = res.kb_alias.get(key_of(name))
             if entry is not None:
                 new.append(Cand(s, m.end(), text[s : m.end()], sent, "kb", kb=entry))
                 continue
