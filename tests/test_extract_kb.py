@@ -174,7 +174,7 @@ def test_extract_kb_metrics_named_in_chinese_or_with_ampersand(text: str, name: 
         ("在 GQA、MMBench、TextVQA 上保持 97%。", "GQA", "Dataset"),
         # beside another error measure, MAE is the mean absolute error
         ("零样本的 MSE/MAE 已可比肩全量训练。", "Mean Absolute Error", "Metric"),
-        ("以 MAE 预训练的 ViT-L 为编码器。", "MAE", "Model"),
+        ("以 MAE 预训练的 ViT-L 为编码器。", "MAE", "Method"),  # masked autoencoding
         # right after a Chinese term, or before a head word, of the other sense
         ("骨干采用分组查询注意力 GQA。", "Grouped-Query Attention", "Method"),
         ("骨干采用 GQA 注意力。", "Grouped-Query Attention", "Method"),
