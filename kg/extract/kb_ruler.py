@@ -311,12 +311,13 @@ class KBRuler:
         `LibriSpeech-PC test-clean` is one name, of LibriSpeech-PC. Returns the tokens taken
         (1), or None where the split is the known corpus's own."""
         prev = cands[-1] if cands else None
-        if prev is None or text[prev.end : s].strip() not in ("", "的"):
+        gap = text[prev.end : s] if prev is not None else "\n"
+        if "\n" in gap or gap.strip() not in ("", "的"):  # another sentence, or not next to it
             return None
         known = prev.kb or prev.kb_hint
         if known is None or known.etype != "Dataset" or (known is entry and prev.kb is not None):
             return None
-        if text[prev.end : s] == " ":
+        if gap == " ":
             prev.end, prev.text = e, text[prev.start : e]  # one name with its split
         return 1
 
