@@ -493,8 +493,8 @@ class PairLinker:
         if etype is None:
             if len(en.split()) > 1 or (inner and all(c.origin == "weak" for c in inner)):
                 for c in inner:
-                    # a known name that is the whole gloss stays, a number of its own too
-                    # (`小时（TPU v5p-64）`, `CPU 节点（AMD EPYC 9654）`)
+                    # a known name that is the whole gloss stays, with a model number the
+                    # score check cut off too (`小时（TPU v5p-64）`, `节点（AMD EPYC 9654）`)
                     c.dropped = c.kb is None or c.text not in (en, m.group(1).strip())
             return
         s = m.start() + m.group(0).index(en)
