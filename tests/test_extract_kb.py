@@ -75,6 +75,13 @@ def test_extract_kb_loads_several_hundred_typed_entries() -> None:
             "Schedule-Free AdamW",
             "Method",
         ),
+        # reasoning tasks reported one by one, and released variants by their own spellings
+        ("在 Coin Flip、Web of Lies 与多步算术上评估。", "Web of Lies", "Dataset"),
+        ("在 Multi-step Arithmetic 上优于贪心解码。", "Multistep Arithmetic", "Dataset"),
+        ("与商用的 Runway Gen-3 Alpha 互有胜负。", "Gen-3 Alpha", "Model"),
+        ("分别得到 PE lang 和 PE spatial。", "PE-Spatial", "Model"),
+        ("在 Zephyr-β 设置下，KTO 优于 DPO。", "Zephyr-7B", "Model"),
+        ("采用 RTN 与 K-Means 初始化。", "RTN", "Method"),
     ],
 )
 def test_extract_kb_matches_known_names(sentence: str, name: str, etype: str) -> None:
