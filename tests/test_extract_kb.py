@@ -82,6 +82,8 @@ def test_extract_kb_loads_several_hundred_typed_entries() -> None:
         ("分别得到 PE lang 和 PE spatial。", "PE-Spatial", "Model"),
         ("在 Zephyr-β 设置下，KTO 优于 DPO。", "Zephyr-7B", "Model"),
         ("采用 RTN 与 K-Means 初始化。", "RTN", "Method"),
+        ("基于 Inspect 框架评测，训练使用 slime 框架。", "slime", "Software"),
+        ("基于 Inspect 框架评测，训练使用 slime 框架。", "Inspect AI", "Software"),
     ],
 )
 def test_extract_kb_matches_known_names(sentence: str, name: str, etype: str) -> None:
