@@ -160,14 +160,17 @@ def surface_ok(res: Resources, surface: str, entry: KBEntry) -> bool:
         return False  # `VLLM` (a vision LLM) is not `vLLM`: a lowercase-first brand
     if _TITLE_WORD.match(surface) and all(sum(c.isupper() for c in s) >= 2 for s in spellings):
         return False  # `Quest` is an English word, not `QueST`; nor `Yarn` YaRN
-    # a known technique of several words is one in lower case too (`flow matching`)
-    if surface.islower() and " " in surface and entry.etype == "Method":
+    if not surface.islower():
         return True
-    if surface.islower() and entry.etype == "Model" and _API_ID.match(surface):
-        return True  # `gpt-4-turbo`, `mistral-large`: the identifier an API serves it under
-    if surface.islower() and entry.etype == "Software" and " " not in surface:
-        return True  # `trafilatura`, `nanotron`: the name a package is installed under
-    return not (surface.islower() and any(c.isupper() for c in entry.name))
+    # A lower-case spelling of a capitalised name is an ordinary word, except a known technique
+    # of several words (`flow matching`), a model's API identifier (`gpt-4-turbo`,
+    # `mistral-large`) and the name a package is installed under (`trafilatura`).
+    return (
+        not any(c.isupper() for c in entry.name)
+        or (entry.etype == "Method" and " " in surface)
+        or (entry.etype == "Model" and _API_ID.match(surface) is not None)
+        or (entry.etype == "Software" and " " not in surface)
+    )
 
 
 def _stems(phrase: str) -> set[str]:

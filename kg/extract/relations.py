@@ -173,9 +173,7 @@ def _lefts(left: str) -> list[str]:
 def _strip_open(text: str) -> str:
     """The text without the markup, quotes and opening bracket that end it (`基于 **`, `（如 `).
     (A scan from the end: a regex anchored at the end is tried at every character.)"""
-    i = len(text)
-    while i and (text[i - 1] in _MARKS or text[i - 1].isspace()):
-        i -= 1
+    i = _before_marks(text, len(text))
     j = i
     for word in _EXAMPLE_WORDS:
         if text.endswith(word, 0, j):
@@ -185,10 +183,14 @@ def _strip_open(text: str) -> str:
         j -= 1
     if not j or text[j - 1] not in "(（":
         return text[:i]
-    j -= 1
-    while j and (text[j - 1] in _MARKS or text[j - 1].isspace()):
-        j -= 1
-    return text[:j]
+    return text[: _before_marks(text, j - 1)]
+
+
+def _before_marks(text: str, end: int) -> int:
+    """Where the run of markup, quotes and spaces that ends `text[:end]` starts."""
+    while end and (text[end - 1] in _MARKS or text[end - 1].isspace()):
+        end -= 1
+    return end
 
 
 def _apply(
