@@ -106,3 +106,19 @@ def test_extract_aliases_acronym_label_gives_no_initials() -> None:
         )
     )
     assert "BD" not in {a.text for a in found["Boundary-Conditioned Dice"].aliases}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "short"),
+    [
+        # a one-word short form made of each word's prefix is the name's alias
+        ("或门控保留（Gated Retention, gRet），对应两种变体。", "Gated Retention", "gRet"),
+        ("采用分块缩放（Zorb Quux, ZoQu）。", "Zorb Quux", "ZoQu"),
+    ],
+)
+def test_extract_aliases_short_form_of_each_word_is_an_alias(
+    text: str, name: str, short: str
+) -> None:
+    found = by_name(extract(innovations=text))
+    assert short not in found
+    assert short in {a.text for a in found[name].aliases}

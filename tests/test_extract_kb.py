@@ -84,6 +84,8 @@ def test_extract_kb_loads_several_hundred_typed_entries() -> None:
         ("采用 RTN 与 K-Means 初始化。", "RTN", "Method"),
         ("基于 Inspect 框架评测，训练使用 slime 框架。", "slime", "Software"),
         ("基于 Inspect 框架评测，训练使用 slime 框架。", "Inspect AI", "Software"),
+        # a force field by its family and name
+        ("在 OpenMM 中以 AMBER ff14SB 力场做能量最小化。", "ff14SB", "Method"),
     ],
 )
 def test_extract_kb_matches_known_names(sentence: str, name: str, etype: str) -> None:
@@ -108,6 +110,11 @@ def test_extract_kb_alias_keeps_written_form() -> None:
         # a title-case English word is none of the names it spells with inner capitals
         "估计 Camera Pose 的误差。",  # not PoSE
         "按 Quest 模式执行。",  # not QueST
+        # units, values and notations are no names
+        "一个设计的亲和力达到 3.2 nM。",
+        "实验结合率（K_D < 1 μM）达到 24.6%。",
+        "省去全局同步（梯度裁剪、NaN 检查）。",
+        "输入为目标分子的 SMILES 字符串。",
     ],
 )
 def test_extract_kb_case_rules_reject_ordinary_words(sentence: str) -> None:

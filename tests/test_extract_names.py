@@ -290,6 +290,17 @@ def test_extract_names_glossed_single_name_is_typed_by_its_ending(
             "Neighborhood Detail Template",
         ),
         ("仅保留最近 3 张截图（Context Clipping）。", "Context Clipping"),
+        # architecture heads of a system's parts, and technique heads
+        ("送入扩散动作 Transformer（Diffusion Zorb Transformer）去噪。", "Diffusion Zorb Transformer"),
+        ("附加约 300M 参数的动作专家（Zorb Expert）。", "Zorb Expert"),
+        ("**语音适配器（Zorb Adaptor）**：下采样 5 倍。", "Zorb Adaptor"),
+        ("先运行频谱探测（Zorb Probing）确定临界频率。", "Zorb Probing"),
+        ("三者的集成（Zorb Ensemble）选出最优噪声。", "Zorb Ensemble"),
+        ("停滞时执行参考策略重置（Zorb Policy Reset）。", "Zorb Policy Reset"),
+        ("引入一个尺度 Token（Zorb Token）预测度量尺度。", "Zorb Token"),
+        # a hyphened head is looked up joined
+        ("对动态区域的注意力进行重加权（Zorb Re-weighting）。", "Zorb Re-weighting"),
+        ("对每个块联合微调（Zorb Fine-tuning）。", "Zorb Fine-tuning"),
         # a gloss that opens with a dimension
         ("**一维图块标签（1-D Tile-Tagging）**：为每个图块插入文本标签。", "1-D Tile-Tagging"),
     ],
@@ -1221,3 +1232,46 @@ def test_extract_names_labs_and_protocols(text: str, name: str, etype: str) -> N
     found = by_name(extract(contribution=text))
     assert found[name].etype == etype
     assert not {"Lab", "ZORB", "AI"} & set(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a coined, hyphened qualifier names the paper's way of reasoning
+        (
+            "**由粗到细的时序推理（Coarse-to-Fine Temporal Reasoning）**：先定位候选片段。",
+            "Coarse-to-Fine Temporal Reasoning",
+        ),
+        ("**子步骤推理（Sub-step Reasoning）**：将长程任务拆分。", "Sub-step Reasoning"),
+        # the agents a multi-agent system is made of
+        ("**流程**：管理智能体（Zorb Agent）分解任务。", "Zorb Agent"),
+        ("规划智能体（Planner Agent）：把任务分解为子任务。", "Planner Agent"),
+    ],
+)
+def test_extract_names_coined_reasoning_and_role_agents_are_methods(text: str, name: str) -> None:
+    assert by_name(extract(innovations=text))[name].etype == "Method"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # abilities and kinds of agents are no names
+        ("模型缺乏基础空间推理（Spatial Reasoning）能力。", "Spatial Reasoning"),
+        ("GUI 智能体（GUI Agent）在屏幕上操作。", "GUI Agent"),
+        ("大模型智能体（LLM Agents）发展迅速。", "LLM Agents"),
+        ("分析了暴露偏差（Exposure Bias）问题。", "Exposure Bias"),
+    ],
+)
+def test_extract_names_plain_reasoning_and_agent_kinds_are_no_names(text: str, name: str) -> None:
+    assert name not in by_name(extract(innovations=text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("风格分（Style Score）为 4.2。", "Style Score"),
+        ("内容分（Content Score）为 3.9。", "Content Score"),
+    ],
+)
+def test_extract_names_glossed_score_is_a_metric(text: str, name: str) -> None:
+    assert by_name(extract(results=text))[name].etype == "Metric"

@@ -42,6 +42,25 @@ def initials(name: str) -> str:
     return "".join(w[0] for w in _WORD_SEP.split(name) if w and w not in CONNECTORS).upper()
 
 
+def abbreviates(short: str, name: str) -> bool:
+    """`gRet` of `Gated Retention`: a one-word short form made of a prefix of each content word
+    of the name, in order."""
+    words = [w.lower() for w in _WORD_SEP.split(name) if w and w not in CONNECTORS]
+    if len(words) < 2 or " " in short or len(short) > 12:
+        return False
+
+    def fits(rest: str, i: int) -> bool:
+        if i == len(words):
+            return not rest
+        word = words[i]
+        return any(
+            word.startswith(rest[:k]) and fits(rest[k:], i + 1)
+            for k in range(min(len(word), len(rest)), 0, -1)
+        )
+
+    return fits(short.lower(), 0)
+
+
 class _CueIndex:
     """Cue words of type_cues.tsv compiled into regexes (longest word first)."""
 

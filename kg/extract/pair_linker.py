@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 from kg.extract.cands import Cand, Pair, PaperState, sentence_of, state
 from kg.extract.names import (
     CONNECTORS,
+    abbreviates,
     affix_type,
     cue_after,
     expansion_type,
@@ -191,6 +192,8 @@ class PairLinker:
             if not all(_GLOSS.match(p) for p in parts):
                 continue
             acr = next((p for p in parts if is_acronym(p) and " " not in p), None)
+            if acr is None and len(parts) == 2 and abbreviates(parts[1], parts[0]):
+                acr = parts[1]  # `（Gated Retention, gRet）`: a short form, not a second name
             en_parts = [p for p in parts if p != acr and any(c.isalpha() for c in p)]
             known = [p for p in en_parts if key_of(p) in self.res.kb_alias]
             en = known[0] if known else (en_parts[0] if en_parts else None)
@@ -331,7 +334,7 @@ class PairLinker:
         if cue is not None and cue[0] in ("Method", "Metric", "Dataset", "Model", "Software"):
             return cue[0]
         if words[-1] in res.gloss_en_reject:
-            return None
+            return self._coined_or_role(zh, words, titled)
         # `视觉分词器（Visual Tokenizer）`: a part named only by its modality is generic.
         generic = len(content) == 2 and content[0] in res.gloss_en_generic
         ending = zh_ending(res, zh) if zh else None
@@ -352,8 +355,9 @@ class PairLinker:
                 # the paper's own component, not a measure
                 return "Method"
             return None if etype == "reject" else etype
-        if len(words) >= 2 and titled and words[-1] in res.gloss_en_type and not generic:
-            return res.gloss_en_type[words[-1]]  # `特征钳制（Feature Clamping）`
+        last = words[-1] if words[-1] in res.gloss_en_type else words[-1].replace("-", "")
+        if len(words) >= 2 and titled and last in res.gloss_en_type and not generic:
+            return res.gloss_en_type[last]  # `特征钳制（Feature Clamping）`, `Re-weighting`
         before = text[sent.start : m.start()]
         if _NAMED_END.search(before):
             return "Method"
@@ -390,6 +394,19 @@ class PairLinker:
             # coined as a name (elsewhere `开放词汇（Open-Vocabulary）` translates); the
             # Chinese term types it.
             return "?"
+        return None
+
+    def _coined_or_role(self, zh: str | None, words: list[str], titled: bool) -> str | None:
+        """Type of a gloss whose last word names a concept, when it still names a part."""
+        res = self.res
+        if len(words) < 2 or not titled:
+            return None
+        head = words[-1]
+        if head in res.gloss_en_coined and any("-" in w for w in words[:-1]):
+            return res.gloss_en_coined[head]  # `Coarse-to-Fine Temporal Reasoning`
+        ending = res.gloss_en_role.get(head)
+        if ending and zh and zh.endswith(ending) and not words[0].isupper():
+            return "Method"  # `管理智能体（Manager Agent）`; `GUI Agent` is a kind
         return None
 
     @staticmethod

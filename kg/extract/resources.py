@@ -165,6 +165,8 @@ class Resources:
     gloss_after_reject: tuple[str, ...]  # words right after a gloss that make it no name
     gloss_en_reject: frozenset[str]  # last English words of concepts, not names
     gloss_en_type: dict[str, str]  # last English word of a title-cased gloss -> type
+    gloss_en_coined: dict[str, str]  # rejected last word -> type, when a coined word qualifies it
+    gloss_en_role: dict[str, str]  # rejected last word -> Chinese ending that makes it a role
     gloss_en_generic: frozenset[str]  # first words that only name a modality (`Visual`)
     category_zh: tuple[str, ...]  # Chinese category endings (多智能体系统)
     light_verbs: frozenset[str]  # verbs before a Chinese term, not part of it
@@ -361,6 +363,8 @@ def resources() -> Resources:
         gloss_after_reject=tuple(w for w, k, _ in gloss if k == "after"),
         gloss_en_reject=frozenset(w for w, k, v in gloss if k == "en_last" and v == "reject"),
         gloss_en_type={w: v for w, k, v in gloss if k == "en_last" and v != "reject"},
+        gloss_en_coined={w: v for w, k, v in gloss if k == "coined"},
+        gloss_en_role={w: v for w, k, v in gloss if k == "role"},
         gloss_en_generic=frozenset(w for w, k, _ in gloss if k == "en_first"),
         category_zh=tuple(w for w, k, _ in gloss if k == "category"),
         light_verbs=frozenset({""} | {w for w, k, _ in gloss if k == "light_verb"}),
