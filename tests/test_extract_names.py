@@ -291,7 +291,10 @@ def test_extract_names_glossed_single_name_is_typed_by_its_ending(
         ),
         ("仅保留最近 3 张截图（Context Clipping）。", "Context Clipping"),
         # architecture heads of a system's parts, and technique heads
-        ("送入扩散动作 Transformer（Diffusion Zorb Transformer）去噪。", "Diffusion Zorb Transformer"),
+        (
+            "送入扩散动作 Transformer（Diffusion Zorb Transformer）去噪。",
+            "Diffusion Zorb Transformer",
+        ),
         ("附加约 300M 参数的动作专家（Zorb Expert）。", "Zorb Expert"),
         ("**语音适配器（Zorb Adaptor）**：下采样 5 倍。", "Zorb Adaptor"),
         ("先运行频谱探测（Zorb Probing）确定临界频率。", "Zorb Probing"),
