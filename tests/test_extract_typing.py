@@ -487,6 +487,23 @@ def test_extract_typing_words_listed_with_compared_names_are_names(
 
 
 @pytest.mark.parametrize(
+    ("text", "name", "listed"),
+    [
+        # among two known techniques a plain capitalised word is a technique too
+        ("优于 EAGLE-3、Medusa-2、Zorbix 与 Lookahead Decoding。", "Zorbix", True),
+        ("对比 SmoothQuant、OmniQuant、QLLM、Zorb 和 QuaRot。", "Zorb", True),
+        # one known technique is not enough to outweigh the English word
+        ("结合 GRPO 与 Zorb 使用。", "Zorb", False),
+    ],
+)
+def test_extract_typing_plain_word_among_known_methods_is_a_method(
+    text: str, name: str, listed: bool
+) -> None:
+    found = by_name(extract(results=text))
+    assert (name in found and found[name].etype == "Method") is listed
+
+
+@pytest.mark.parametrize(
     ("text", "name"),
     [
         ("FVD 比 Zorb-Game 2.0 低 23%。", "Zorb-Game 2.0"),

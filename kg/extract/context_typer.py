@@ -423,9 +423,12 @@ class ContextTyper:
             if not known:
                 continue
             etype = max(sorted(set(known)), key=known.count)
+            # `优于 EAGLE-3、Medusa-2、Hydra 与 Lookahead Decoding`: among two known techniques a
+            # plain capitalised word is one too, not the English word it spells.
+            weight = _WEAK_METHOD_VOTES if etype == "Method" and known.count(etype) >= 2 else 1
             for m in members:
                 if m.kb is None and m.kb_hint is None and not m.votes:
-                    m.votes[etype] += 1
+                    m.votes[etype] += weight
                     typed.add(m.start)
         return typed
 
