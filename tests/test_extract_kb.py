@@ -84,6 +84,16 @@ def test_extract_kb_loads_several_hundred_typed_entries() -> None:
         ("采用 RTN 与 K-Means 初始化。", "RTN", "Method"),
         ("基于 Inspect 框架评测，训练使用 slime 框架。", "slime", "Software"),
         ("基于 Inspect 框架评测，训练使用 slime 框架。", "Inspect AI", "Software"),
+        # identity and control adapters are methods, like IP-Adapter and ControlNet
+        ("与 InstantID、PhotoMaker 和 IP-Adapter-FaceID 对比。", "InstantID", "Method"),
+        ("同时超过 OminiControl 与 DreamBooth。", "OminiControl", "Method"),
+        # supercomputers and HPC centres
+        ("在于利希超级计算中心的 JUWELS Booster 上预训练。", "JUWELS Booster", "Hardware"),
+        (
+            "在于利希超级计算中心的 JUWELS Booster 上预训练。",
+            "Jülich Supercomputing Centre",
+            "Organization",
+        ),
         # a force field by its family and name
         ("在 OpenMM 中以 AMBER ff14SB 力场做能量最小化。", "ff14SB", "Method"),
     ],
@@ -485,3 +495,36 @@ def test_extract_kb_a_split_belongs_to_the_corpus_named_before_it(
     assert set(found) == names
     if label is not None:
         assert any(label in labels(e) for e in found.values())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "由腾讯AI Lab 发布。",
+        # a space where the script changes is spelling
+        "由腾讯 AI Lab 发布。",
+    ],
+)
+def test_extract_kb_chinese_alias_with_or_without_a_space_between_scripts(text: str) -> None:
+    assert by_name(extract(usage=text))["Tencent AI Lab"].etype == "Organization"
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "org"),
+    [
+        # a maker's name with a parameter count is its model
+        (
+            "性能与 DeepSeek 7B 相当，优于 DeepSeek 67B 与 DeepSeek 7B Chat。",
+            {"DeepSeek 7B", "DeepSeek 67B", "DeepSeek 7B Chat"},
+            False,
+        ),
+        # a count of anything else leaves the maker alone
+        ("DeepSeek 发布了 8 个模型。", set(), True),
+    ],
+)
+def test_extract_kb_maker_with_a_parameter_count_is_a_model(
+    text: str, names: set[str], org: bool
+) -> None:
+    found = by_name(extract(results=text))
+    assert all(found[n].etype == "Model" for n in names)
+    assert ("DeepSeek" in found) is org

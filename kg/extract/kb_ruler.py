@@ -20,6 +20,7 @@ from kg.extract.names import (
 )
 from kg.extract.resources import KBEntry, Resources, resources
 from kg.extract.shapes import (
+    is_param_count,
     is_size,
     is_version,
     key_of,
@@ -369,6 +370,14 @@ class KBRuler:
                 named.votes["Dataset"] += 4
                 cands.append(named)
                 return j + 1 - i
+            if entry.etype == "Organization" and j < n and is_param_count(run[j][2]):
+                # `DeepSeek 7B`, `DeepSeek 7B Chat`: a maker's name with a parameter count is
+                # its model
+                k = extend_name(res, run, j + 1, text)
+                named = Cand(s, run[k - 1][1], text[s : run[k - 1][1]], sent, "shape")
+                named.votes["Model"] += 4
+                cands.append(named)
+                return k - i
             if entry.etype in self.EXTENDABLE:
                 k = extend_name(res, run, j, text)
                 listed = self._slash_sizes(doc, run, i, k, entry, cands)

@@ -43,6 +43,12 @@ def cjk_count(text: str) -> int:
 _TRIE_GROUP = 48
 
 
+# Where Chinese meets a Latin letter or digit inside a Chinese alias, with or without a space.
+_SCRIPT_GAP = re.compile(
+    r"(?<=[\u3400-\u9fff]) ?(?=[A-Za-z0-9])|(?<=[A-Za-z0-9]) ?(?=[\u3400-\u9fff])"
+)
+
+
 def trie_pattern(words: Iterable[str]) -> str:
     """A regex matching the longest of `words` at a position, as a prefix tree: one flat
     alternation of thousands of Chinese names is tried name by name at every character."""
@@ -224,7 +230,10 @@ def _load_kb() -> tuple[dict[str, KBEntry], dict[str, KBEntry], dict[str, KBEntr
             kb[key] = entry
             for s in [name, *spellings]:
                 if has_cjk(s):
-                    zh.setdefault(s, entry)
+                    # `腾讯AI Lab` is written `腾讯 AI Lab` as often: a space where the script
+                    # changes is spelling
+                    for form in (s, _SCRIPT_GAP.sub("", s), _SCRIPT_GAP.sub(" ", s)):
+                        zh.setdefault(form, entry)
                     continue
                 owner = alias.setdefault(entity_key(s), entry)
                 if owner is not entry:
