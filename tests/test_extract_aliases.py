@@ -122,3 +122,20 @@ def test_extract_aliases_short_form_of_each_word_is_an_alias(
     found = by_name(extract(innovations=text))
     assert short not in found
     assert short in {a.text for a in found[name].aliases}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "present"),
+    [
+        # the Chinese term inside the brackets, then its English name
+        ("少数头（检索头，Zorb Heads）需要完整注意力。", "Zorb Heads", True),
+        ("大部分头（流式头，Streaming Heads）只关注最近的 token。", "Streaming Heads", True),
+        # a plain word so glossed is a translation
+        ("信仰（飞天意面神教，Pastafarianism）的例子。", "Pastafarianism", False),
+    ],
+)
+def test_extract_aliases_chinese_then_english_inside_brackets(
+    text: str, name: str, present: bool
+) -> None:
+    found = by_name(extract(innovations=text))
+    assert (name in found and found[name].etype == "Method") is present

@@ -122,6 +122,7 @@ _AND_WORD = r"\s*(?:、|和|与|及|以及)\s*"
 _LISTED_NEXT = re.compile(_AND_WORD + r"[^（()）、，。；]{1,12}[（(]")
 _LISTED_PREV = re.compile(r"[)）]" + _AND_WORD + r"[^（()）、，。；]{0,12}$")
 # A Latin gloss, then after a comma a note in Chinese (`Projection Loss，通常为负余弦相似度`).
+_ZH_INSIDE = re.compile(r"([\u4e00-\u9fff]{2,12})\s*[，,]\s*([A-Za-z][^\u4e00-\u9fff]*)$")
 _NOTED = re.compile(r"([A-Za-z][^，,\u4e00-\u9fff]*?)\s*[，,]\s*(?=[^，,]*[\u4e00-\u9fff])")
 # a list's joining word right before, or right after, a name
 _LIST_SEP_END = re.compile(_AND_WORD + "$")
@@ -174,7 +175,13 @@ class PairLinker:
             ):
                 examples.append((m.start(), m.end(), left.rstrip()))
                 continue
-            if has_cjk(content):
+            inside = _ZH_INSIDE.match(content)
+            if inside is not None:
+                # `少数头（检索头，Retrieval Heads）`: the Chinese term inside, then its name
+                zh_inside, content = inside.group(1), inside.group(2)
+            else:
+                zh_inside = None
+            if zh_inside is None and has_cjk(content):
                 noted = _NOTED.match(content)
                 if noted is None or not has_cjk(left.rstrip()[-1:]):
                     self._latin_then_zh(doc, cands, m, content, left, run_by_end, pairs)
@@ -203,7 +210,9 @@ class PairLinker:
             if en is not None and len(en.split()) > 8:
                 continue
             stripped = left.rstrip(" \t“”\"'’")
-            if stripped and has_cjk(stripped[-1]):
+            if zh_inside is not None:
+                self._zh_then_latin(doc, cands, m, zh_inside, en, acr, sent_i, pairs)
+            elif stripped and has_cjk(stripped[-1]):
                 zh = self._zh_term(stripped)
                 self._zh_then_latin(doc, cands, m, zh, en, acr, sent_i, pairs)
             elif stripped and stripped[-1].isalnum():
