@@ -114,6 +114,12 @@ def test_extract_aliases_acronym_label_gives_no_initials() -> None:
         # a one-word short form made of each word's prefix is the name's alias
         ("或门控保留（Gated Retention, gRet），对应两种变体。", "Gated Retention", "gRet"),
         ("采用分块缩放（Zorb Quux, ZoQu）。", "Zorb Quux", "ZoQu"),
+        # a name-shaped word with the name's first letter
+        (
+            "**无歧义图像表示（Unambiguous image Representation, Uni-Rep）**：加入指示 token。",
+            "Unambiguous image Representation",
+            "Uni-Rep",
+        ),
     ],
 )
 def test_extract_aliases_short_form_of_each_word_is_an_alias(

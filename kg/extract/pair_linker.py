@@ -199,8 +199,22 @@ class PairLinker:
             if not all(_GLOSS.match(p) for p in parts):
                 continue
             acr = next((p for p in parts if is_acronym(p) and " " not in p), None)
-            if acr is None and len(parts) == 2 and abbreviates(parts[1], parts[0]):
-                acr = parts[1]  # `（Gated Retention, gRet）`: a short form, not a second name
+            if (
+                acr is None
+                and len(parts) == 2
+                and " " not in parts[1]
+                and (
+                    abbreviates(parts[1], parts[0])
+                    or (
+                        shape_strength(parts[1]) >= 1
+                        and parts[1][0].upper() == parts[0][0].upper()
+                        and " " in parts[0]
+                    )
+                )
+            ):
+                # `（Gated Retention, gRet）`, `（Unambiguous image Representation, Uni-Rep）`:
+                # a short form of the name, not a second name
+                acr = parts[1]
             en_parts = [p for p in parts if p != acr and any(c.isalpha() for c in p)]
             known = [p for p in en_parts if key_of(p) in self.res.kb_alias]
             en = known[0] if known else (en_parts[0] if en_parts else None)
