@@ -1278,3 +1278,26 @@ def test_extract_names_plain_reasoning_and_agent_kinds_are_no_names(text: str, n
 )
 def test_extract_names_glossed_score_is_a_metric(text: str, name: str) -> None:
     assert by_name(extract(results=text))[name].etype == "Metric"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "present"),
+    [
+        # a gloss that is a whole item's heading names the part the item describes
+        ("1. **语音适配器（Zorb Blend）**：对语音表示下采样。", "Zorb Blend", True),
+        ("*   **先提示后检测（Prompt-then-Zorb）**：离线编码词表。", "Prompt-then-Zorb", True),
+        (
+            "*   **诊断工具-模型协同进化（Zorb Tool - Model Co-Evolution）**：交替更新。",
+            "Zorb Tool - Model Co-Evolution",
+            True,
+        ),
+        # not when the heading says more than the gloss, nor for a plain word or a concept
+        ("*   **通过语音适配器（Zorb Blend）实现对齐**：下采样。", "Zorb Blend", False),
+        ("*   **定位（Localization）**：先定位目标。", "Localization", False),
+        ("*   **干预悖论（Intervention Paradox）**：干预越多越差。", "Intervention Paradox", False),
+    ],
+)
+def test_extract_names_gloss_that_is_a_whole_heading_names_a_part(
+    text: str, name: str, present: bool
+) -> None:
+    assert (name in by_name(extract(innovations=text))) is present

@@ -122,6 +122,8 @@ _AND_WORD = r"\s*(?:、|和|与|及|以及)\s*"
 _LISTED_NEXT = re.compile(_AND_WORD + r"[^（()）、，。；]{1,12}[（(]")
 _LISTED_PREV = re.compile(r"[)）]" + _AND_WORD + r"[^（()）、，。；]{0,12}$")
 # A Latin gloss, then after a comma a note in Chinese (`Projection Loss，通常为负余弦相似度`).
+# Bullets, numbering, quotes and markup around an item's heading.
+_HEADING_MARKS = " \t*-·•“”\"'’0123456789.、"
 _ZH_INSIDE = re.compile(r"([\u4e00-\u9fff]{2,12})\s*[，,]\s*([A-Za-z][^\u4e00-\u9fff]*)$")
 _NOTED = re.compile(r"([A-Za-z][^，,\u4e00-\u9fff]*?)\s*[，,]\s*(?=[^，,]*[\u4e00-\u9fff])")
 # a list's joining word right before, or right after, a name
@@ -312,6 +314,27 @@ class PairLinker:
         self, doc: Doc, m: re.Match[str], zh: str | None, en: str, sent_i: int
     ) -> str | None:
         """Type of a `中文（English）` gloss that names something, or None for plain glosses."""
+        etype = self._gloss_type(doc, m, zh, en, sent_i)
+        if (
+            etype is None
+            and (" " in en or shape_strength(en) > 0)
+            and self._is_heading(doc, m, zh, sent_i)
+            and not self._concept(en)
+        ):
+            # `**语音适配器（Speech Adaptor）**：…`: a gloss that is a whole item's heading
+            # names the part the item describes; the Chinese term and cues type it (a plain
+            # word, `**定位（Localization）**`, is as often the step's translation)
+            return "?"
+        return etype
+
+    def _concept(self, en: str) -> bool:
+        """A stop term, or a phenomenon's or concept's head word (`Intervention Paradox`)."""
+        return is_stop(self.res, en) or en.split()[-1] in self.res.gloss_en_reject
+
+    def _gloss_type(
+        self, doc: Doc, m: re.Match[str], zh: str | None, en: str, sent_i: int
+    ) -> str | None:
+        """The rules of `_accept_gloss` on the gloss alone."""
         st = state(doc)
         res = self.res
         text = st.text
@@ -454,6 +477,18 @@ class PairLinker:
             if (prev and c.end == prev.start()) or (nxt and c.start == nxt.end()):
                 return True
         return False
+
+    @staticmethod
+    def _is_heading(doc: Doc, m: re.Match[str], zh: str | None, sent_i: int) -> bool:
+        """The gloss and its Chinese term are all of an item's bold heading."""
+        st = state(doc)
+        sent = st.sents[sent_i]
+        if not zh or not sent.heading or sent.section not in ("innovations", "usage"):
+            return False
+        head_end = st.text.find("：", sent.start, sent.end)
+        if head_end < 0 or st.text[m.end() : head_end].strip(_HEADING_MARKS):
+            return False
+        return st.text[sent.start : m.start()].strip(_HEADING_MARKS) == zh
 
     @staticmethod
     def _in_heading(doc: Doc, m: re.Match[str], sent_i: int) -> bool:
