@@ -89,6 +89,31 @@ def test_extract_roles_innovation_heading_names_the_papers_own_component(
     assert [e.name for e in own] in (["Batched Block Preconditioning"], ["ZorbRouter"])
 
 
+@pytest.mark.parametrize(
+    ("kwargs", "name", "proposed"),
+    [
+        # a technique the paper coins a name for is its own, wherever it is named
+        (
+            {"usage": "推理时采用视觉记忆注入（Visual Zorb Injection）。"},
+            "Visual Zorb Injection",
+            True,
+        ),
+        (
+            {"results": "去掉分组路由（Grouped Zorb Routing）后下降 3 分。"},
+            "Grouped Zorb Routing",
+            True,
+        ),
+        # another's technique arrives named, and a glossed known one is not coined
+        ({"usage": "采用 ZorbNorm 归一化。"}, "ZorbNorm", False),
+        ({"usage": "采用流匹配（Flow Matching）训练。"}, "Flow Matching", False),
+    ],
+)
+def test_extract_roles_coined_technique_is_proposed(
+    kwargs: dict, name: str, proposed: bool
+) -> None:
+    assert ("proposes" in by_name(extract(**kwargs))[name].roles) is proposed
+
+
 def test_extract_roles_known_name_in_a_heading_is_not_proposed() -> None:
     x = by_name(extract(innovations="*   **GRPO 改进**：在 GRPO 上加入锚轨迹。"))
     assert "proposes" not in x["GRPO"].roles

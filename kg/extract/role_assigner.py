@@ -112,6 +112,10 @@ class RoleAssigner:
                 c.roles.add("proposes")
             if own and sent.section == "innovations" and _heads_item(text, sent, c.end):
                 c.roles.add("proposes")  # `**批量块预条件（Batched Block Preconditioning）**：…`
+            if own and c.origin == "pair" and c.etype == "Method" and set(c.votes) <= {"Method"}:
+                # `视觉记忆注入（Visual Memory Injection）`: a technique the paper coins a name
+                # for is its own (another's arrives named)
+                c.roles.add("proposes")
             compared = c.etype in ("Model", "Method", "Software") and (
                 self._has("before", "comparesWith", clause_left)
                 or self._has("clause", "comparesWith", clause_left + clause_right)
