@@ -259,3 +259,30 @@ def test_extract_roles_known_checkpoint_of_the_papers_own_name_is_its_own() -> N
     assert "comparesWith" not in x["SANA-1.6B"].roles
     # the baseline is not the paper's own
     assert {n for n, e in x.items() if "proposes" in e.roles} == {"SANA", "SANA-1.6B"}
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "name"),
+    [
+        # a checkpoint of the paper's own name, spelled without its space
+        (
+            {
+                "title": "ZorbLLaMA 2: Advancing Video Understanding",
+                "results": "ZorbLLaMA2-7B 优于 LLaVA-OneVision 与 Qwen2-VL。",
+            },
+            "ZorbLLaMA2-7B",
+        ),
+        # a model trained with the paper's own method carries its name at the end
+        (
+            {
+                "contribution": "提出 ZorbPO 偏好优化算法。",
+                "results": "Llama-3-8B-Instruct-ZorbPO 优于 Llama-3-8B-Instruct-DPO。",
+            },
+            "Llama-3-8B-Instruct-ZorbPO",
+        ),
+    ],
+)
+def test_extract_roles_the_papers_own_checkpoints_are_proposed(kwargs: dict, name: str) -> None:
+    x = by_name(extract(**kwargs))
+    assert "proposes" in x[name].roles
+    assert "comparesWith" not in x[name].roles

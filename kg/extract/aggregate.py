@@ -15,6 +15,7 @@ from kg.extract.resources import has_cjk, resources
 from kg.extract.shapes import family_key, is_acronym, is_size, key_of
 from kg.extract.text import Sentence
 from kg.extract.type_model import NameView, open_question, second_opinion
+from kg.keys import glued_key
 from kg.model import Alias, EntityMention, Evidence, PaperRecord, Relation
 
 
@@ -57,10 +58,11 @@ def entities(
     evidence = {i: _evidence(paper, sents[i]) for i in used}
     inherit_types(accs)
     final: dict[str, str] = {}  # entity key -> its type in this paper
-    # `LumenPRM-1.5B`, `LumenPRM 7B`: an unknown name extending one the paper proposes is its own.
-    own_stems = tuple(
-        f"{a.name}{sep}" for a in accs.values() if "proposes" in a.roles for sep in "- "
-    )
+    # `LumenPRM-1.5B`, `LumenPRM 7B`, `VideoLLaMA2-7B` of `VideoLLaMA 2`: a name extending
+    # one the paper proposes is its own; so is one ending with it (`Llama-3-8B-SimPO`).
+    proposed = [a.key for a in accs.values() if "proposes" in a.roles]
+    own_stems = tuple({f"{k}-" for k in proposed} | {f"{glued_key(k)}-" for k in proposed})
+    own_ends = tuple(f"-{k}" for k in proposed)
     for acc in accs.values():
         etype = cue_type(acc)
         if etype is None:
@@ -72,7 +74,11 @@ def entities(
         if etype == "Dataset" and "evaluatesOn" in acc.roles:
             etype = "Benchmark"
         final[acc.key] = etype
-        own = acc.name.startswith(own_stems)
+        own = (
+            acc.key.startswith(own_stems)
+            or glued_key(acc.key).startswith(own_stems)
+            or (etype == "Model" and acc.key.endswith(own_ends))
+        )
         acc.roles = _settled_roles(acc.roles, etype, {sents[i].section for i in acc.evidence}, own)
         aliases = {Alias(t) for t in acc.labels if t != acc.name and not has_cjk(t)}
         aliases |= {Alias(z, "zh") for z in acc.zh if z != acc.name}
