@@ -210,6 +210,13 @@ def test_extract_roles_tools_and_own_releases(kwargs: dict, name: str, roles: tu
         ),
         # a model the results beat stays a baseline
         ("ZorbPO 在 MMLU 上超过 Llama-3-8B。", "Llama-3-8B", "comparesWith", "uses"),
+        # every model of the list the method runs on, not only the one right before 上
+        (
+            "在 LongChat-7B-v1.5-32K、Mistral-7B-Instruct-v0.2 和 Qwen2-7B 上，ZorbPO 优于 H2O。",
+            "Mistral-7B-Instruct-v0.2",
+            "uses",
+            "comparesWith",
+        ),
     ],
 )
 def test_extract_roles_models_run_on_are_used(

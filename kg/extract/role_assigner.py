@@ -36,7 +36,11 @@ def _heads_item(text: str, sent: Sentence, end: int) -> bool:
 _HEAD_COLON = re.compile(r"[：:]")
 # The models a paper runs its method on: `在 A 和 B 模型上…`, or listed under a `模型：` line.
 _ON_LEFT = re.compile(r"在[^，。；;,：:]{0,40}$")
-_ON_RIGHT = re.compile(r"^(?:[^，。；;,]{0,40}?(?:模型|基座)\s*上|[\s*]*上)")
+# `在 A、B 和 C 上`: the list's other models may stand between the name and 上.
+_ON_RIGHT = re.compile(
+    r"^(?:[^，。；;,]{0,40}?(?:模型|基座)\s*上"
+    r"|(?:\s*(?:、|和|与|及|以及)\s*[A-Za-z][^，。；;,、]{0,40}?)*[\s*]*上)"
+)
 _MODELS_LINE = re.compile(
     r"^[\s*\-\d.、]*\**\s*(?:模型|基座模型|基础模型|测试模型|实验模型|骨干模型)\s*\**\s*[：:][^。；;]*$"
 )
