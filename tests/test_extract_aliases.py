@@ -145,3 +145,17 @@ def test_extract_aliases_chinese_then_english_inside_brackets(
 ) -> None:
     found = by_name(extract(innovations=text))
     assert (name in found and found[name].etype == "Method") is present
+
+
+def test_extract_aliases_short_form_with_the_names_head_word() -> None:
+    # `STC Connector`: the initials of the first words, then the name's last word; its other
+    # mentions are the glossed name, not the acronym alone
+    found = by_name(
+        extract(
+            contribution="通过时空卷积连接器（Spatial-Temporal Zorb Connector, STZ Connector）增强建模。",
+            usage="逐帧提取特征后经 STZ Connector 进行时空下采样。",
+        )
+    )
+    assert "STZ" not in found
+    name = found["Spatial-Temporal Zorb Connector"]
+    assert "STZ Connector" in {a.text for a in name.aliases}

@@ -99,6 +99,18 @@ _GLOSS = re.compile(
 )
 
 
+def _short_with_head(short: str, name: str) -> bool:
+    """`STC Connector` of `Spatial-Temporal Convolution Connector`: the initials of the
+    name's first words, then its last word."""
+    words, head = short.split(), name.split()[-1]
+    return (
+        len(words) == 2
+        and words[1] == head
+        and is_acronym(words[0])
+        and initials(name[: -len(head)]) == words[0].upper()
+    )
+
+
 def _glossed_ends(glossed: tuple[str, ...], name: str) -> bool:
     """One of the glossed names' spelling keys ends with the name's (`RQ-Kmeans`, `K-means`)."""
     key = spelling_key(key_of(name))
@@ -217,6 +229,8 @@ class PairLinker:
                 # `（Gated Retention, gRet）`, `（Unambiguous image Representation, Uni-Rep）`:
                 # a short form of the name, not a second name
                 acr = parts[1]
+            elif acr is None and len(parts) == 2 and _short_with_head(parts[1], parts[0]):
+                acr = parts[1]  # `（Spatial-Temporal Convolution Connector, STC Connector）`
             en_parts = [p for p in parts if p != acr and any(c.isalpha() for c in p)]
             known = [p for p in en_parts if key_of(p) in self.res.kb_alias]
             en = known[0] if known else (en_parts[0] if en_parts else None)
@@ -237,6 +251,7 @@ class PairLinker:
                 c.dropped = False
         self._acronym_after_zh(text, cands)
         self._local_acronyms(cands, pairs)
+        self._spaced_short_forms(text, cands, pairs)
         st.pairs = tuple(pairs)
         st.examples = tuple(examples)
         cands.sort(key=lambda c: (c.start, -c.end))
@@ -256,6 +271,25 @@ class PairLinker:
             en = local.get(c.text)
             if en in named and c.origin == "kb" and c.kb is not None and not c.dropped:
                 c.kb, c.name, c.origin = None, en, "pair"
+
+    @staticmethod
+    def _spaced_short_forms(text: str, cands: list[Cand], pairs: list[Pair]) -> None:
+        """`（Spatial-Temporal Convolution Connector, STC Connector）… 经 STC Connector 下采样`:
+        the other mentions of a short form of two words are the glossed name too, not its
+        acronym alone."""
+        for p in pairs:
+            if not (p.en and p.acr and " " in p.acr):
+                continue
+            for m in re.finditer(rf"(?<![A-Za-z0-9]){re.escape(p.acr)}(?![A-Za-z0-9])", text):
+                if p.start <= m.start() < p.end:
+                    continue
+                inside = [c for c in cands if m.start() <= c.start < m.end() and not c.dropped]
+                first = next((c for c in inside if c.start == m.start()), None)
+                if first is None or first.kb is not None:
+                    continue
+                for c in inside:
+                    c.dropped = c is not first
+                first.end, first.text, first.name, first.origin = m.end(), p.acr, p.en, "pair"
 
     @staticmethod
     def _acronym_after_zh(text: str, cands: list[Cand]) -> None:
