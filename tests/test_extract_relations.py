@@ -38,6 +38,11 @@ def _stated(**kwargs: str) -> set[tuple[str, str, str]]:
         # based on: backbone, architecture, framework
         ("ZorbLM-7B 以 SigLIP 为视觉编码器。", ("zorblm-7b", "basedOn", "siglip")),
         ("代码基于 verl 框架实现。", ("zorblm", "basedOn", "verl")),
+        # a bracketed note on the name before it
+        (
+            "提供 ZorbLM-7B（基于 ZorbNet-B）与 ZorbLM-34B 两个版本。",
+            ("zorblm-7b", "basedOn", "zorbnet-b"),
+        ),
         # a bracketed acronym and markup between the object and the cue's right side
         (
             "该方法基于 Group Relative Policy Optimization (GRPO) 框架。",
