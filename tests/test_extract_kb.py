@@ -94,6 +94,10 @@ def test_extract_kb_loads_several_hundred_typed_entries() -> None:
             "Jülich Supercomputing Centre",
             "Organization",
         ),
+        # well-known techniques written only in Chinese
+        ("无需时长模型或单调对齐搜索。", "Monotonic Alignment Search", "Method"),
+        ("训练采用近端策略优化。", "PPO", "Method"),
+        ("用无迹卡尔曼滤波融合观测。", "Unscented Kalman Filter", "Method"),
         # a force field by its family and name
         ("在 OpenMM 中以 AMBER ff14SB 力场做能量最小化。", "ff14SB", "Method"),
     ],
