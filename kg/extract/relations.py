@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
+from kg.extract.regex_guards import first_solid, last_solid
 from kg.extract.resources import RelationCue, resources
 from kg.extract.shapes import family_key, sizes
 from kg.extract.text import Sentence
@@ -108,15 +110,24 @@ def stated_relations(
             if cues is None:
                 # heading cues only where a bold heading can name the part
                 cues = index[kinds, sent.heading] = tuple(
-                    (c, bool(c.after.pattern))
+                    (c, bool(c.after.pattern), *_guards(c))
                     for c in res.relation_cues
                     if kinds & _ENDS[c.predicate][1] and (sent.heading or c.subject != "heading")
                 )
-            # the side after the object is short and anchored: the cheap test goes first
             right = _CLOSE.sub("", text[run[-1].end : min(sent.end, run[-1].end + _WINDOW)])
-            maybe = [c for c, asks in cues if not asks or c.after.match(right)]
             lefts = _lefts(text[max(sent.start, run[0].start - _WINDOW) : run[0].start])
-            for cue in maybe:
+            # Most cues cannot match here, which the characters next to the objects tell in a
+            # set lookup: the regexes run for the few that can.
+            first = right.lstrip()[:1]
+            ends = {x.rstrip()[-1:] for x in lefts}
+            for cue, asks, firsts, lasts in cues:
+                if lasts is not None and lasts.isdisjoint(ends):
+                    continue
+                # the side after the object is short and anchored: the cheap test goes first
+                if asks and (
+                    (firsts is not None and first not in firsts) or not cue.after.match(right)
+                ):
+                    continue
                 if not any(cue.before.search(x) for x in lefts):
                     continue
                 if compare_re.search(_HEAD_BREAK.split(text[sent.start : run[0].start])[-1]):
@@ -142,17 +153,25 @@ def _trained_on_it(text: str, sent: Sentence, ms: list[Mention], i: int) -> list
 
 
 # The cues that may state a relation to a list of objects of these types, in a heading or not,
-# each with whether it asks anything after the object; kept for the one loaded cue table
-# (identity, not equality: hashing the table costs more than the lookup saves).
+# each with whether it asks anything after the object and its `_guards`; kept for the one
+# loaded cue table (identity, not equality: hashing the table costs more than the lookup saves).
+_Guarded = tuple[RelationCue, bool, frozenset[str] | None, frozenset[str] | None]
 _INDEX: list[tuple[tuple[RelationCue, ...], dict[tuple[frozenset[str], bool], tuple]]] = []
 
 
 def _cue_index(
     cues: tuple[RelationCue, ...],
-) -> dict[tuple[frozenset[str], bool], tuple[tuple[RelationCue, bool], ...]]:
+) -> dict[tuple[frozenset[str], bool], tuple[_Guarded, ...]]:
     if not _INDEX or _INDEX[0][0] is not cues:
         _INDEX[:] = [(cues, {})]
     return _INDEX[0][1]
+
+
+@cache
+def _guards(cue: RelationCue) -> tuple[frozenset[str] | None, frozenset[str] | None]:
+    """The first non-space character the text after an object needs for the cue's `after`,
+    and the last one the text before it needs for its `before` (None: no such test)."""
+    return first_solid(cue.after), last_solid(cue.before)
 
 
 def _lefts(left: str) -> list[str]:
