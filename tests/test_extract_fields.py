@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from extract_fixtures import extract
 
 from kg.extract import taxonomy_areas
 from kg.extract.fields import area_of, canonical
+from kg.extract.resources import keyword_pattern
 
 
 def _fields(text: str) -> list[tuple[str | None, str | None, str | None]]:
@@ -195,3 +198,35 @@ def test_extract_fields_hyphen_and_focus_lists(text: str, zh: list[str]) -> None
 )
 def test_extract_fields_prose_lists_split_into_fields(text: str, names: list[str]) -> None:
     assert [g[0] for g in _fields(text)] == names
+
+
+@pytest.mark.parametrize("keyword", ["ai", "gui", "rl", "robotics", "3d", "nlp"])
+@pytest.mark.parametrize(
+    "hay",
+    [
+        "ai",
+        "air",
+        "fair ai",
+        "gui agents",
+        "guidance",
+        "guis",
+        "deep rl",
+        "rlhf",
+        "3d vision",
+        "x3d",
+        "robotics",
+        "microrobotics",
+        "nlps",
+        "ai-driven",
+        "",
+        "ai ai",
+        "aai",
+    ],
+)
+def test_extract_fields_keyword_pattern_matches_like_a_lookbehind(keyword: str, hay: str) -> None:
+    """The keyword-first pattern finds what `(?<![a-z])keyword` finds, at the same place."""
+    end = r"s?(?![a-z])" if len(keyword) <= 3 else ""
+    before = re.compile(rf"(?<![a-z]){re.escape(keyword)}{end}")
+    found = keyword_pattern(keyword).search(hay)
+    expected = before.search(hay)
+    assert (found and found.span()) == (expected and expected.span())

@@ -28,12 +28,13 @@ _KB_FILES: dict[str, str] = {
 
 
 def has_cjk(text: str) -> bool:
-    return CJK.search(text) is not None
+    # isascii() reads a flag of the string: most texts asked about are Latin names
+    return not text.isascii() and CJK.search(text) is not None
 
 
 def cjk_count(text: str) -> int:
     """How many Chinese characters the text holds (Latin words and spaces not counted)."""
-    return len(CJK.findall(text))
+    return 0 if text.isascii() else len(CJK.findall(text))
 
 
 # Python's re tries an alternation branch by branch at every position, so a node with
@@ -282,6 +283,16 @@ def _relation_cues() -> Iterator[RelationCue]:
             raise UserError(f"{path}:{number}: bad regular expression ({e})") from None
 
 
+def keyword_pattern(keyword: str) -> re.Pattern[str]:
+    """An English area keyword as a word's start: `ai` is not in `air`; an acronym is a whole
+    word (`gui` is not in `guidance`), plural allowed (`gpus`). The letter before the keyword
+    is tested after it: a pattern opening with a literal is searched by a fast scan, one
+    opening with a lookbehind is tried at every character of the field's name."""
+    word = re.escape(keyword)
+    end = r"s?(?![a-z])" if len(keyword) <= 3 else ""
+    return re.compile(rf"{word}(?<![a-z]{word}){end}")
+
+
 @lru_cache(maxsize=1)
 def resources() -> Resources:
     kb, kb_alias, kb_zh, exact = _load_kb()
@@ -336,10 +347,7 @@ def resources() -> Resources:
             raise UserError(f"fields.keywords.tsv:{number}: unknown area {cols[1]!r}")
         keyword = cols[0].casefold()
         if keyword.isascii() and keyword.isalnum():
-            # `ai` is not in `air`; an acronym is a whole word (`gui` is not in `guidance`),
-            # plural allowed (`gpus`)
-            end = r"s?(?![a-z])" if len(keyword) <= 3 else ""
-            rules.append((re.compile(rf"(?<![a-z]){re.escape(keyword)}{end}"), by_en[cols[1]]))
+            rules.append((keyword_pattern(keyword), by_en[cols[1]]))
         else:
             rules.append((keyword, by_en[cols[1]]))
     syn: dict[str, tuple[str, str]] = {}

@@ -161,7 +161,9 @@ class ShapeFinder:
         res = self.res
         new: list[Cand] = []
         for c in cands:
-            m = None if c.dropped or c.kb is not None else _STEM_SLASH.fullmatch(c.text)
+            if c.dropped or c.kb is not None or "/" not in c.text:
+                continue  # (the slash first: the regex backtracks over every other name)
+            m = _STEM_SLASH.fullmatch(c.text)
             if m is None or _PATCH_SIZE.search(c.text):
                 continue
             c.dropped = True

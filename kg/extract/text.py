@@ -12,15 +12,18 @@ from kg.model import PaperRecord, Section
 
 # `V\* Bench`: an escaped star right after a letter or digit is part of a name (V*, A*);
 # it is kept through the markup blanking as a two-character placeholder.
-_NAME_STAR = re.compile(r"(?<=[A-Za-z0-9])\\\*")
+# (These patterns test the character before the star or hash after it: a pattern opening
+# with a literal is searched by a fast scan, one opening with a lookbehind is tried at every
+# character of the section.)
+_NAME_STAR = re.compile(r"\\\*(?<=[A-Za-z0-9]\\\*)")
 _STAR_MARK = "\x00\x01"
 # `Retro* 的基线`, `CFG-Zero* 0.72`: an unescaped single star after a letter or digit that
 # no star earlier on the line opened is part of the name too, kept as a one-character mark.
-_TRAILING_STAR = re.compile(r"(?<=[A-Za-z0-9])\*(?![A-Za-z0-9*])")
-_OPENING_STAR = re.compile(r"(?<![*A-Za-z0-9])\*(?=[^\s*])")
+_TRAILING_STAR = re.compile(r"\*(?<=[A-Za-z0-9]\*)(?![A-Za-z0-9*])")
+_OPENING_STAR = re.compile(r"\*(?<![*A-Za-z0-9]\*)(?=[^\s*])")
 _LONE_MARK = "\x02"
 # `QuIP#`, `C#`: a hash right after a letter or digit ends a name; elsewhere it is markup.
-_MARKUP_HASH = re.compile(r"(?<![A-Za-z0-9])#")
+_MARKUP_HASH = re.compile(r"#(?<![A-Za-z0-9]#)")
 # Inline LaTeX (`$\chi^2$`, `$\bar{r}$`, `$\mathcal{J}_{\text{LUSPO}}$`) is notation, not a
 # name. A span starting with a digit or holding Chinese is taken for money (`$5`), not math.
 _MATH = re.compile(r"\$(?![\d\s]*\d)([^$\n\u4e00-\u9fff]{1,300})\$")
