@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from kg.extract.regex_guards import first_solid, last_solid
+from kg.extract.regex_guards import first_solid, first_two, last_solid
 from kg.extract.resources import resources
 
 
@@ -73,3 +73,77 @@ def test_regex_guards_read_the_edges_of_a_pattern(
     assert first_solid(compiled) == (None if firsts is None else frozenset(firsts))
     assert last_solid(compiled) == (None if lasts is None else frozenset(lasts))
     _agrees(compiled, _samples(pattern))
+
+
+def _opens_agree(pattern: re.Pattern[str], texts: list[str]) -> None:
+    opens = first_two(pattern)
+    assert opens is not None
+    pairs, loose = opens
+    for text in texts:
+        for i in range(len(text)):
+            if pattern.match(text, i):
+                assert text[i : i + 2] in pairs or text[i] in loose, (pattern.pattern, text, i)
+
+
+def _generate(items: list, rng: random.Random) -> str:
+    """A random text the parsed pattern matches, lookarounds aside."""
+    from re import _parser as sre
+
+    out = []
+    for op, av in items:
+        if op is sre.LITERAL:
+            out.append(chr(av))
+        elif op is sre.IN:
+            kind, value = rng.choice(av)
+            if kind is sre.RANGE:
+                out.append(chr(rng.randint(*value)))
+            elif kind is sre.LITERAL:
+                out.append(chr(value))
+            else:
+                out.append(rng.choice("07٣ "))  # a category: digits, also not ASCII ones
+        elif op is sre.BRANCH:
+            out.append(_generate(list(rng.choice(av[1])), rng))
+        elif op is sre.SUBPATTERN:
+            out.append(_generate(list(av[3]), rng))
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+            least, most, body = av
+            for _ in range(rng.randint(least, min(most, least + 3))):
+                out.append(_generate(list(body), rng))
+    return "".join(out)
+
+
+def test_regex_guards_never_reject_a_hardware_name() -> None:
+    from re import _parser as sre
+
+    pattern = resources().hardware_re
+    rng = random.Random(0)
+    parsed = list(sre.parse(pattern.pattern))
+    texts = []
+    for _ in range(600):
+        name = _generate(parsed, rng)
+        texts.append(rng.choice(["", "在 ", "x", "-"]) + name + rng.choice(["", " 上", "B", "中"]))
+    assert sum(1 for t in texts if pattern.search(t)) > 200  # the test reaches the grammars
+    _opens_agree(pattern, texts)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "pairs", "loose"),
+    [
+        (r"(?:Google )?Pixel \d", {"Go", "Pi"}, set()),
+        (r"A\d{2}", set(), {"A"}),  # a class is any character
+        (r"(?<![\w.])ab|c", {"ab"}, {"c"}),  # a one-character match
+        (r"x?y{2,3}", {"xy", "yy"}, set()),
+        (r"[ab]c*", {"ac", "bc"}, {"a", "b"}),
+    ],
+)
+def test_regex_guards_read_how_a_match_opens(
+    pattern: str, pairs: set[str], loose: set[str]
+) -> None:
+    compiled = re.compile(pattern)
+    assert first_two(compiled) == (frozenset(pairs), frozenset(loose))
+    _opens_agree(compiled, _samples(pattern))
+
+
+@pytest.mark.parametrize("pattern", [r"x?", r"\d+", r"(?i)ab", r"[^a]b"])
+def test_regex_guards_leave_unsure_openings_unguarded(pattern: str) -> None:
+    assert first_two(re.compile(pattern)) is None

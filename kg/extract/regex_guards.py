@@ -118,3 +118,85 @@ def last_solid(pattern: re.Pattern[str]) -> frozenset[str] | None:
     except _Unsure:
         return None
     return None if blank else chars
+
+
+# A pattern with more openings than this is guarded by none: the set would cost more than
+# the regex it spares.
+_MAX_OPENINGS = 4096
+
+_Opening = tuple[str | None, ...]
+
+
+def _exact_chars(op: Any, av: Any) -> frozenset[str] | None:
+    """The characters a one-character item matches, or None for a class (`\\d`, `\\s`, `[^…]`)."""
+    if op is _sre.LITERAL:
+        return frozenset(chr(av))
+    if op is not _sre.IN:
+        return None
+    chars: set[str] = set()
+    for kind, value in av:
+        if kind is _sre.LITERAL:
+            chars.add(chr(value))
+        elif kind is _sre.RANGE and value[1] - value[0] <= _MAX_RANGE:
+            chars.update(map(chr, range(value[0], value[1] + 1)))
+        else:
+            return None
+    return frozenset(chars)
+
+
+def _opens(items: _Items, n: int) -> set[_Opening]:
+    """What a match of `items` can open with: its first n characters (None for any), or all
+    of it when it is shorter."""
+    out: set[_Opening] = {()}
+    for op, av in items:
+        if all(len(o) >= n for o in out):
+            break
+        if op in _ZERO_WIDTH:
+            continue  # an anchor or a lookaround consumes nothing
+        if op is _sre.BRANCH:
+            tails = set().union(*(_opens(list(alt), n) for alt in av[1]))
+        elif op is _sre.SUBPATTERN:
+            if av[1] or av[2]:
+                raise _Unsure  # a scoped flag
+            tails = _opens(list(av[3]), n)
+        elif op is _ATOMIC:
+            tails = _opens(list(av), n)
+        elif op in _REPEATS:
+            least, most, body = av
+            once = _opens(list(body), n)
+            tails = {()} if least == 0 else set()
+            acc: set[_Opening] = {()}
+            # past the least repeats, n more give every opening of n characters
+            for k in range(1, min(most, least + n) + 1):
+                acc = {(a + b)[:n] for a in acc for b in once}
+                if k >= least:
+                    tails |= acc
+        elif op in (_sre.LITERAL, _sre.IN, _sre.ANY, _sre.NOT_LITERAL):
+            chars = _exact_chars(op, av)
+            tails = {(None,)} if chars is None else {(ch,) for ch in chars}
+        else:
+            raise _Unsure
+        out = {(o + t)[:n] if len(o) < n else o for o in out for t in tails}
+        if len(out) > _MAX_OPENINGS:
+            raise _Unsure
+    return out
+
+
+def first_two(pattern: re.Pattern[str]) -> tuple[frozenset[str], frozenset[str]] | None:
+    """How a match opens, as (pairs, loose): `pattern.match(text, i)` finds nothing unless
+    `text[i : i + 2]` is in pairs or `text[i]` is in loose (a first character whose second
+    can be any, or that can be the whole match). None when unsure or a match can be empty."""
+    try:
+        opens = _opens(_parse(pattern), 2)
+    except _Unsure:
+        return None
+    pairs: set[str] = set()
+    loose: set[str] = set()
+    for o in opens:
+        if not o or o[0] is None:
+            return None
+        if len(o) == 1 or o[1] is None:
+            loose.add(o[0])
+        else:
+            pairs.add(o[0] + o[1])
+    return frozenset(pairs), frozenset(loose)
