@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -109,20 +109,17 @@ def stated_relations(
             cues = index.get((kinds, sent.heading))
             if cues is None:
                 # heading cues only where a bold heading can name the part
-                cues = index[kinds, sent.heading] = tuple(
-                    (c, bool(c.after.pattern), *_guards(c))
+                cues = index[kinds, sent.heading] = _CueTable.of(
+                    c
                     for c in res.relation_cues
                     if kinds & _ENDS[c.predicate][1] and (sent.heading or c.subject != "heading")
                 )
             right = _CLOSE.sub("", text[run[-1].end : min(sent.end, run[-1].end + _WINDOW)])
             lefts = _lefts(text[max(sent.start, run[0].start - _WINDOW) : run[0].start])
-            # Most cues cannot match here, which the characters next to the objects tell in a
-            # set lookup: the regexes run for the few that can.
+            # Most cues cannot match here, which the characters next to the objects tell by
+            # a lookup: the regexes run for the few that can.
             first = right.lstrip()[:1]
-            ends = {x.rstrip()[-1:] for x in lefts}
-            for cue, asks, firsts, lasts in cues:
-                if lasts is not None and lasts.isdisjoint(ends):
-                    continue
+            for _, cue, asks, firsts in cues.ending({x.rstrip()[-1:] for x in lefts}):
                 # the side after the object is short and anchored: the cheap test goes first
                 if asks and (
                     (firsts is not None and first not in firsts) or not cue.after.match(right)
@@ -152,16 +149,54 @@ def _trained_on_it(text: str, sent: Sentence, ms: list[Mention], i: int) -> list
     return [Stated(models[0].key, "trainedOn", data[-1].key, i)]
 
 
-# The cues that may state a relation to a list of objects of these types, in a heading or not,
-# each with whether it asks anything after the object and its `_guards`; kept for the one
-# loaded cue table (identity, not equality: hashing the table costs more than the lookup saves).
-_Guarded = tuple[RelationCue, bool, frozenset[str] | None, frozenset[str] | None]
-_INDEX: list[tuple[tuple[RelationCue, ...], dict[tuple[frozenset[str], bool], tuple]]] = []
+# A cue in a `_CueTable`: its place in relation_cues.tsv, whether it asks anything after
+# the object, and the first non-space character that asks (None: any).
+_Tried = tuple[int, RelationCue, bool, frozenset[str] | None]
+
+
+@dataclass(frozen=True, slots=True)
+class _CueTable:
+    """The cues that may state a relation to a list of objects of some types, by the last
+    non-space character their `before` needs."""
+
+    by_end: dict[str, tuple[_Tried, ...]]  # the cues a text before the objects so ending allows
+    anywhere: tuple[_Tried, ...]  # the cues whose `before` needs no particular last character
+
+    @staticmethod
+    def of(cues: Iterable[RelationCue]) -> _CueTable:
+        rows = [(k, c, *_guards(c)) for k, c in enumerate(cues)]
+        ends = set().union(*(lasts for *_, lasts in rows if lasts is not None))
+        return _CueTable(
+            by_end={
+                end: tuple(
+                    (k, c, bool(c.after.pattern), firsts)
+                    for k, c, firsts, lasts in rows
+                    if lasts is None or end in lasts
+                )
+                for end in ends
+            },
+            anywhere=tuple(
+                (k, c, bool(c.after.pattern), firsts)
+                for k, c, firsts, lasts in rows
+                if lasts is None
+            ),
+        )
+
+    def ending(self, ends: set[str]) -> Iterable[_Tried]:
+        """The cues, in table order, whose `before` may match a text ending so."""
+        if len(ends) == 1:
+            return self.by_end.get(next(iter(ends)), self.anywhere)
+        return sorted({t for end in ends for t in self.by_end.get(end, self.anywhere)})
+
+
+# The cue tables by object types and heading; kept for the one loaded cue table (identity,
+# not equality: hashing the table costs more than the lookup saves).
+_INDEX: list[tuple[tuple[RelationCue, ...], dict[tuple[frozenset[str], bool], _CueTable]]] = []
 
 
 def _cue_index(
     cues: tuple[RelationCue, ...],
-) -> dict[tuple[frozenset[str], bool], tuple[_Guarded, ...]]:
+) -> dict[tuple[frozenset[str], bool], _CueTable]:
     if not _INDEX or _INDEX[0][0] is not cues:
         _INDEX[:] = [(cues, {})]
     return _INDEX[0][1]
