@@ -186,7 +186,8 @@ class _CueTable:
         """The cues, in table order, whose `before` may match a text ending so."""
         if len(ends) == 1:
             return self.by_end.get(next(iter(ends)), self.anywhere)
-        return sorted({t for end in ends for t in self.by_end.get(end, self.anywhere)})
+        tried = {t[0]: t for end in ends for t in self.by_end.get(end, self.anywhere)}
+        return [tried[k] for k in sorted(tried)]
 
 
 # The cue tables by object types and heading; kept for the one loaded cue table (identity,
