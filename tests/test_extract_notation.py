@@ -137,3 +137,24 @@ def test_text_markup_patterns_match_where_their_lookbehind_forms_did(
     samples += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 10))) for _ in range(500)]
     for s in samples:
         assert [m.span() for m in pattern.finditer(s)] == [m.span() for m in before.finditer(s)]
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "",
+        " ",
+        "a  b",
+        " **粗体**  名称\u3000与\t`代码`\n",
+        "\u2003x\u00a0y\u2028",
+        "ab\x1c\x1dcd",
+        "  \n ",
+    ],
+)
+def test_text_evidence_collapses_spaces_like_the_regex(raw: str) -> None:
+    """Evidence text splits on the spaces `\\s+` matched (Unicode ones too) and strips them."""
+    from kg.extract.text import evidence_text
+
+    expected = re.sub(r"\s+", " ", raw.replace("**", "").replace("`", "")).strip()
+    expected = re.sub(r"^(?:[-•]|\d+\.)\s+", "", expected.lstrip("*# ").strip())
+    assert evidence_text.__wrapped__(raw) == expected

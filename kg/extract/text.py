@@ -38,7 +38,6 @@ _GREEK = {
     for n in [unicodedata.name(c).rsplit(" ", 1)[1].capitalize()]
 }
 _SENT_END = re.compile(r"[。！？；!?]|\n")
-_SPACES = re.compile(r"\s+")
 _BULLET = re.compile(r"^(?:[-•]|\d+\.)\s+")
 _LATIN = re.compile(r"[A-Za-z]")
 # `*   **名称（Name）**：` or `2.  **名称**`: a bold heading opening a bullet or numbered item.
@@ -117,7 +116,8 @@ def _title_section(paper: PaperRecord) -> Section:
 
 @lru_cache(maxsize=8192)
 def evidence_text(raw: str) -> str:
-    s = _SPACES.sub(" ", raw.replace("**", "").replace("`", "")).strip()
+    # split() and strip() take the spaces `\s` takes, in C and a few times faster than a regex
+    s = " ".join(raw.replace("**", "").replace("`", "").split())
     s = _BULLET.sub("", s.lstrip("*# ").strip())
     return s
 
