@@ -159,6 +159,7 @@ class Resources:
     areas: tuple[Area, ...]
     # (lowercased keyword, area key); an English word as a pattern that must start a word
     area_rules: tuple[tuple[str | re.Pattern[str], str], ...]
+    area_keywords: tuple[str, ...]  # the keyword each rule needs in the names, by rule
     field_syn: dict[str, tuple[str, str]]  # normalized spelling -> (canonical en, zh)
     zh_pattern: re.Pattern[str] | None  # every Chinese KB alias, longest first
     zh_suffix_type: tuple[tuple[str, str], ...]  # gloss: Chinese term ending -> type/reject
@@ -342,6 +343,7 @@ def resources() -> Resources:
     areas = _load_areas()
     by_en = {a.en: a.key for a in areas}
     rules: list[tuple[str | re.Pattern[str], str]] = []
+    keywords: list[str] = []
     for number, cols in _rows(ONTOLOGY_DIR / "fields.keywords.tsv", 2):
         if cols[1] not in by_en:
             raise UserError(f"fields.keywords.tsv:{number}: unknown area {cols[1]!r}")
@@ -350,6 +352,7 @@ def resources() -> Resources:
             rules.append((keyword_pattern(keyword), by_en[cols[1]]))
         else:
             rules.append((keyword, by_en[cols[1]]))
+        keywords.append(keyword)
     syn: dict[str, tuple[str, str]] = {}
     for _, cols in _rows(ONTOLOGY_DIR / "fields.synonyms.tsv", 2):
         en, zh = cols[0], cols[1]
@@ -406,5 +409,6 @@ def resources() -> Resources:
         title_openers=openers,
         areas=areas,
         area_rules=tuple(rules),
+        area_keywords=tuple(keywords),
         field_syn=syn,
     )
