@@ -5,9 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
 
-from kg.extract.regex_guards import first_solid, last_solid
 from kg.extract.resources import RelationCue, resources
 from kg.extract.shapes import family_key, sizes
 from kg.extract.text import Sentence
@@ -109,7 +107,7 @@ def stated_relations(
             cues = index.get((kinds, sent.heading))
             if cues is None:
                 # heading cues only where a bold heading can name the part
-                cues = index[kinds, sent.heading] = _CueTable.of(
+                cues = index[kinds, sent.heading] = _CueTable(
                     c
                     for c in res.relation_cues
                     if kinds & _ENDS[c.predicate][1] and (sent.heading or c.subject != "heading")
@@ -154,39 +152,29 @@ def _trained_on_it(text: str, sent: Sentence, ms: list[Mention], i: int) -> list
 _Tried = tuple[int, RelationCue, bool, frozenset[str] | None]
 
 
-@dataclass(frozen=True, slots=True)
 class _CueTable:
     """The cues that may state a relation to a list of objects of some types, by the last
-    non-space character their `before` needs."""
+    non-space character of the text before the objects (`RelationCue.before_last`)."""
 
-    by_end: dict[str, tuple[_Tried, ...]]  # the cues a text before the objects so ending allows
-    anywhere: tuple[_Tried, ...]  # the cues whose `before` needs no particular last character
+    def __init__(self, cues: Iterable[RelationCue]) -> None:
+        self.cues = tuple(enumerate(cues))
+        self._by_end: dict[str, tuple[_Tried, ...]] = {}  # filled as the ends are met
 
-    @staticmethod
-    def of(cues: Iterable[RelationCue]) -> _CueTable:
-        rows = [(k, c, *_guards(c)) for k, c in enumerate(cues)]
-        ends = set().union(*(lasts for *_, lasts in rows if lasts is not None))
-        return _CueTable(
-            by_end={
-                end: tuple(
-                    (k, c, bool(c.after.pattern), firsts)
-                    for k, c, firsts, lasts in rows
-                    if lasts is None or end in lasts
-                )
-                for end in ends
-            },
-            anywhere=tuple(
-                (k, c, bool(c.after.pattern), firsts)
-                for k, c, firsts, lasts in rows
-                if lasts is None
-            ),
-        )
+    def _allowed(self, end: str) -> tuple[_Tried, ...]:
+        tried = self._by_end.get(end)
+        if tried is None:
+            tried = self._by_end[end] = tuple(
+                (k, c, bool(c.after.pattern), c.after_first)
+                for k, c in self.cues
+                if c.before_last is None or end in c.before_last
+            )
+        return tried
 
     def ending(self, ends: set[str]) -> Iterable[_Tried]:
         """The cues, in table order, whose `before` may match a text ending so."""
         if len(ends) == 1:
-            return self.by_end.get(next(iter(ends)), self.anywhere)
-        tried = {t[0]: t for end in ends for t in self.by_end.get(end, self.anywhere)}
+            return self._allowed(next(iter(ends)))
+        tried = {t[0]: t for end in ends for t in self._allowed(end)}
         return [tried[k] for k in sorted(tried)]
 
 
@@ -201,13 +189,6 @@ def _cue_index(
     if not _INDEX or _INDEX[0][0] is not cues:
         _INDEX[:] = [(cues, {})]
     return _INDEX[0][1]
-
-
-@cache
-def _guards(cue: RelationCue) -> tuple[frozenset[str] | None, frozenset[str] | None]:
-    """The first non-space character the text after an object needs for the cue's `after`,
-    and the last one the text before it needs for its `before` (None: no such test)."""
-    return first_solid(cue.after), last_solid(cue.before)
 
 
 def _lefts(left: str) -> list[str]:

@@ -9,6 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from kg.errors import UserError
+from kg.extract.regex_guards import first_solid, last_solid
 from kg.keys import entity_key, field_key, glued_key
 from kg.model import ENTITY_TYPES, STATED_RELATIONS, Area
 from kg.paths import ONTOLOGY_DIR, PACKAGE_DIR
@@ -124,6 +125,10 @@ class RelationCue:
     before: re.Pattern[str]
     after: re.Pattern[str]
     subject: str  # near, after, own or heading: where the subject is (relation_cues.tsv)
+    # The first non-space character the text after an object needs for `after` to match, and
+    # the last one the text before it needs for `before` (regex_guards; None: any)
+    after_first: frozenset[str] | None = None
+    before_last: frozenset[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -277,11 +282,12 @@ def _relation_cues() -> Iterator[RelationCue]:
                 f"{path}:{number}: subject must be near, after, own or heading, not {subject!r}"
             )
         try:
-            yield RelationCue(
-                predicate, re.compile(before or r"$"), re.compile(after or r""), subject
-            )
+            before_re, after_re = re.compile(before or r"$"), re.compile(after or r"")
         except re.error as e:
             raise UserError(f"{path}:{number}: bad regular expression ({e})") from None
+        yield RelationCue(
+            predicate, before_re, after_re, subject, first_solid(after_re), last_solid(before_re)
+        )
 
 
 def keyword_pattern(keyword: str) -> re.Pattern[str]:
