@@ -234,3 +234,24 @@ def test_extract_roles_known_checkpoint_of_the_papers_own_name_is_its_own() -> N
     assert "comparesWith" not in x["SANA-1.6B"].roles
     # the baseline is not the paper's own
     assert {n for n, e in x.items() if "proposes" in e.roles} == {"SANA", "SANA-1.6B"}
+
+
+@pytest.mark.parametrize(
+    "left",
+    [
+        "",
+        "提出了",
+        "我们，提出了",
+        "A：B；C，D",
+        "结尾，",
+        "，",
+        "a,b:c;d。e",
+        "无标点 text",
+        "：开头",
+    ],
+)
+def test_role_assigner_clause_start_is_after_the_last_clause_mark(left: str) -> None:
+    """The clause start found from the end is where the last `_CLAUSE` match ends."""
+    from kg.extract.role_assigner import _CLAUSE, _clause_start
+
+    assert _clause_start(left) == max((m.end() for m in _CLAUSE.finditer(left)), default=0)
