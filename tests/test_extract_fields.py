@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from extract_fixtures import extract
 
 from kg.extract import taxonomy_areas
 from kg.extract.fields import area_of, canonical
+from kg.extract.resources import keyword_pattern
 
 
 def _fields(text: str) -> list[tuple[str | None, str | None, str | None]]:
@@ -195,3 +198,70 @@ def test_extract_fields_hyphen_and_focus_lists(text: str, zh: list[str]) -> None
 )
 def test_extract_fields_prose_lists_split_into_fields(text: str, names: list[str]) -> None:
     assert [g[0] for g in _fields(text)] == names
+
+
+@pytest.mark.parametrize("keyword", ["ai", "gui", "rl", "robotics", "3d", "nlp"])
+@pytest.mark.parametrize(
+    "hay",
+    [
+        "ai",
+        "air",
+        "fair ai",
+        "gui agents",
+        "guidance",
+        "guis",
+        "deep rl",
+        "rlhf",
+        "3d vision",
+        "x3d",
+        "robotics",
+        "microrobotics",
+        "nlps",
+        "ai-driven",
+        "",
+        "ai ai",
+        "aai",
+    ],
+)
+def test_extract_fields_keyword_pattern_matches_like_a_lookbehind(keyword: str, hay: str) -> None:
+    """The keyword-first pattern finds what `(?<![a-z])keyword` finds, at the same place."""
+    end = r"s?(?![a-z])" if len(keyword) <= 3 else ""
+    before = re.compile(rf"(?<![a-z]){re.escape(keyword)}{end}")
+    found = keyword_pattern(keyword).search(hay)
+    expected = before.search(hay)
+    assert (found and found.span()) == (expected and expected.span())
+
+
+def _area_rule_by_rule(zh: str | None, en: str | None) -> str | None:
+    """area_of as a scan of every rule in order (what the keyword tree spares)."""
+    from kg.extract.resources import resources
+
+    hay = " ".join(x for x in (zh, en) if x).casefold()
+    for rule, area in resources().area_rules:
+        if rule in hay if isinstance(rule, str) else rule.search(hay):
+            return area
+    return None
+
+
+def _area_names() -> list[tuple[str | None, str | None]]:
+    from kg.extract.resources import resources
+
+    res = resources()
+    names = [(zh, en) for en, zh in set(res.field_syn.values())]
+    names += [(None, k) for k in res.area_keywords[::7]] + [
+        (k + "s", None) for k in res.area_keywords[3::11]
+    ]
+    names += [
+        (None, "Embodied AI"),
+        ("多模态大模型", "Multimodal LLMs"),
+        (None, "air quality"),
+        (None, ""),
+    ]
+    return sorted(names, key=str)
+
+
+@pytest.mark.parametrize("chunk", range(8))
+def test_extract_fields_area_of_finds_the_first_rule_a_scan_finds(chunk: int) -> None:
+    names = _area_names()
+    for zh, en in names[chunk::8]:
+        assert area_of.__wrapped__(zh, en) == _area_rule_by_rule(zh, en), (zh, en)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import random
+import re
+
 import pytest
 from extract_fixtures import by_name, extract
 
@@ -98,3 +101,60 @@ def test_extract_notation_size_inside_a_complexity_names_nothing(
     names = set(by_name(extract(innovations=text)))
     assert absent not in names
     assert present in names
+
+
+@pytest.mark.parametrize(
+    ("name", "lookbehind_first"),
+    [
+        ("_NAME_STAR", r"(?<=[A-Za-z0-9])\\\*"),
+        ("_TRAILING_STAR", r"(?<=[A-Za-z0-9])\*(?![A-Za-z0-9*])"),
+        ("_OPENING_STAR", r"(?<![*A-Za-z0-9])\*(?=[^\s*])"),
+        ("_MARKUP_HASH", r"(?<![A-Za-z0-9])#"),
+    ],
+)
+def test_text_markup_patterns_match_where_their_lookbehind_forms_did(
+    name: str, lookbehind_first: str
+) -> None:
+    """The star and hash patterns test the character before the mark after it (a fast scan):
+    the same matches as the lookbehind-first forms."""
+    from kg.extract import text as text_module
+
+    pattern = getattr(text_module, name)
+    before = re.compile(lookbehind_first)
+    pieces = ["*", "**", "\\*", "#", "V", "a", "9", " ", "\n", "中", "_", "x*y", "$"]
+    rng = random.Random(name)
+    samples = [
+        "",
+        "*",
+        "#",
+        "\\*",
+        "V\\* Bench",
+        "**粗体** Retro* 的",
+        "QuIP# 与 # 标题",
+        "*a",
+        "a*",
+    ]
+    samples += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 10))) for _ in range(500)]
+    for s in samples:
+        assert [m.span() for m in pattern.finditer(s)] == [m.span() for m in before.finditer(s)]
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "",
+        " ",
+        "a  b",
+        " **粗体**  名称\u3000与\t`代码`\n",
+        "\u2003x\u00a0y\u2028",
+        "ab\x1c\x1dcd",
+        "  \n ",
+    ],
+)
+def test_text_evidence_collapses_spaces_like_the_regex(raw: str) -> None:
+    """Evidence text splits on the spaces `\\s+` matched (Unicode ones too) and strips them."""
+    from kg.extract.text import evidence_text
+
+    expected = re.sub(r"\s+", " ", raw.replace("**", "").replace("`", "")).strip()
+    expected = re.sub(r"^(?:[-•]|\d+\.)\s+", "", expected.lstrip("*# ").strip())
+    assert evidence_text.__wrapped__(raw) == expected

@@ -293,3 +293,24 @@ def test_extract_roles_the_papers_own_checkpoints_are_proposed(kwargs: dict, nam
     x = by_name(extract(**kwargs))
     assert "proposes" in x[name].roles
     assert "comparesWith" not in x[name].roles
+
+
+@pytest.mark.parametrize(
+    "left",
+    [
+        "",
+        "提出了",
+        "我们，提出了",
+        "A：B；C，D",
+        "结尾，",
+        "，",
+        "a,b:c;d。e",
+        "无标点 text",
+        "：开头",
+    ],
+)
+def test_role_assigner_clause_start_is_after_the_last_clause_mark(left: str) -> None:
+    """The clause start found from the end is where the last `_CLAUSE` match ends."""
+    from kg.extract.role_assigner import _CLAUSE, _clause_start
+
+    assert _clause_start(left) == max((m.end() for m in _CLAUSE.finditer(left)), default=0)

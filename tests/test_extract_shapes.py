@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from kg.extract.shapes import family_key, is_acronym, is_size, shape_strength
@@ -77,3 +79,35 @@ def test_extract_shapes_acronym(token: str, expected: bool) -> None:
 )
 def test_extract_shapes_family_key(name: str, family: str | None) -> None:
     assert family_key(name) == family
+
+
+def _report_words() -> list[str]:
+    from pathlib import Path
+
+    from kg.extract.text import paper_sentences
+    from kg.extract.tokenizer import NAME_TOKEN
+    from kg.parse import iter_papers, parse_folder
+
+    reports = Path(__file__).resolve().parent.parent / "reports"
+    words = set()
+    for p in iter_papers(parse_folder(reports)):
+        words.update(re.findall(NAME_TOKEN, paper_sentences(p)[0]))
+    return sorted(w for w in words if w.isalpha() and len(w) >= 2)
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        ["Model", "RynnBrain", "iPhone", "ALLCAPS", "ab", "Ab", "aB", "中文", "αβ", "Ωmega", "ǅa"],
+        ["aǅ", "Aǅb", "ﬁne", "ǲǲ", "Straße", "İstanbul", "ΣΩ", "σΩ", "xⅫ", "ªb", "Ⅻx"],
+        _report_words(),
+    ],
+    ids=["names", "unicode", "reports"],
+)
+def test_shapes_word_strength_is_the_strength_of_the_full_reading(words: list[str]) -> None:
+    """A word of letters only takes a short way through shape_strength: the same strength."""
+    from kg.extract.shapes import _shape_strength, _word_strength
+
+    for w in words:
+        if w.isalpha() and len(w) >= 2:
+            assert _word_strength(w) == _shape_strength(w), w

@@ -56,3 +56,34 @@ def test_extract_tokenizer_doc_carries_typed_spans() -> None:
         ("Qwen2.5-VL-7B", "Model"),
         ("A100", "Hardware"),
     ]
+
+
+def _report_texts() -> list[str]:
+    from pathlib import Path
+
+    from kg.extract.text import paper_sentences
+    from kg.parse import iter_papers, parse_folder
+
+    reports = Path(__file__).resolve().parent.parent / "reports"
+    return [paper_sentences(p)[0] for p in iter_papers(parse_folder(reports)) if not p.failed]
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ["基于Qwen2.5-VL-7B微调", "δ < 1.25 与 δ<1.25²", "在 2xH100 上 TD(λ)", "  a  b\n", ""],
+        ["TL;DR、J&F 与 DALL·E 3，Min-K%++ 和 5%", "À la carte Ωmega ²x ·a", "TPR@5%FPR x_t"],
+        _report_texts(),
+    ],
+    ids=["names", "marks", "reports"],
+)
+def test_tokenizer_latin_tokens_are_the_name_token_matches(texts: list[str]) -> None:
+    """The Latin tokens a Doc keeps are what a scan of its text for NAME_TOKEN finds."""
+    import re
+
+    from kg.extract.tokenizer import LATIN_TOKENS, NAME_TOKEN
+
+    scan = re.compile(NAME_TOKEN)
+    for text in texts:
+        kept = nlp().make_doc(text).user_data[LATIN_TOKENS]
+        assert list(kept) == [(m.start(), m.end(), m.group()) for m in scan.finditer(text)]

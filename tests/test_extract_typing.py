@@ -862,3 +862,44 @@ def test_extract_typing_heading_gloss_with_lowercase_connector(text: str) -> Non
     found = by_name(extract(innovations=text))
     name = text[text.index("(") + 1 : text.index(")")]
     assert _etype(found, name) == "Method"
+
+
+_LISTED = [
+    dict(results="在 MathVista、DynaMath 和 ZorbBench 上优于 Qwen2.5-VL、InternVL3 与 FooNet。"),
+    dict(usage="基于 Triton 实现，以 MIT 协议开源，依赖 pymatgen 与 spglib、Apache 2.0 许可。"),
+    dict(
+        results="RM-Bench 的 Hard 子集、Beauty、Sports、Toys 三个子集上，Zorb 与 Blorp（B）及 Qux 最好。"
+    ),
+]
+
+
+@pytest.mark.parametrize("source", ["reports", *range(len(_LISTED))])
+def test_context_typer_lists_walked_once_are_the_lists_walked_fresh(
+    monkeypatch: pytest.MonkeyPatch, source: str | int
+) -> None:
+    """A list the typer keeps (`_Lists.after`) is the list a fresh walk over the names' live
+    state finds, at every ask, while names are dropped."""
+    from pathlib import Path
+
+    from kg.extract import context_typer
+    from kg.parse import iter_papers, parse_folder
+
+    asked = 0
+    kept = context_typer._Lists.after
+
+    def checked(self: context_typer._Lists, c: object) -> tuple:
+        nonlocal asked
+        walked = kept(self, c)
+        assert walked == context_typer._list_after(self.st, c, self.by_start)
+        asked += 1
+        return walked
+
+    monkeypatch.setattr(context_typer._Lists, "after", checked)
+    if source == "reports":
+        reports = Path(__file__).resolve().parent.parent / "reports"
+        papers = list(iter_papers(parse_folder(reports)))
+    else:
+        papers = [paper("Zorb: A Zorbing Model", **_LISTED[int(source)])]
+    for p in papers:
+        extract_paper(p)
+    assert asked >= len(papers)

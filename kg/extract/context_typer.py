@@ -10,7 +10,7 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.cands import Cand, leading, state
+from kg.extract.cands import Cand, PaperState, leading, state
 from kg.extract.names import (
     CONNECTORS,
     RELEASE,
@@ -95,6 +95,56 @@ def _clause_left(before: str) -> str:
     return _PUNCT_STOP.split(before[::-1], 1)[0][::-1]
 
 
+def _list_after(
+    st: PaperState, c: Cand, by_start: dict[int, Cand], strict: bool = False
+) -> tuple[int, list[Cand]]:
+    """End of the coordinated list `A、B (b) 和 C` that starts at c, and its members.
+
+    `strict` ends the list at a full comma (`A、B、C，H100 上…`, `去 PRC，DocVQA -3.1`),
+    which separates clauses more often than members: the next clause's name is often of
+    another kind, though it may still be compared with the list."""
+    text = st.text
+    sent = st.sents[c.sent]
+    pos = c.end
+    members = [c]
+    end = sent.end
+    while True:
+        # match(text, pos, end) is anchored at pos and reads no further than the sentence
+        gloss = _GLOSS_NEXT.match(text, pos, end)
+        if gloss:
+            pos = gloss.end()
+        sep = _LIST_SEP.match(text, pos, end)
+        if not sep or (strict and sep.group().strip() == "，"):
+            break
+        nxt = by_start.get(sep.end())
+        if nxt is None or nxt.dropped:
+            break
+        members.append(nxt)
+        pos = nxt.end
+    return pos, members
+
+
+class _Lists:
+    """The coordinated lists of a paper's names (`_list_after`), each walked once: the typer
+    asks for the list a name opens several times while it drops names.
+
+    It only ever drops names, never revives one, and a walk ends at a separator it does not
+    find, at no name or at a dropped one: all three still end it later. So a walk stays right
+    while the members it took stay live, and is walked again once one of them is dropped."""
+
+    def __init__(self, st: PaperState, cands: list[Cand]) -> None:
+        self.st = st
+        self.by_start = {c.start: c for c in cands}
+        self._walked: dict[int, tuple[int, list[Cand]]] = {}  # by id of the first name
+
+    def after(self, c: Cand) -> tuple[int, list[Cand]]:
+        """`_list_after(c)` (not strict) for a name of the typer's paper."""
+        walked = self._walked.get(id(c))
+        if walked is None or (len(walked[1]) > 1 and any(m.dropped for m in walked[1][1:])):
+            walked = self._walked[id(c)] = _list_after(self.st, c, self.by_start)
+        return walked
+
+
 @Language.factory(
     "paperkg_context_typer",
     assigns=["doc._.paperkg"],
@@ -153,14 +203,14 @@ class ContextTyper:
         res = self.res
         text = st.text
         cands = self._resolve_overlaps(st.cands)
-        by_start = {c.start: c for c in cands}
+        lists = _Lists(st, cands)
         strong: set[int] = set()
         shaped: set[str] = set()
         # `联合生成模型 Ovi、JavisDiT 和 UniVerse-1`: a cue before a list types every member.
         heads: dict[int, Cand] = {}
         for c in cands:
             if c.start not in heads:
-                for m in self._list_after(doc, c, by_start)[1][1:]:
+                for m in lists.after(c)[1][1:]:
                     heads[m.start] = c
         for c in cands:
             if self._stopped(c, text):
@@ -169,7 +219,7 @@ class ContextTyper:
             if c.origin == "weak" and (
                 _SUBSET_AFTER.match(text, c.end)
                 or _SUBSETS_LISTED.search(text, max(0, c.start - 60), c.start)
-                or self._listed_before_subsets(doc, c, by_start)
+                or self._listed_before_subsets(doc, c, lists)
             ):
                 # `RM-Bench 的 Hard 子集`, `LIBERO 四个子套件（Spatial、Goal）`: a subset's
                 # label, named by its set
@@ -191,7 +241,7 @@ class ContextTyper:
                 continue
             if c.kb_hint is not None:
                 c.votes[c.kb_hint.etype] += 3
-            if self._context_votes(doc, c, by_start, heads.get(c.start)):
+            if self._context_votes(doc, c, lists, heads.get(c.start)):
                 strong.add(c.start)
             label = c.label
             parts = _PARTS.split(label)
@@ -233,7 +283,7 @@ class ContextTyper:
         self._one_sense_per_paper(cands)
         strong |= listed
         strong |= self._result_headings(doc, cands)
-        strong |= self._compared_lists(doc, cands, by_start)
+        strong |= self._compared_lists(doc, cands, lists)
         for c in cands:
             parts = _PARTS.split(c.label)
             if (
@@ -288,7 +338,7 @@ class ContextTyper:
                 continue
             if c.votes:
                 c.etype = leading(c.votes)
-            elif self._compared(doc, c, by_start):
+            elif self._compared(doc, c, lists):
                 # A named system the paper ranks itself against is most often a model; a bare
                 # acronym so ranked (`优于 VCD、ICD`) most often a method, and a name for all that.
                 if _SHORT_ACRONYM.fullmatch(c.label):
@@ -367,39 +417,10 @@ class ContextTyper:
             kept.insert(i, c)
         return kept
 
-    def _list_after(
-        self, doc: Doc, c: Cand, by_start: dict[int, Cand], strict: bool = False
-    ) -> tuple[int, list[Cand]]:
-        """End of the coordinated list `A、B (b) 和 C` that starts at c, and its members.
-
-        `strict` ends the list at a full comma (`A、B、C，H100 上…`, `去 PRC，DocVQA -3.1`),
-        which separates clauses more often than members: the next clause's name is often of
-        another kind, though it may still be compared with the list."""
-        st = state(doc)
-        text = st.text
-        sent = st.sents[c.sent]
-        pos = c.end
-        members = [c]
-        end = sent.end
-        while True:
-            # match(text, pos, end) is anchored at pos and reads no further than the sentence
-            gloss = _GLOSS_NEXT.match(text, pos, end)
-            if gloss:
-                pos = gloss.end()
-            sep = _LIST_SEP.match(text, pos, end)
-            if not sep or (strict and sep.group().strip() == "，"):
-                break
-            nxt = by_start.get(sep.end())
-            if nxt is None or nxt.dropped:
-                break
-            members.append(nxt)
-            pos = nxt.end
-        return pos, members
-
-    def _listed_before_subsets(self, doc: Doc, c: Cand, by_start: dict[int, Cand]) -> bool:
+    def _listed_before_subsets(self, doc: Doc, c: Cand, lists: _Lists) -> bool:
         """`Beauty、Sports、Toys 三个子集`: labels listed before a subset noun."""
         text = state(doc).text
-        pos, _ = self._list_after(doc, c, by_start)
+        pos, _ = lists.after(c)
         tail = _LIST_END.match(text[pos : pos + 12])
         return _SUBSET_AFTER.match(text, pos + (tail.end() if tail else 0)) is not None
 
@@ -413,7 +434,7 @@ class ContextTyper:
         for c in cands:
             if c.dropped or c.start in seen:
                 continue
-            _, members = self._list_after(doc, c, by_start, strict=True)
+            _, members = _list_after(state(doc), c, by_start, strict=True)
             seen.update(m.start for m in members)
             if len(members) < 2:
                 continue
@@ -521,7 +542,7 @@ class ContextTyper:
                     m.kb = as_data(m.kb)
                     m.etype = "Dataset"
 
-    def _compared_lists(self, doc: Doc, cands: list[Cand], by_start: dict[int, Cand]) -> set[int]:
+    def _compared_lists(self, doc: Doc, cands: list[Cand], lists: _Lists) -> set[int]:
         """`优于 Matrix-Game 2.0、Yume、Oasis 和 HunyuanWorld-Voyager`: capitalised words
         listed with a name the paper ranks itself against are names too. Returns their starts."""
         text = state(doc).text
@@ -529,7 +550,7 @@ class ContextTyper:
         for c in cands:
             if c.dropped or c.start in kept:
                 continue
-            _, members = self._list_after(doc, c, by_start)
+            _, members = lists.after(c)
             if len(members) == 1 and c.origin == "weak":
                 # `比 Dispider 解耦架构更轻`: a capitalised word ranked right after the
                 # comparison word
@@ -539,7 +560,7 @@ class ContextTyper:
                 continue
             if len(members) < 2 or all(m.origin == "weak" for m in members):
                 continue
-            if self._compared(doc, c, by_start):
+            if self._compared(doc, c, lists):
                 kept.update(m.start for m in members if m.origin == "weak" and _standalone(text, m))
         return kept
 
@@ -582,7 +603,7 @@ class ContextTyper:
                     typed.add(c.start)
         return typed
 
-    def _compared(self, doc: Doc, c: Cand, by_start: dict[int, Cand]) -> bool:
+    def _compared(self, doc: Doc, c: Cand, lists: _Lists) -> bool:
         """True when the clause compares the paper with the name (`优于 X`, `与 X 相比`)."""
         st = state(doc)
         text = st.text
@@ -591,12 +612,10 @@ class ContextTyper:
         clause_left = _clause_left(before)
         if _COMPARE.search(clause_left):
             return True
-        pos, _ = self._list_after(doc, c, by_start)
+        pos, _ = lists.after(c)
         return _COMPARE.match(text[pos : sent.end].lstrip(" 等")) is not None
 
-    def _context_votes(
-        self, doc: Doc, c: Cand, by_start: dict[int, Cand], head: Cand | None
-    ) -> bool:
+    def _context_votes(self, doc: Doc, c: Cand, lists: _Lists, head: Cand | None) -> bool:
         """Add votes from cue words; True if a cue next to the name (or its list) was found.
 
         `head` is the first name of the list c stands in, if c is not the first itself."""
@@ -605,7 +624,7 @@ class ContextTyper:
         text = st.text
         sent = st.sents[c.sent]
         strong = False
-        pos, _ = self._list_after(doc, c, by_start)
+        pos, _ = lists.after(c)
         rest = text[pos : sent.end]
         tail = _LIST_END.match(rest)
         after = rest[tail.end() :].lstrip(" ”\"'）)") if tail else rest

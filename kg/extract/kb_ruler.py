@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from spacy.language import Language
@@ -25,7 +26,7 @@ from kg.extract.shapes import (
     is_version,
     key_of,
 )
-from kg.extract.tokenizer import NAME_TOKEN
+from kg.extract.tokenizer import LATIN_TOKENS, NAME_TOKEN
 
 _TOKEN = re.compile(NAME_TOKEN)
 
@@ -55,18 +56,21 @@ _SLASH_LEFT = re.compile(r"(?<![A-Za-z0-9/\-])[A-Za-z][A-Za-z0-9.\-]*$")
 _SLASH_RIGHT = re.compile(r"[A-Za-z][A-Za-z0-9.\-]*(?![A-Za-z0-9/])")
 
 
-def _find_runs(text: str) -> tuple[tuple[tuple[int, int, str], ...], ...]:
-    """Latin-script tokens grouped into runs of words one space apart, in one pass."""
+def _find_runs(
+    text: str, tokens: Iterable[tuple[int, int, str]] | None = None
+) -> tuple[tuple[tuple[int, int, str], ...], ...]:
+    """Latin-script tokens grouped into runs of words one space apart, in one pass. `tokens`
+    are the text's NAME_TOKEN matches as (start, end, token) when the tokenizer kept them."""
+    if tokens is None:
+        tokens = ((t.start(), t.end(), t.group()) for t in _TOKEN.finditer(text))
     runs = []
     toks: list[tuple[int, int, str]] = []
     last = -1
-    for t in _TOKEN.finditer(text):
-        start, end = t.span()
+    for start, end, tok in tokens:
         if toks and not _joined(text, last, start):
             runs.append(tuple(toks))
             toks = []
         last = end
-        tok = t.group()
         if tok[0].isdigit() and (count := _COUNT_PREFIX.match(tok)):
             # `2xH100`: a device count glued to the device's name
             start, tok = start + count.end(), tok[count.end() :]
@@ -145,7 +149,7 @@ class KBRuler:
         st = state(doc)
         res = self.res
         text = st.text
-        runs = _find_runs(text)
+        runs = _find_runs(text, doc.user_data.get(LATIN_TOKENS))
         st.runs = runs
         cands: list[Cand] = []
         for run in runs:

@@ -184,8 +184,9 @@ class PairLinker:
             left = text[sent.start : m.start()]
             ex = _EXAMPLE.match(content)
             if ex or (
-                _NAME_LIST.match(content)
-                and (_ZH_AND.search(content) or len(_COMMAS.findall(content)) >= 2)
+                # the separators first: the list's regex is the dearer test
+                (_ZH_AND.search(content) or len(_COMMAS.findall(content)) >= 2)
+                and _NAME_LIST.match(content)
             ):
                 examples.append((m.start(), m.end(), left.rstrip()))
                 continue

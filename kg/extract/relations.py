@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from kg.extract.resources import RelationCue, resources
@@ -107,16 +107,22 @@ def stated_relations(
             cues = index.get((kinds, sent.heading))
             if cues is None:
                 # heading cues only where a bold heading can name the part
-                cues = index[kinds, sent.heading] = tuple(
-                    (c, bool(c.after.pattern))
+                cues = index[kinds, sent.heading] = _CueTable(
+                    c
                     for c in res.relation_cues
                     if kinds & _ENDS[c.predicate][1] and (sent.heading or c.subject != "heading")
                 )
-            # the side after the object is short and anchored: the cheap test goes first
             right = _CLOSE.sub("", text[run[-1].end : min(sent.end, run[-1].end + _WINDOW)])
-            maybe = [c for c, asks in cues if not asks or c.after.match(right)]
             lefts = _lefts(text[max(sent.start, run[0].start - _WINDOW) : run[0].start])
-            for cue in maybe:
+            # Most cues cannot match here, which the characters next to the objects tell by
+            # a lookup: the regexes run for the few that can.
+            first = right.lstrip()[:1]
+            for _, cue, asks, firsts in cues.ending({x.rstrip()[-1:] for x in lefts}):
+                # the side after the object is short and anchored: the cheap test goes first
+                if asks and (
+                    (firsts is not None and first not in firsts) or not cue.after.match(right)
+                ):
+                    continue
                 if not any(cue.before.search(x) for x in lefts):
                     continue
                 if compare_re.search(_HEAD_BREAK.split(text[sent.start : run[0].start])[-1]):
@@ -141,15 +147,45 @@ def _trained_on_it(text: str, sent: Sentence, ms: list[Mention], i: int) -> list
     return [Stated(models[0].key, "trainedOn", data[-1].key, i)]
 
 
-# The cues that may state a relation to a list of objects of these types, in a heading or not,
-# each with whether it asks anything after the object; kept for the one loaded cue table
-# (identity, not equality: hashing the table costs more than the lookup saves).
-_INDEX: list[tuple[tuple[RelationCue, ...], dict[tuple[frozenset[str], bool], tuple]]] = []
+# A cue in a `_CueTable`: its place in relation_cues.tsv, whether it asks anything after
+# the object, and the first non-space character that asks (None: any).
+_Tried = tuple[int, RelationCue, bool, frozenset[str] | None]
+
+
+class _CueTable:
+    """The cues that may state a relation to a list of objects of some types, by the last
+    non-space character of the text before the objects (`RelationCue.before_last`)."""
+
+    def __init__(self, cues: Iterable[RelationCue]) -> None:
+        self.cues = tuple(enumerate(cues))
+        self._by_end: dict[str, tuple[_Tried, ...]] = {}  # filled as the ends are met
+
+    def _allowed(self, end: str) -> tuple[_Tried, ...]:
+        tried = self._by_end.get(end)
+        if tried is None:
+            tried = self._by_end[end] = tuple(
+                (k, c, bool(c.after.pattern), c.after_first)
+                for k, c in self.cues
+                if c.before_last is None or end in c.before_last
+            )
+        return tried
+
+    def ending(self, ends: set[str]) -> Iterable[_Tried]:
+        """The cues, in table order, whose `before` may match a text ending so."""
+        if len(ends) == 1:
+            return self._allowed(next(iter(ends)))
+        tried = {t[0]: t for end in ends for t in self._allowed(end)}
+        return [tried[k] for k in sorted(tried)]
+
+
+# The cue tables by object types and heading; kept for the one loaded cue table (identity,
+# not equality: hashing the table costs more than the lookup saves).
+_INDEX: list[tuple[tuple[RelationCue, ...], dict[tuple[frozenset[str], bool], _CueTable]]] = []
 
 
 def _cue_index(
     cues: tuple[RelationCue, ...],
-) -> dict[tuple[frozenset[str], bool], tuple[tuple[RelationCue, bool], ...]]:
+) -> dict[tuple[frozenset[str], bool], _CueTable]:
     if not _INDEX or _INDEX[0][0] is not cues:
         _INDEX[:] = [(cues, {})]
     return _INDEX[0][1]

@@ -9,6 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from kg.errors import UserError
+from kg.extract.regex_guards import first_solid, last_solid
 from kg.keys import entity_key, field_key, glued_key
 from kg.model import ENTITY_TYPES, STATED_RELATIONS, Area
 from kg.paths import ONTOLOGY_DIR, PACKAGE_DIR
@@ -28,12 +29,13 @@ _KB_FILES: dict[str, str] = {
 
 
 def has_cjk(text: str) -> bool:
-    return CJK.search(text) is not None
+    # isascii() reads a flag of the string: most texts asked about are Latin names
+    return not text.isascii() and CJK.search(text) is not None
 
 
 def cjk_count(text: str) -> int:
     """How many Chinese characters the text holds (Latin words and spaces not counted)."""
-    return len(CJK.findall(text))
+    return 0 if text.isascii() else len(CJK.findall(text))
 
 
 # Python's re tries an alternation branch by branch at every position, so a node with
@@ -129,6 +131,10 @@ class RelationCue:
     before: re.Pattern[str]
     after: re.Pattern[str]
     subject: str  # near, after, own or heading: where the subject is (relation_cues.tsv)
+    # The first non-space character the text after an object needs for `after` to match, and
+    # the last one the text before it needs for `before` (regex_guards; None: any)
+    after_first: frozenset[str] | None = None
+    before_last: frozenset[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +170,7 @@ class Resources:
     areas: tuple[Area, ...]
     # (lowercased keyword, area key); an English word as a pattern that must start a word
     area_rules: tuple[tuple[str | re.Pattern[str], str], ...]
+    area_keywords: tuple[str, ...]  # the keyword each rule needs in the names, by rule
     field_syn: dict[str, tuple[str, str]]  # normalized spelling -> (canonical en, zh)
     zh_pattern: re.Pattern[str] | None  # every Chinese KB alias, longest first
     zh_suffix_type: tuple[tuple[str, str], ...]  # gloss: Chinese term ending -> type/reject
@@ -284,11 +291,22 @@ def _relation_cues() -> Iterator[RelationCue]:
                 f"{path}:{number}: subject must be near, after, own or heading, not {subject!r}"
             )
         try:
-            yield RelationCue(
-                predicate, re.compile(before or r"$"), re.compile(after or r""), subject
-            )
+            before_re, after_re = re.compile(before or r"$"), re.compile(after or r"")
         except re.error as e:
             raise UserError(f"{path}:{number}: bad regular expression ({e})") from None
+        yield RelationCue(
+            predicate, before_re, after_re, subject, first_solid(after_re), last_solid(before_re)
+        )
+
+
+def keyword_pattern(keyword: str) -> re.Pattern[str]:
+    """An English area keyword as a word's start: `ai` is not in `air`; an acronym is a whole
+    word (`gui` is not in `guidance`), plural allowed (`gpus`). The letter before the keyword
+    is tested after it: a pattern opening with a literal is searched by a fast scan, one
+    opening with a lookbehind is tried at every character of the field's name."""
+    word = re.escape(keyword)
+    end = r"s?(?![a-z])" if len(keyword) <= 3 else ""
+    return re.compile(rf"{word}(?<![a-z]{word}){end}")
 
 
 @lru_cache(maxsize=1)
@@ -340,17 +358,16 @@ def resources() -> Resources:
     areas = _load_areas()
     by_en = {a.en: a.key for a in areas}
     rules: list[tuple[str | re.Pattern[str], str]] = []
+    keywords: list[str] = []
     for number, cols in _rows(ONTOLOGY_DIR / "fields.keywords.tsv", 2):
         if cols[1] not in by_en:
             raise UserError(f"fields.keywords.tsv:{number}: unknown area {cols[1]!r}")
         keyword = cols[0].casefold()
         if keyword.isascii() and keyword.isalnum():
-            # `ai` is not in `air`; an acronym is a whole word (`gui` is not in `guidance`),
-            # plural allowed (`gpus`)
-            end = r"s?(?![a-z])" if len(keyword) <= 3 else ""
-            rules.append((re.compile(rf"(?<![a-z]){re.escape(keyword)}{end}"), by_en[cols[1]]))
+            rules.append((keyword_pattern(keyword), by_en[cols[1]]))
         else:
             rules.append((keyword, by_en[cols[1]]))
+        keywords.append(keyword)
     syn: dict[str, tuple[str, str]] = {}
     for _, cols in _rows(ONTOLOGY_DIR / "fields.synonyms.tsv", 2):
         en, zh = cols[0], cols[1]
@@ -407,5 +424,6 @@ def resources() -> Resources:
         title_openers=openers,
         areas=areas,
         area_rules=tuple(rules),
+        area_keywords=tuple(keywords),
         field_syn=syn,
     )

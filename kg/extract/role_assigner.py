@@ -21,7 +21,16 @@ def make_role_assigner(nlp: Language, name: str) -> RoleAssigner:
     return RoleAssigner()
 
 
-_CLAUSE = re.compile(r"[，。；;,：:]")
+_CLAUSE_MARKS = "，。；;,：:"
+_CLAUSE = re.compile(f"[{_CLAUSE_MARKS}]")
+
+
+def _clause_start(left: str) -> int:
+    """Where the clause that ends `left` starts: after its last clause mark (a scan from the
+    end for each mark, not a match object for every mark of the sentence)."""
+    return max(map(left.rfind, _CLAUSE_MARKS)) + 1
+
+
 _INCLUDES = re.compile(r"\s*(?:包括|包含|含)")
 
 
@@ -78,7 +87,7 @@ class RoleAssigner:
         are compared with."""
         for start, end, left in examples:
             if start <= at < end:
-                cut = max((m.end() for m in _CLAUSE.finditer(left)), default=0)
+                cut = _clause_start(left)
                 return self._has("before", "comparesWith", left[cut:])
         return False
 
@@ -95,7 +104,7 @@ class RoleAssigner:
                 c.roles.add("runsOn")
                 continue
             left = text[sent.start : c.start]
-            cut = max((m.end() for m in _CLAUSE.finditer(left)), default=0)
+            cut = _clause_start(left)
             clause_left = left[cut:]
             clause_right = _CLAUSE.split(text[c.end : sent.end], 1)[0]
             if sent.section == "title" and head and c.end <= len(head) + sent.start:

@@ -21,6 +21,7 @@ from kg.extract.names import (
     redefines,
     surface_ok,
 )
+from kg.extract.regex_guards import first_two
 from kg.extract.resources import KBEntry, Resources, is_stop, resources
 from kg.extract.shapes import (
     is_acronym,
@@ -57,6 +58,7 @@ class ShapeFinder:
         self.slash_words = self.res.variant_words | _SLASH_SIZES
         heads = sorted(self.res.metric_heads, key=len, reverse=True)
         self.measure_re = re.compile(r"\s*(" + "|".join(map(re.escape, heads)) + ")")
+        self.hardware_opens = first_two(self.res.hardware_re)
 
     def __call__(self, doc: Doc) -> Doc:
         st = state(doc)
@@ -161,7 +163,9 @@ class ShapeFinder:
         res = self.res
         new: list[Cand] = []
         for c in cands:
-            m = None if c.dropped or c.kb is not None else _STEM_SLASH.fullmatch(c.text)
+            if c.dropped or c.kb is not None or "/" not in c.text:
+                continue  # (the slash first: the regex backtracks over every other name)
+            m = _STEM_SLASH.fullmatch(c.text)
             if m is None or _PATCH_SIZE.search(c.text):
                 continue
             c.dropped = True
@@ -309,12 +313,22 @@ class ShapeFinder:
         text = st.text
         spans = {(c.start, c.end) for c in cands if not c.dropped and c.kb is not None}
         # Hardware names start at a Latin word: try the grammar there only, not at every
-        # character of the paper.
+        # character of the paper, and only after the word's first two characters, which
+        # rule out most words in a set lookup, allow a grammar's name.
+        opens = self.hardware_opens
         found = []
         for run in st.runs:
             reach = 0
             for start, _, _ in run:
-                if start >= reach and (m := res.hardware_re.match(text, start)):
+                if start < reach:
+                    continue
+                if (
+                    opens
+                    and text[start : start + 2] not in opens[0]
+                    and text[start] not in opens[1]
+                ):
+                    continue
+                if m := res.hardware_re.match(text, start):
                     found.append(m)
                     reach = m.end()
         for m in found:

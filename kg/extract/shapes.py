@@ -66,6 +66,18 @@ def shape_strength(token: str) -> int:
     0: anything else."""
     if len(token) < 2:
         return 0
+    if token.isalpha():
+        return _word_strength(token)
+    return _shape_strength(token)
+
+
+def _word_strength(word: str) -> int:
+    """`_shape_strength` of a word of letters only, most tokens (`Model`, `RynnBrain`, `基于`),
+    without its splitting and counting: a capital after the first letter makes a name."""
+    return 2 if any(map(str.isupper, word[1:])) else 0
+
+
+def _shape_strength(token: str) -> int:
     if "_" in token:
         # `Time-MoE_base`, `Seed-TTS_DiT`, `SV3D_u`: a name with a variant after an underscore
         # (a one-letter one after a name with a number); `x_t`, `L_AttnRL`, `GRPO_KL` are

@@ -12,15 +12,18 @@ from kg.model import PaperRecord, Section
 
 # `V\* Bench`: an escaped star right after a letter or digit is part of a name (V*, A*);
 # it is kept through the markup blanking as a two-character placeholder.
-_NAME_STAR = re.compile(r"(?<=[A-Za-z0-9])\\\*")
+# (These patterns test the character before the star or hash after it: a pattern opening
+# with a literal is searched by a fast scan, one opening with a lookbehind is tried at every
+# character of the section.)
+_NAME_STAR = re.compile(r"\\\*(?<=[A-Za-z0-9]\\\*)")
 _STAR_MARK = "\x00\x01"
 # `Retro* 的基线`, `CFG-Zero* 0.72`: an unescaped single star after a letter or digit that
 # no star earlier on the line opened is part of the name too, kept as a one-character mark.
-_TRAILING_STAR = re.compile(r"(?<=[A-Za-z0-9])\*(?![A-Za-z0-9*])")
-_OPENING_STAR = re.compile(r"(?<![*A-Za-z0-9])\*(?=[^\s*])")
+_TRAILING_STAR = re.compile(r"\*(?<=[A-Za-z0-9]\*)(?![A-Za-z0-9*])")
+_OPENING_STAR = re.compile(r"\*(?<![*A-Za-z0-9]\*)(?=[^\s*])")
 _LONE_MARK = "\x02"
 # `QuIP#`, `C#`: a hash right after a letter or digit ends a name; elsewhere it is markup.
-_MARKUP_HASH = re.compile(r"(?<![A-Za-z0-9])#")
+_MARKUP_HASH = re.compile(r"#(?<![A-Za-z0-9]#)")
 # Inline LaTeX (`$\chi^2$`, `$\bar{r}$`, `$\mathcal{J}_{\text{LUSPO}}$`) is notation, not a
 # name. A span starting with a digit or holding Chinese is taken for money (`$5`), not math.
 _MATH = re.compile(r"\$(?![\d\s]*\d)([^$\n\u4e00-\u9fff]{1,300})\$")
@@ -35,7 +38,6 @@ _GREEK = {
     for n in [unicodedata.name(c).rsplit(" ", 1)[1].capitalize()]
 }
 _SENT_END = re.compile(r"[。！？；!?]|\n")
-_SPACES = re.compile(r"\s+")
 _BULLET = re.compile(r"^(?:[-•]|\d+\.)\s+")
 _LATIN = re.compile(r"[A-Za-z]")
 # `*   **名称（Name）**：` or `2.  **名称**`: a bold heading opening a bullet or numbered item.
@@ -114,7 +116,8 @@ def _title_section(paper: PaperRecord) -> Section:
 
 @lru_cache(maxsize=8192)
 def evidence_text(raw: str) -> str:
-    s = _SPACES.sub(" ", raw.replace("**", "").replace("`", "")).strip()
+    # split() and strip() take the spaces `\s` takes, in C and a few times faster than a regex
+    s = " ".join(raw.replace("**", "").replace("`", "").split())
     s = _BULLET.sub("", s.lstrip("*# ").strip())
     return s
 

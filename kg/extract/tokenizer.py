@@ -36,6 +36,15 @@ CJK_RUN = r"[\u3400-\u4dbf\u4e00-\u9fff]+"
 # tokens make Doc construction several times cheaper.
 _OTHER = rf"[^\s{LATIN_CHARS}]+"
 _TOKEN = re.compile(rf"{NAME_TOKEN}|{_OTHER}|\s+", re.S)
+# What a NAME_TOKEN opens with (and neither other kind of token does).
+_LATIN_FIRST = frozenset(
+    ch for ch in map(chr, range(0x400)) if re.fullmatch(f"[{LATIN_CHARS}]", ch)
+)
+# Where a Doc keeps its Latin-script tokens for the components (`user_data`): every match of
+# NAME_TOKEN in its text as (start, end, token). The tokenizer has found them already (the
+# tokens cover the text, and a name token starts at the first Latin character after the
+# last one), so the knowledge-base ruler does not scan the text for them again.
+LATIN_TOKENS = "paperkg_latin_tokens"
 
 
 class MixedScriptTokenizer:
@@ -47,7 +56,13 @@ class MixedScriptTokenizer:
     def __call__(self, text: str) -> Doc:
         words: list[str] = []
         spaces: list[bool] = []
+        latin: list[tuple[int, int, str]] = []
+        pos = 0
         for tok in _TOKEN.findall(text):
+            start = pos
+            pos += len(tok)
+            if tok[0] in _LATIN_FIRST:
+                latin.append((start, pos, tok))
             # A single space after a token belongs to it (spaCy's whitespace convention).
             if tok[0] == " " and words and not spaces[-1] and tok.isspace():
                 spaces[-1] = True
@@ -56,7 +71,9 @@ class MixedScriptTokenizer:
                     continue
             words.append(tok)
             spaces.append(False)
-        return Doc(self.vocab, words=words, spaces=spaces)
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        doc.user_data[LATIN_TOKENS] = tuple(latin)
+        return doc
 
     # spaCy serialization hooks: the tokenizer has no state besides the vocab.
     def to_bytes(self, **kwargs: object) -> bytes:
