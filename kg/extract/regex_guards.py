@@ -46,11 +46,10 @@ def _parse(pattern: re.Pattern[str]) -> _Items:
     return list(_sre.parse(pattern.pattern, pattern.flags))
 
 
-def _one_char(op: Any, av: Any) -> tuple[frozenset[str], bool]:
-    """The non-space characters a one-character item matches, and whether it matches a space."""
+def _class_chars(op: Any, av: Any, spaces: bool) -> frozenset[str]:
+    """The characters a one-character item matches; a `\\s` class stands as " " if `spaces`."""
     if op is _sre.LITERAL:
-        ch = chr(av)
-        return (frozenset(), True) if ch.isspace() else (frozenset(ch), False)
+        return frozenset(chr(av))
     if op is not _sre.IN or (av and av[0][0] is _sre.NEGATE):
         raise _Unsure
     chars: set[str] = set()
@@ -59,10 +58,16 @@ def _one_char(op: Any, av: Any) -> tuple[frozenset[str], bool]:
             chars.add(chr(value))
         elif kind is _sre.RANGE and value[1] - value[0] <= _MAX_RANGE:
             chars.update(map(chr, range(value[0], value[1] + 1)))
-        elif kind is _sre.CATEGORY and value is _sre.CATEGORY_SPACE:
+        elif spaces and kind is _sre.CATEGORY and value is _sre.CATEGORY_SPACE:
             chars.add(" ")
         else:
             raise _Unsure
+    return frozenset(chars)
+
+
+def _one_char(op: Any, av: Any) -> tuple[frozenset[str], bool]:
+    """The non-space characters a one-character item matches, and whether it matches a space."""
+    chars = _class_chars(op, av, spaces=True)
     solid = frozenset(ch for ch in chars if not ch.isspace())
     return solid, len(solid) < len(chars)
 
@@ -129,19 +134,10 @@ _Opening = tuple[str | None, ...]
 
 def _exact_chars(op: Any, av: Any) -> frozenset[str] | None:
     """The characters a one-character item matches, or None for a class (`\\d`, `\\s`, `[^…]`)."""
-    if op is _sre.LITERAL:
-        return frozenset(chr(av))
-    if op is not _sre.IN:
+    try:
+        return _class_chars(op, av, spaces=False)
+    except _Unsure:
         return None
-    chars: set[str] = set()
-    for kind, value in av:
-        if kind is _sre.LITERAL:
-            chars.add(chr(value))
-        elif kind is _sre.RANGE and value[1] - value[0] <= _MAX_RANGE:
-            chars.update(map(chr, range(value[0], value[1] + 1)))
-        else:
-            return None
-    return frozenset(chars)
 
 
 def _opens(items: _Items, n: int) -> set[_Opening]:
