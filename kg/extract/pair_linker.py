@@ -99,9 +99,15 @@ _GLOSS = re.compile(
 )
 
 
-def _short_with_head(short: str, name: str) -> bool:
-    """`STC Connector` of `Spatial-Temporal Convolution Connector`: the initials of the
-    name's first words, then its last word."""
+def _short_form(short: str, name: str) -> bool:
+    """A short form of a glossed name: a prefix of each of its words (`gRet` of `Gated
+    Retention`), a name-shaped word with its first letter (`Uni-Rep` of `Unambiguous image
+    Representation`), or the initials of its first words, then its last word (`STC Connector`
+    of `Spatial-Temporal Convolution Connector`)."""
+    if " " not in short:
+        return abbreviates(short, name) or (
+            shape_strength(short) >= 1 and short[0].upper() == name[0].upper() and " " in name
+        )
     words, head = short.split(), name.split()[-1]
     return (
         len(words) == 2
@@ -133,10 +139,12 @@ _AND_WORD = r"\s*(?:、|和|与|及|以及)\s*"
 # the gloss after, or before, in a list of glosses (`准确度（Acc.）与完整度（Comp.）`)
 _LISTED_NEXT = re.compile(_AND_WORD + r"[^（()）、，。；]{1,12}[（(]")
 _LISTED_PREV = re.compile(r"[)）]" + _AND_WORD + r"[^（()）、，。；]{0,12}$")
-# A Latin gloss, then after a comma a note in Chinese (`Projection Loss，通常为负余弦相似度`).
 # Bullets, numbering, quotes and markup around an item's heading.
 _HEADING_MARKS = " \t*-·•“”\"'’0123456789.、"
+# A Chinese term, then after a comma its English name, inside one bracket (`（检索头，Retrieval
+# Heads）`).
 _ZH_INSIDE = re.compile(r"([\u4e00-\u9fff]{2,12})\s*[，,]\s*([A-Za-z][^\u4e00-\u9fff]*)$")
+# A Latin gloss, then after a comma a note in Chinese (`Projection Loss，通常为负余弦相似度`).
 _NOTED = re.compile(r"([A-Za-z][^，,\u4e00-\u9fff]*?)\s*[，,]\s*(?=[^，,]*[\u4e00-\u9fff])")
 # a list's joining word right before, or right after, a name
 _LIST_SEP_END = re.compile(_AND_WORD + "$")
@@ -214,24 +222,8 @@ class PairLinker:
             if not all(_GLOSS.match(p) for p in parts):
                 continue
             acr = next((p for p in parts if is_acronym(p) and " " not in p), None)
-            if (
-                acr is None
-                and len(parts) == 2
-                and " " not in parts[1]
-                and (
-                    abbreviates(parts[1], parts[0])
-                    or (
-                        shape_strength(parts[1]) >= 1
-                        and parts[1][0].upper() == parts[0][0].upper()
-                        and " " in parts[0]
-                    )
-                )
-            ):
-                # `（Gated Retention, gRet）`, `（Unambiguous image Representation, Uni-Rep）`:
-                # a short form of the name, not a second name
-                acr = parts[1]
-            elif acr is None and len(parts) == 2 and _short_with_head(parts[1], parts[0]):
-                acr = parts[1]  # `（Spatial-Temporal Convolution Connector, STC Connector）`
+            if acr is None and len(parts) == 2 and _short_form(parts[1], parts[0]):
+                acr = parts[1]  # a short form of the name, not a second name
             en_parts = [p for p in parts if p != acr and any(c.isalpha() for c in p)]
             known = [p for p in en_parts if key_of(p) in self.res.kb_alias]
             en = known[0] if known else (en_parts[0] if en_parts else None)
