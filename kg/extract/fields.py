@@ -47,7 +47,7 @@ def area_of(zh: str | None, en: str | None) -> str | None:
     rules = res.area_rules
     # Every rule needs its keyword somewhere in the names: the keyword tree finds the rules
     # whose keyword is there in one walk over the names, and only those are tried, in order.
-    tree = _keyword_tree(res.area_keywords)
+    tree = res.area_tree
     found = set(tree.get("", ()))
     for i in range(len(hay)):
         node = tree
@@ -61,26 +61,6 @@ def area_of(zh: str | None, en: str | None) -> str | None:
         if isinstance(rule, str) or rule.search(hay):
             return area
     return None
-
-
-# The keyword tree of the one loaded rule table, kept by identity (hashing the table costs
-# more than walking it).
-_TREE: list[tuple[tuple[str, ...], dict]] = []
-
-
-def _keyword_tree(keywords: tuple[str, ...]) -> dict:
-    """The area rules' keywords as a tree of characters; key "" of a node holds the places of
-    the rules whose keyword ends there."""
-    if _TREE and _TREE[0][0] is keywords:
-        return _TREE[0][1]
-    tree: dict = {}
-    for k, keyword in enumerate(keywords):
-        node = tree
-        for ch in keyword:
-            node = node.setdefault(ch, {})
-        node.setdefault("", []).append(k)
-    _TREE[:] = [(keywords, tree)]
-    return tree
 
 
 def canonical(zh: str | None, en: str | None) -> tuple[str | None, str | None]:

@@ -171,6 +171,7 @@ class Resources:
     # (lowercased keyword, area key); an English word as a pattern that must start a word
     area_rules: tuple[tuple[str | re.Pattern[str], str], ...]
     area_keywords: tuple[str, ...]  # the keyword each rule needs in the names, by rule
+    area_tree: dict  # those keywords as a tree of characters (`keyword_tree`)
     field_syn: dict[str, tuple[str, str]]  # normalized spelling -> (canonical en, zh)
     zh_pattern: re.Pattern[str] | None  # every Chinese KB alias, longest first
     zh_suffix_type: tuple[tuple[str, str], ...]  # gloss: Chinese term ending -> type/reject
@@ -309,6 +310,18 @@ def keyword_pattern(keyword: str) -> re.Pattern[str]:
     return re.compile(rf"{word}(?<![a-z]{word}){end}")
 
 
+def keyword_tree(keywords: Iterable[str]) -> dict:
+    """Keywords as a tree of characters; key "" of a node holds the places of the keywords
+    that end there."""
+    tree: dict = {}
+    for k, keyword in enumerate(keywords):
+        node = tree
+        for ch in keyword:
+            node = node.setdefault(ch, {})
+        node.setdefault("", []).append(k)
+    return tree
+
+
 @lru_cache(maxsize=1)
 def resources() -> Resources:
     kb, kb_alias, kb_zh, exact = _load_kb()
@@ -425,5 +438,6 @@ def resources() -> Resources:
         areas=areas,
         area_rules=tuple(rules),
         area_keywords=tuple(keywords),
+        area_tree=keyword_tree(keywords),
         field_syn=syn,
     )
