@@ -57,7 +57,6 @@ def test_extract_kb_loads_several_hundred_typed_entries() -> None:
         ("无需泊松重建或 TSDF 融合。", "Poisson Surface Reconstruction", "Method"),
         ("无需泊松重建或 TSDF 融合。", "TSDF Fusion", "Method"),
         ("门控 Delta 规则保留线性循环状态。", "Gated Delta Rule", "Method"),
-        # the two released schedule-free optimisers are each their own method
         # classic techniques by their Chinese names
         ("用 3D 高斯泼溅表示场景。", "3D Gaussian Splatting", "Method"),
         ("以模型预测控制跟踪轨迹。", "Model Predictive Control", "Method"),
@@ -69,6 +68,7 @@ def test_extract_kb_loads_several_hundred_typed_entries() -> None:
         ("在 Chromium 浏览器中用 xdotool 控制。", "Chromium", "Software"),
         ("在 Chromium 浏览器中用 xdotool 控制。", "xdotool", "Software"),
         ("通过 pyautogui 执行点击。", "PyAutoGUI", "Software"),
+        # the two released schedule-free optimisers are each their own method
         ("提供 Schedule-Free SGD 和 Schedule-Free AdamW 两个版本。", "Schedule-Free SGD", "Method"),
         (
             "提供 Schedule-Free SGD 和 Schedule-Free AdamW 两个版本。",
