@@ -217,6 +217,12 @@ def test_extract_kb_metrics_named_in_chinese_or_with_ampersand(text: str, name: 
         ("对权重矩阵做奇异值分解（SVD），保留主成分。", "Singular Value Decomposition", "Method"),
         ("对权重做奇异值分解 SVD。", "Singular Value Decomposition", "Method"),
         ("以 SVD 为视频生成骨干。", "Stable Video Diffusion", "Model"),
+        # in a sentence on the other sense's topic
+        ("仅保留 50%（GQA 模型）的检索头即可。", "Grouped-Query Attention", "Method"),
+        ("可直接用于 GQA 模型，并能与 KV 缓存量化叠加。", "Grouped-Query Attention", "Method"),
+        ("对权重矩阵做 SVD 并保留前 k 个分量。", "Singular Value Decomposition", "Method"),
+        # a topic word inside a longer name is no topic (`KVQuant`)
+        ("在 GQA 上与 KVQuant 对比。", "GQA", "Dataset"),
     ],
 )
 def test_extract_kb_listed_names_choose_a_homonyms_sense(text: str, name: str, etype: str) -> None:

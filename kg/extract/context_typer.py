@@ -235,7 +235,7 @@ class ContextTyper:
                 c.dropped = True
                 continue
             if c.kb is not None:
-                self._take_named_sense(c, text)
+                self._take_named_sense(c, text, st.sents[c.sent])
                 self._take_data_sense(c, text)
                 c.etype = c.kb.etype
                 continue
@@ -453,11 +453,17 @@ class ContextTyper:
                     typed.add(m.start)
         return typed
 
-    def _take_named_sense(self, c: Cand, text: str) -> None:
+    def _take_named_sense(self, c: Cand, text: str, sent: Sentence) -> None:
         """`分组查询注意力 GQA`, `GQA 注意力`: a spelling of two senses next to a Chinese term
-        or cue word of the other sense's type takes that sense."""
-        other = self.res.homonyms.get(key_of(c.text))
+        or cue word of the other sense's type takes that sense, and so does one in a sentence
+        on the other sense's topic (`仅保留 50%（GQA 模型）的检索头`)."""
+        key = key_of(c.text)
+        other = self.res.homonyms.get(key)
         if other is None:
+            return
+        topic = self.res.homonym_topics.get(key)
+        if topic is not None and topic.search(text, sent.start, sent.end):
+            c.kb = other
             return
         before = _ZH_BEFORE.search(text, max(0, c.start - 16), c.start)
         ending = before and zh_ending(self.res, before.group(1))

@@ -151,6 +151,8 @@ class Resources:
     stop_categories: frozenset[str]  # keys of stop terms noted `category` (LLM, VLM, Video LLM)
     stop_generic: frozenset[str]  # keys of stop terms noted `generic` (VAE, ViT, Transformer)
     homonyms: dict[str, KBEntry]  # key of a KB spelling -> the entry of its other sense
+    # key of a KB spelling -> the words of its other sense's topic (`GQA`: `注意力`, `KV`)
+    homonym_topics: dict[str, re.Pattern[str]]
     type_cues: tuple[Cue, ...]
     role_cues: tuple[Cue, ...]
     relation_cues: tuple[RelationCue, ...]
@@ -202,10 +204,14 @@ def _rows(path: Path, min_cols: int) -> Iterator[tuple[int, list[str]]]:
         yield number, [c.strip() for c in cols]
 
 
-def _homonyms(kb: dict[str, KBEntry], kb_alias: dict[str, KBEntry]) -> dict[str, KBEntry]:
-    """`homonyms.tsv`: a KB spelling with a second sense, itself a KB entry of another type."""
+def _homonyms(
+    kb: dict[str, KBEntry], kb_alias: dict[str, KBEntry]
+) -> tuple[dict[str, KBEntry], dict[str, re.Pattern[str]]]:
+    """`homonyms.tsv`: a KB spelling with a second sense, itself a KB entry of another type,
+    and the words of that sense's topic."""
     path = KB_DIR / "homonyms.tsv"
     out: dict[str, KBEntry] = {}
+    topics: dict[str, re.Pattern[str]] = {}
     for number, cols in _rows(path, 2):
         first, other = kb_alias.get(entity_key(cols[0])), kb.get(entity_key(cols[1]))
         if first is None or other is None or first.etype == other.etype:
@@ -213,7 +219,19 @@ def _homonyms(kb: dict[str, KBEntry], kb_alias: dict[str, KBEntry]) -> dict[str,
                 f"{path}:{number}: expected a known spelling and a known name of another type"
             )
         out[entity_key(cols[0])] = other
-    return out
+        words = [w.strip() for w in (cols[2] if len(cols) > 2 else "").split("|") if w.strip()]
+        if words:
+            topics[entity_key(cols[0])] = _topic_pattern(words)
+    return out, topics
+
+
+def _topic_pattern(words: list[str]) -> re.Pattern[str]:
+    """Any of the words; a Latin one only as a whole word (`KV`, not the `KV` of `KVQuant`)."""
+    alts = [
+        rf"(?<![A-Za-z]){re.escape(w)}(?![A-Za-z])" if w.isascii() else re.escape(w)
+        for w in sorted(words, key=lambda w: (-len(w), w))
+    ]
+    return re.compile("|".join(alts))
 
 
 _YEAR_END = re.compile(r"^(.*[a-z])-?20([012]\d)$")
@@ -325,7 +343,7 @@ def keyword_tree(keywords: Iterable[str]) -> dict:
 @lru_cache(maxsize=1)
 def resources() -> Resources:
     kb, kb_alias, kb_zh, exact = _load_kb()
-    homonyms = _homonyms(kb, kb_alias)
+    homonyms, homonym_topics = _homonyms(kb, kb_alias)
     stop_rows = [c for _, c in _rows(KB_DIR / "stoplist.tsv", 1)]
     stop_terms = [c[0] for c in stop_rows]
     stop = frozenset(entity_key(t) for t in stop_terms)
@@ -413,6 +431,7 @@ def resources() -> Resources:
         kb_alias=kb_alias,
         kb_zh=kb_zh,
         homonyms=homonyms,
+        homonym_topics=homonym_topics,
         kb_exact_case=exact,
         stop=stop,
         stop_caps=stop_caps,
