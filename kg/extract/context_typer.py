@@ -31,6 +31,7 @@ from kg.extract.shapes import (
     is_size,
     key_of,
 )
+from kg.extract.text import Sentence
 
 _LIST_SEP = re.compile(r"\s*(?:[、,，/]|和|与|及|以及|或|and|or)\s*")
 
