@@ -728,6 +728,9 @@ def test_extract_names_subset_label_is_no_name(text: str) -> None:
         ("加入记忆编码器（Memory Encoder）和记忆库。", "Memory Encoder"),
         ("使用视觉分词器（Visual Tokenizer）和图像编码器（Image Encoder）。", None),
         ("映射到与标准图像编码器（Zorb Space）一致的空间。", None),  # glossed by no part
+        # a modality's part the paper says it made is its own
+        ("提出视觉感知器（Vision Perceiver）从多层抽取特征。", "Vision Perceiver"),
+        ("提出了新的视觉分词器（Visual Tokenizer）。", "Visual Tokenizer"),
     ],
 )
 def test_extract_names_gloss_with_component_head_is_a_method(text: str, name: str | None) -> None:

@@ -421,8 +421,10 @@ class PairLinker:
                     and words[-1] not in res.gloss_en_type
                 )
             ):
-                # `图像编码器（RGB Space）`: a part's Chinese name glossed by no part
-                return None
+                # `图像编码器（RGB Space）`: a part's Chinese name glossed by no part, unless
+                # the paper says it made it (`提出视觉感知器（Vision Perceiver）`)
+                named = _NAMED_END.search(text, sent.start, m.start())
+                return "Method" if named and words[0][:1].isupper() else None
             if etype == "Metric" and titled and self._in_heading(doc, m, sent_i):
                 # `**自适应保留率（Adaptive Keep Ratio）**：…` heads an innovation:
                 # the paper's own component, not a measure
