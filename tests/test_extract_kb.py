@@ -100,6 +100,9 @@ def test_extract_kb_loads_several_hundred_typed_entries() -> None:
         ("用无迹卡尔曼滤波融合观测。", "Unscented Kalman Filter", "Method"),
         # a force field by its family and name
         ("在 OpenMM 中以 AMBER ff14SB 力场做能量最小化。", "ff14SB", "Method"),
+        # a hyphened generation or release
+        ("在 TPU-v5 上训练。", "TPU v5", "Hardware"),
+        ("在 KITTI 与 NYU-v2 上评估深度。", "NYU Depth V2", "Dataset"),
     ],
 )
 def test_extract_kb_matches_known_names(sentence: str, name: str, etype: str) -> None:
