@@ -1177,6 +1177,9 @@ def test_extract_names_unknown_letter_codes_are_labels(
         "英国 AI 安全研究所（UK AI Safety Institute）联合提出了该基准。",
         "由某人工智能实验室（Zorbic AI Laboratory）发布。",
         "与佐尔布大学（University of Zorbia）合作完成。",
+        # a company named with its Chinese ending, and a team named by its owner
+        "佐尔布科技（Zorb-AI Tech）发布了完全开源的项目。",
+        "Zorbacus.AI 的研究团队证明了该失效模式。",
     ],
 )
 def test_extract_names_gloss_of_an_institution_is_an_organization(text: str) -> None:
