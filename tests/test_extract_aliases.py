@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from extract_fixtures import by_name, extract, labels
 
-from kg.extract.pair_linker import PairLinker
+from kg.extract.pair_linker import PairLinker, _spelled_by_capitals
 
 
 @pytest.mark.parametrize(
@@ -159,3 +159,21 @@ def test_extract_aliases_short_form_with_the_names_head_word() -> None:
     assert "STZ" not in found
     name = found["Spatial-Temporal Zorb Connector"]
     assert "STZ Connector" in {a.text for a in name.aliases}
+
+
+@pytest.mark.parametrize(
+    ("name", "expansion", "spelled"),
+    [
+        ("Moirai", "Masked EncOder-based UnIveRsAl TIme Series Forecasting Transformer", True),
+        ("TiZoRA", "TIme ZOne Residual Adapter", True),
+        # capitals only at the words' starts: an ordinary expansion, not a spelled one
+        ("Moirai", "Masked Encoder-based Universal Time Series", False),
+        # the capitals do not spell the name in order
+        ("Moirai", "Masked EncOder-based TIme UniveRsAl Series", False),
+        ("Ab", "AlBert", False),  # too short to tell
+    ],
+)
+def test_extract_aliases_expansion_spelled_by_inner_capitals(
+    name: str, expansion: str, spelled: bool
+) -> None:
+    assert _spelled_by_capitals(name, expansion) is spelled

@@ -48,6 +48,13 @@ def test_extract_names_shape_and_context_type(kwargs: dict, name: str, etype: st
             {"Biology Arena BEnchmark"},
         ),
         ("在 Aria Digital Twin (ADT) 数据集上评估。", "Aria Digital Twin", {"ADT"}),
+        # capitals marked inside the words spell the name: the words are its expansion
+        (
+            "提出了预测 Transformer——Moirai（Masked EncOder-based UnIveRsAl TIme Series），"
+            "统一训练。",
+            "Moirai",
+            {"Masked EncOder-based UnIveRsAl TIme Series"},
+        ),
         ("通过引入量化感知蒸馏（QAD）降低误差。", "QAD", {"量化感知蒸馏"}),
         (
             "再引入软超长惩罚（Soft Zorb Punishment），按长度扣分。",

@@ -733,6 +733,8 @@ def test_extract_typing_sizes_of_a_named_stem_are_kept(kwargs: dict, name: str) 
         ("BF16 峰值为 989 TFLOPS。", "TFLOPS", False),
         ("规模最高超过 100 GFLOP/样本。", "GFLOP", False),
         ("每样本 20 GFLOPs。", "GFLOPs", False),
+        ("实现了 684 PFLOPS 到 1.6 EFLOPS 的持续吞吐。", "PFLOPS", False),
+        ("实现了 684 PFLOPS 到 1.6 EFLOPS 的持续吞吐。", "EFLOPS", False),
         ("仅增加了 **5.22% 的 FLOPs**。", "FLOPs", False),
         # elsewhere the unit word names the measure compared
         ("预填充阶段 FLOPs 降低 81%。", "FLOPs", True),

@@ -117,6 +117,16 @@ def _short_form(short: str, name: str) -> bool:
     )
 
 
+def _spelled_by_capitals(name: str, expansion: str) -> bool:
+    """The expansion's capitals, some inside its words, spell the name's letters in order."""
+    letters = [ch.lower() for ch in name if ch.isalpha()]
+    words = expansion.replace("-", " ").split()
+    if len(letters) < 3 or not any(any(ch.isupper() for ch in w[1:]) for w in words):
+        return False
+    capitals = iter(ch.lower() for ch in expansion if ch.isupper())
+    return expansion[:1].lower() == letters[0] and all(ch in capitals for ch in letters)
+
+
 def _glossed_ends(glossed: tuple[str, ...], name: str) -> bool:
     """One of the glossed names' spelling keys ends with the name's (`RQ-Kmeans`, `K-means`)."""
     key = spelling_key(key_of(name))
@@ -807,6 +817,14 @@ class PairLinker:
                 zh = self._zh_term(st.text[st.sents[sent_i].start : m.start()])
                 if zh and has_cjk(zh):
                     self._zh_then_latin(doc, cands, m, zh, en, acr, sent_i, pairs)
+                return
+            if not is_acronym(target.text) and _spelled_by_capitals(target.text, en):
+                # `Moirai（Masked EncOder-based UnIveRsAl TIme Series …）`: capitals marked
+                # inside the words spell the name, so the words are its expansion, not names
+                target.aliases.append(en)
+                for c in inner:
+                    c.dropped = True
+                pairs.append(Pair(target.start, m.end(), None, en, target.text))
                 return
             if is_acronym(target.text):
                 kb = target.kb
