@@ -224,6 +224,9 @@ def test_extract_kb_metrics_named_in_chinese_or_with_ampersand(text: str, name: 
         ("仅保留 50%（GQA 模型）的检索头即可。", "Grouped-Query Attention", "Method"),
         ("可直接用于 GQA 模型，并能与 KV 缓存量化叠加。", "Grouped-Query Attention", "Method"),
         ("对权重矩阵做 SVD 并保留前 k 个分量。", "Singular Value Decomposition", "Method"),
+        # MuJoCo's Hopper listed with its sibling tasks; the GPU architecture elsewhere
+        ("在 Hopper、Walker2d、HalfCheetah 上评估。", "MuJoCo Hopper", "Dataset"),
+        ("基于 Hopper 架构的 GPU 上运行。", "Hopper", "Hardware"),
         # a topic word inside a longer name is no topic (`KVQuant`)
         ("在 GQA 上与 KVQuant 对比。", "GQA", "Dataset"),
     ],

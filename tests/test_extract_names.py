@@ -19,6 +19,9 @@ from extract_fixtures import by_name, extract, labels
         ({"results": "Geometry3K 上的表现。"}, "Geometry3K", "Dataset"),
         ({"usage": "基于 PyRep 控制 CoppeliaSim。"}, "CoppeliaSim", "Software"),
         ({"results": "对比 pass@8 分数。"}, "pass@8", "Metric"),
+        # a checkpoint trained by RL from its base, and a set of them
+        ({"results": "如 ZorbRL-Zoo、Zorb-Zero、Quux-Zero 等。"}, "Zorb-Zero", "Model"),
+        ({"results": "如 ZorbRL-Zoo、Zorb-Zero、Quux-Zero 等。"}, "ZorbRL-Zoo", "Model"),
     ],
 )
 def test_extract_names_shape_and_context_type(kwargs: dict, name: str, etype: str) -> None:
