@@ -1317,3 +1317,16 @@ def test_extract_names_gloss_that_is_a_whole_heading_names_a_part(
     text: str, name: str, present: bool
 ) -> None:
     assert (name in by_name(extract(innovations=text))) is present
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("采用 Plücker 射线嵌入（Plücker Ray Embedding）。", "Plücker Ray Embedding"),
+        ("引入 Fréchet 特征对齐（Fréchet Feature Alignment）。", "Fréchet Feature Alignment"),
+    ],
+)
+def test_extract_names_gloss_with_accented_letters_is_one_name(text: str, name: str) -> None:
+    found = by_name(extract(innovations=text))
+    assert name in found, sorted(found)
+    assert "Ray" not in found  # a known tool's name inside the gloss is part of it

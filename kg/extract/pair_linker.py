@@ -94,8 +94,11 @@ _NAME_LIST = re.compile(
 
 
 # An English gloss, which may open with a dimension (`1-D Tile-Tagging`, `3D Gaussian Splatting`)
+# Latin-1 and Latin Extended letters inside the words too (`Plücker Ray Embedding`)
 _GLOSS = re.compile(
-    r"^(?:[1-4]-?D[\s\-])?[A-Za-z](?:[A-Za-z0-9²³ .'’&+\-]|\((?:\d{1,2}|[\u03b1-\u03c9])\))*$"
+    r"^(?:[1-4]-?D[\s\-])?[A-Za-z]"
+    r"(?:[A-Za-z0-9²³\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f .'’&+\-]"
+    r"|\((?:\d{1,2}|[\u03b1-\u03c9])\))*$"
 )
 
 
