@@ -58,6 +58,15 @@ def test_extract_names_shape_and_context_type(kwargs: dict, name: str, etype: st
             "Moirai",
             {"Masked EncOder-based UnIveRsAl TIme Series"},
         ),
+        # an acronym, the kind of thing it is, then its expansion
+        (
+            "LOTSA 数据集（Large-scale Open Time Series Archive）：汇集 9 个领域。",
+            "LOTSA",
+            {"Large-scale Open Time Series Archive"},
+        ),
+        ("发布了 ZQB 基准（Zorb Quality Bench），覆盖 9 类任务。", "ZQB", {"Zorb Quality Bench"}),
+        # a light verb before the Chinese term is no part of it
+        ("并施加旋转位置编码（RoPE）。", "RoPE", {"旋转位置编码"}),
         ("通过引入量化感知蒸馏（QAD）降低误差。", "QAD", {"量化感知蒸馏"}),
         (
             "再引入软超长惩罚（Soft Zorb Punishment），按长度扣分。",

@@ -120,14 +120,21 @@ def _short_form(short: str, name: str) -> bool:
     )
 
 
-def _spelled_by_capitals(name: str, expansion: str) -> bool:
-    """The expansion's capitals, some inside its words, spell the name's letters in order."""
+def _capitals_spell(name: str, expansion: str) -> bool:
+    """The expansion's capitals spell the name's letters in order, from its first."""
     letters = [ch.lower() for ch in name if ch.isalpha()]
-    words = expansion.replace("-", " ").split()
-    if len(letters) < 3 or not any(any(ch.isupper() for ch in w[1:]) for w in words):
+    if len(letters) < 3:
         return False
     capitals = iter(ch.lower() for ch in expansion if ch.isupper())
     return expansion[:1].lower() == letters[0] and all(ch in capitals for ch in letters)
+
+
+def _spelled_by_capitals(name: str, expansion: str) -> bool:
+    """The expansion's capitals, some inside its words, spell the name's letters in order."""
+    words = expansion.replace("-", " ").split()
+    return any(any(ch.isupper() for ch in w[1:]) for w in words) and _capitals_spell(
+        name, expansion
+    )
 
 
 def _glossed_ends(glossed: tuple[str, ...], name: str) -> bool:
@@ -139,6 +146,10 @@ def _glossed_ends(glossed: tuple[str, ...], name: str) -> bool:
 # Chinese endings of a system's parts (`压缩器`, `探针头`) and the English agent nouns that
 # gloss them (`Compressor`, `Probe Head`).
 _PART_ZH = ("器", "头")
+# an acronym and the kind of thing it names, right before a parenthesis
+_KIND_END = re.compile(
+    r"([A-Z][A-Za-z0-9\-]*[A-Z0-9])\s?(?:数据集|语料库|语料|基准|模型|框架|算法|方法|系统|平台)$"
+)
 _ZH_AND = re.compile(r"[、和与及]")
 _COMMAS = re.compile(r"[,，]")
 _PART_SEP = re.compile(r"[,，;；/]")
@@ -249,8 +260,9 @@ class PairLinker:
             if zh_inside is not None:
                 self._zh_then_latin(doc, cands, m, zh_inside, en, acr, sent_i, pairs)
             elif stripped and has_cjk(stripped[-1]):
-                zh = self._zh_term(stripped)
-                self._zh_then_latin(doc, cands, m, zh, en, acr, sent_i, pairs)
+                if not self._kind_then_expansion(cands, m, stripped, en, acr, pairs):
+                    zh = self._zh_term(stripped)
+                    self._zh_then_latin(doc, cands, m, zh, en, acr, sent_i, pairs)
             elif stripped and stripped[-1].isalnum():
                 self._latin_then_latin(doc, cands, m, stripped, en, acr, sent_i, run_by_end, pairs)
             for c in kept:
@@ -262,6 +274,30 @@ class PairLinker:
         st.examples = tuple(examples)
         cands.sort(key=lambda c: (c.start, -c.end))
         return doc
+
+    def _kind_then_expansion(
+        self,
+        cands: list[Cand],
+        m: re.Match[str],
+        left: str,
+        en: str | None,
+        acr: str | None,
+        pairs: list[Pair],
+    ) -> bool:
+        """`LOTSA 数据集（Large-scale Open Time Series Archive）`: an acronym, the kind of thing
+        it is, then its expansion; the expansion is the acronym's alias, not a second name."""
+        kind = _KIND_END.search(left)
+        if kind is None or en is None or acr is not None or len(en.split()) < 2:
+            return False
+        start = m.start() - (len(left) - kind.start())
+        target = self._cand_at(cands, start, start + len(kind.group(1)))
+        if target is None or not is_acronym(target.text) or not _capitals_spell(target.text, en):
+            return False
+        target.aliases.append(en)
+        for c in self._inner(cands, m.start(), m.end()):
+            c.dropped = True
+        pairs.append(Pair(target.start, m.end(), None, en, target.text))
+        return True
 
     def _local_acronyms(self, cands: list[Cand], pairs: list[Pair]) -> None:
         """`可验证化学奖励（Verifiable Chemistry Reward, VCR）… VCR 提升`: once the paper gives a
