@@ -100,6 +100,10 @@ def test_extract_kb_loads_several_hundred_typed_entries() -> None:
         ("用无迹卡尔曼滤波融合观测。", "Unscented Kalman Filter", "Method"),
         # a force field by its family and name
         ("在 OpenMM 中以 AMBER ff14SB 力场做能量最小化。", "ff14SB", "Method"),
+        # a Chinese name with a Latin word, a plural spelling, a lighting technique
+        ("采用 Top-k 采样生成。", "Top-k Sampling", "Method"),
+        ("带 Set-of-Marks（SoM）标注的网页截图。", "Set-of-Mark Prompting", "Method"),
+        ("用球面高斯估计场景光照。", "Spherical Gaussians", "Method"),
         # a hyphened generation or release
         ("在 TPU-v5 上训练。", "TPU v5", "Hardware"),
         ("在 KITTI 与 NYU-v2 上评估深度。", "NYU Depth V2", "Dataset"),
