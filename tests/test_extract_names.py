@@ -65,6 +65,8 @@ def test_extract_names_shape_and_context_type(kwargs: dict, name: str, etype: st
             {"Large-scale Open Time Series Archive"},
         ),
         ("发布了 ZQB 基准（Zorb Quality Bench），覆盖 9 类任务。", "ZQB", {"Zorb Quality Bench"}),
+        # a Chinese modifier before a known name, glossed by the variant's acronym
+        ("**早截断 GRPO（ECPO）**：在 GRPO 基础上提前截断。", "ECPO", {"早截断 GRPO"}),
         # a light verb before the Chinese term is no part of it
         ("并施加旋转位置编码（RoPE）。", "RoPE", {"旋转位置编码"}),
         ("通过引入量化感知蒸馏（QAD）降低误差。", "QAD", {"量化感知蒸馏"}),
@@ -1339,3 +1341,18 @@ def test_extract_names_gloss_with_accented_letters_is_one_name(text: str, name: 
     found = by_name(extract(innovations=text))
     assert name in found, sorted(found)
     assert "Ray" not in found  # a known tool's name inside the gloss is part of it
+
+
+@pytest.mark.parametrize(
+    ("text", "known", "absent"),
+    [
+        ("**早截断 GRPO（ECPO）**：在 GRPO 基础上提前截断。", "GRPO", "ECPO"),
+        # an acronym that does not end as the name is a note on it, not its variant
+        ("16K 长度下 Titans (MAC) 仍保持高准确率。", "Titans", "长度下 Titans"),
+    ],
+)
+def test_extract_names_variant_acronym_leaves_the_known_name(
+    text: str, known: str, absent: str
+) -> None:
+    found = by_name(extract(results=text))
+    assert absent not in labels(found[known]), sorted(labels(found[known]))

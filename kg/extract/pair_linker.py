@@ -793,6 +793,12 @@ class PairLinker:
                     target.dropped = True
                     self._zh_then_latin(doc, cands, m, zh, None, acr, sent_i, pairs)
                     return
+                if target is not None and self._variant_acronym(target, acr, left):
+                    # `早截断 GRPO（ECPO）`: a Chinese modifier makes a variant of the known
+                    # name, and the acronym names the variant
+                    zh = self._zh_term(left)
+                    self._zh_then_latin(doc, cands, m, zh, None, acr, sent_i, pairs)
+                    return
                 if target is not None and not is_stop(res, acr):
                     target.aliases.append(acr)
                     for c in inner:
@@ -884,6 +890,18 @@ class PairLinker:
                 for c in inner:
                     c.dropped = True
                 pairs.append(Pair(target.start, m.end(), None, en, target.text))
+
+    def _variant_acronym(self, target: Cand, acr: str, left: str) -> bool:
+        """A known name with a Chinese modifier right before it, glossed by an acronym that
+        is none of the known entry's spellings and ends as the name does (`ECPO`, `GRPO`)."""
+        kb = target.kb
+        if kb is None or key_of(acr) in {key_of(a) for a in (kb.name, *kb.aliases)}:
+            return False
+        if len(acr) < 3 or acr[-2:].lower() != target.text[-2:].lower():
+            return False
+        before = left[: len(left) - len(target.text)].rstrip()
+        zh = self._zh_term(before) if before and has_cjk(before[-1]) else None
+        return zh is not None and len(zh) >= 2 and acr[0] != target.text[0]
 
     @staticmethod
     def _cand_at(cands: list[Cand], start: int, end: int) -> Cand | None:
