@@ -1356,3 +1356,24 @@ def test_extract_names_variant_acronym_leaves_the_known_name(
 ) -> None:
     found = by_name(extract(results=text))
     assert absent not in labels(found[known]), sorted(labels(found[known]))
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # a known name in brackets after another is a note on it, not its alias
+        ("图像编码器为 ResNet-34（NAVSIM）或 V2-99（nuScenes）。", {"ResNet-34", "NAVSIM"}, set()),
+        ("对比 GPT-4o（GPT-5）的回答。", {"GPT-4o", "GPT-5"}, set()),
+        # or the variant the first is part of
+        ("在图上运行个性化 PageRank（PPR）。", {"Personalized PageRank"}, {"PageRank"}),
+    ],
+)
+def test_extract_names_two_known_names_stay_apart(
+    text: str, present: set[str], absent: set[str]
+) -> None:
+    found = by_name(extract(usage=text))
+    assert present <= set(found), sorted(found)
+    assert not absent & set(found)
+    assert all(
+        not (labels(found[a]) & labels(found[b])) for a in present for b in present if a != b
+    )

@@ -793,6 +793,12 @@ class PairLinker:
                     target.dropped = True
                     self._zh_then_latin(doc, cands, m, zh, None, acr, sent_i, pairs)
                     return
+                other = res.kb_alias.get(key_of(acr))
+                if target is not None and target.kb and other and other is not target.kb:
+                    # `ResNet-34（NAVSIM）`: two known names, the second a note on the first;
+                    # `个性化 PageRank（PPR）`: the second a variant, which the first is part of
+                    target.dropped = target.text in other.name.split()
+                    return
                 if target is not None and self._variant_acronym(target, acr, left):
                     # `早截断 GRPO（ECPO）`: a Chinese modifier makes a variant of the known
                     # name, and the acronym names the variant
