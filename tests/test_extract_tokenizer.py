@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import random
+import re
+
 import pytest
 
 from kg.extract.pipeline import nlp
+from kg.extract.tokenizer import _LATIN_FIRST, _OTHER, _TOKEN, LATIN_TOKENS, NAME_TOKEN
 
 
 @pytest.mark.parametrize(
@@ -87,3 +91,66 @@ def test_tokenizer_latin_tokens_are_the_name_token_matches(texts: list[str]) -> 
     for text in texts:
         kept = nlp().make_doc(text).user_data[LATIN_TOKENS]
         assert list(kept) == [(m.start(), m.end(), m.group()) for m in scan.finditer(text)]
+
+
+def _reference_pattern() -> re.Pattern[str]:
+    """The token pattern before its plain-word shortcut: the three kinds in their first order."""
+    return re.compile(rf"{NAME_TOKEN}|{_OTHER}|\s+", re.S)
+
+
+def _reference_tokens(text: str) -> tuple[list[str], list[bool], tuple[tuple[int, int, str], ...]]:
+    """The tokenizer before its plain-word shortcut, a space merged by the full test."""
+    words: list[str] = []
+    spaces: list[bool] = []
+    latin: list[tuple[int, int, str]] = []
+    pos = 0
+    for tok in _reference_pattern().findall(text):
+        start = pos
+        pos += len(tok)
+        if tok[0] in _LATIN_FIRST:
+            latin.append((start, pos, tok))
+        if tok[0] == " " and words and not spaces[-1] and tok.isspace():
+            spaces[-1] = True
+            tok = tok[1:]
+            if not tok:
+                continue
+        words.append(tok)
+        spaces.append(False)
+    return words, spaces, tuple(latin)
+
+
+_EDGE_TEXTS = [
+    "基于Qwen2.5-VL-7B微调",
+    "Qwen3 和 GPT4o、Llama3 以及 ABC(1) 与 SE(3)-Transformer 和 TD(λ)",
+    "H100/H800 与 SiT-XL/2、ViT-L/16 和 V* 及 Retro* 与 QuIP# 与 C#",
+    "TPR@5%FPR, Min-K%++, Min-K% Prob, 提升 5%, 50%FPR",
+    "J&F 与 J&1, TL;DR 与 XX; YY, DALL·E 3, 5·tIoU",
+    "δ<1.25 与 δ < 1.25² 与 δ<1.25^2, τ²-bench, π³",
+    "Prisoner's, Prisoner’s, a_b, a^b, a+b, a.b.c, a-, a.",
+    "Éclair façade naïve résumé ßeta Ωmega",
+    "  leading  double  spaces \n\n newline\tTab\u3000ideographic\u00a0nbsp ",
+    "ABCD(12) AB(x) A(1) ABCDE(1) AB((1)) 8×A100",
+    "",
+    " ",
+    "x",
+    "中文",
+]
+
+
+@pytest.mark.parametrize("text", _EDGE_TEXTS)
+def test_extract_tokenizer_plain_word_shortcut_same_tokens(text: str) -> None:
+    doc = nlp().make_doc(text)
+    words, spaces, latin = _reference_tokens(text)
+    assert [t.text for t in doc] == words
+    assert [bool(t.whitespace_) for t in doc] == spaces
+    assert doc.user_data[LATIN_TOKENS] == latin
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_extract_tokenizer_plain_word_shortcut_same_on_random_text(seed: int) -> None:
+    pieces = list("aZq09 .+_'’@^-/&·%;*#()（）δ<1.25²³é中，。\n\t\u3000×λ")
+    pieces += ["SE(3)", "TD(λ)", "δ < 1.25", "@5", "TL;DR", "Min-K%"]
+    rng = random.Random(seed)
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        assert _TOKEN.findall(text) == _reference_pattern().findall(text), text

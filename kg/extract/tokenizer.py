@@ -35,7 +35,13 @@ CJK_RUN = r"[\u3400-\u4dbf\u4e00-\u9fff]+"
 # searched for cue words and glossary terms by the components, never segmented, and fewer
 # tokens make Doc construction several times cheaper.
 _OTHER = rf"[^\s{LATIN_CHARS}]+"
-_TOKEN = re.compile(rf"{NAME_TOKEN}|{_OTHER}|\s+", re.S)
+# A plain word of letters and digits that no character after it can continue (nor make
+# `_BRACKETED`) is the NAME_TOKEN match there already: it is taken in one step, where
+# LATIN_TOKEN's loop tries its alternatives at every character and backs off at the end.
+_PLAIN_WORD = rf"[A-Za-z0-9]+(?![{LATIN_CHARS}.+_'’@^\-/&·%;*#(])"
+# The kinds of token open with characters no other kind opens with, so their order only
+# decides how soon one is found: the commonest first.
+_TOKEN = re.compile(rf"{_OTHER}|{_PLAIN_WORD}|\s+|{NAME_TOKEN}", re.S)
 # What a NAME_TOKEN opens with (and neither other kind of token does).
 _LATIN_FIRST = frozenset(
     ch for ch in map(chr, range(0x400)) if re.fullmatch(f"[{LATIN_CHARS}]", ch)
@@ -61,14 +67,17 @@ class MixedScriptTokenizer:
         for tok in _TOKEN.findall(text):
             start = pos
             pos += len(tok)
-            if tok[0] in _LATIN_FIRST:
+            first = tok[0]
+            if first == " ":
+                # A single space after a token belongs to it (spaCy's whitespace convention);
+                # the token before a run of spaces is never one, as the run is one match.
+                if words:
+                    spaces[-1] = True
+                    if len(tok) == 1:
+                        continue
+                    tok = tok[1:]
+            elif first in _LATIN_FIRST:
                 latin.append((start, pos, tok))
-            # A single space after a token belongs to it (spaCy's whitespace convention).
-            if tok[0] == " " and words and not spaces[-1] and tok.isspace():
-                spaces[-1] = True
-                tok = tok[1:]
-                if not tok:
-                    continue
             words.append(tok)
             spaces.append(False)
         doc = Doc(self.vocab, words=words, spaces=spaces)
