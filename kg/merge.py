@@ -47,8 +47,13 @@ def entity_merges(extractions: Sequence[PaperExtraction]) -> dict[str, str]:
         if len(keys) > 1:
             best = min(keys, key=lambda k: (k not in known, -uses[k], k))
             kind = vote(types[best])
-            # `SafeRLHF` the dataset is not `Safe RLHF` the method
-            out.update((k, best) for k in keys if k != best and vote(types[k]) == kind)
+            # `SafeRLHF` the dataset is not `Safe RLHF` the method; two knowledge-base
+            # entries are two things (`VITS` the speech model, `ViT-S` the vision encoder)
+            out.update(
+                (k, best)
+                for k in keys
+                if k != best and vote(types[k]) == kind and k not in known
+            )
     return out
 
 

@@ -258,6 +258,15 @@ def test_graph_entities_not_merged(a: tuple[str, str], b: tuple[str, str]) -> No
     assert {d["label"] for _, d in G.nodes(data=True) if d["kind"] != "Paper"} == {a[0], b[0]}
 
 
+def test_graph_entities_two_known_spellings_are_not_merged() -> None:
+    # `VITS` the speech model and `ViT-S` the vision encoder are two knowledge-base entries
+    vits = EntityMention("vits", "VITS", "Model", in_kb=True)
+    vit_s = EntityMention("vit-s", "ViT-S", "Model", in_kb=True)
+    G = _entity_graph((vits,), (vit_s,), (ent("ViTS", "Model"),))
+    labels = {d["label"] for _, d in G.nodes(data=True) if d["kind"] != "Paper"}
+    assert labels == {"VITS", "ViT-S"}
+
+
 def test_graph_is_deterministic_whatever_the_input_order() -> None:
     exs = [
         PaperExtraction("0", (ent("B", "Method"), ent("A", "Model"))),
