@@ -50,9 +50,7 @@ def entity_merges(extractions: Sequence[PaperExtraction]) -> dict[str, str]:
             # `SafeRLHF` the dataset is not `Safe RLHF` the method; two knowledge-base
             # entries are two things (`VITS` the speech model, `ViT-S` the vision encoder)
             out.update(
-                (k, best)
-                for k in keys
-                if k != best and vote(types[k]) == kind and k not in known
+                (k, best) for k in keys if k != best and vote(types[k]) == kind and k not in known
             )
     return out
 
