@@ -64,6 +64,28 @@ def test_extract_aliases_note_after_a_name_is_no_alias(text: str, name: str, not
 
 
 @pytest.mark.parametrize(
+    ("text", "name", "term"),
+    [
+        # an amount is no name
+        ("整个配比搜索仅需约 64 GPU 小时（A100）。", "A100", "比搜索仅需约 64 GPU 小时"),
+        # a known entry's Chinese name with words before it is a narrower thing or the clause
+        ("在四个子集上准确率（Accuracy）均提升。", "Accuracy", "四个子集上准确率"),
+        ("降低了上下文下首 token 延迟（TTFT）。", "Time to First Token", "上下文下首 token 延迟"),
+    ],
+)
+def test_extract_aliases_term_before_a_known_name_is_no_alias(
+    text: str, name: str, term: str
+) -> None:
+    assert term not in labels(by_name(extract(results=text))[name])
+
+
+def test_extract_aliases_two_known_names_behind_a_slash_stay_two() -> None:
+    found = by_name(extract(usage="应用的延迟 SLO 要求（TTFT / TPOT）。"))
+    assert labels(found["TPOT"]) == {"TPOT"}
+    assert "TTFT" in labels(found["Time to First Token"])
+
+
+@pytest.mark.parametrize(
     ("text", "name", "kind"),
     [
         ("优于大语言模型（DeepSeek-V3）。", "DeepSeek-V3", "大语言模型"),

@@ -623,7 +623,7 @@ class PairLinker:
             if target.kb is None and zh_kb is not None:
                 target.kb = zh_kb
             if zh:
-                if self._names(zh):
+                if self._names(zh, target.kb):
                     target.aliases.append(zh)
                 self._zh_votes(target, zh)
                 self._drop_inner_zh(cands, m.start(), zh, (acr,))
@@ -636,6 +636,10 @@ class PairLinker:
         # The gloss's own acronym (`DRP` of `Dynamic Replica Placement, DRP`) is no second
         # name; `（AutoFIS, NASRec）` are two.
         own_acr = acr if acr and acr[0].upper() == en[0].upper() else None
+        if acr and "/" in m.group(1):
+            known = res.kb_alias.get(key_of(en)), res.kb_alias.get(key_of(acr))
+            if None not in known and known[0] is not known[1]:
+                return  # `延迟 SLO 要求（TTFT / TPOT）`: two known names, one or the other
         strong_inner = [
             c for c in inner if c.origin in ("kb", "shape", "variant") and c.text != own_acr
         ]
@@ -666,7 +670,7 @@ class PairLinker:
         if acr:
             cand.aliases.append(acr)
         if zh:
-            if self._names(zh):
+            if self._names(zh, kb):
                 cand.aliases.append(zh)
             if etype == "?":  # a typed gloss has weighed its Chinese term already
                 self._zh_votes(cand, zh)
@@ -946,9 +950,17 @@ class PairLinker:
             target.votes["?"] += 1
         pairs.append(Pair(target.start, m.end(), content.strip(), target.text, None))
 
-    def _names(self, zh: str) -> bool:
+    def _names(self, zh: str, kb: KBEntry | None = None) -> bool:
         """Whether a Chinese term can be a name at all: `开源模型`, `评测基准`, `SOTA 方法` and
-        `数据集` only say what kind of thing the name beside them is."""
+        `数据集` only say what kind of thing the name beside them is; an amount (`约 64 GPU
+        小时`) is none; and a known entry's Chinese name with words before it (`多选题准确率`,
+        `上下文下首 token 延迟`) names a narrower thing or takes in the clause, not the entry."""
+        if _AMOUNT.search(zh):
+            return False
+        if kb is not None and zh not in kb.aliases:
+            own = [a for a in kb.aliases if has_cjk(a)]
+            if any(zh.endswith(a) for a in own):
+                return False
         if cjk_count(zh) <= 2:
             return zh in self.res.kb_zh  # `奖励`, `感知`: a fragment, unless a known name (`可灵`)
         kind = max((k for k in self.res.kind_zh if zh.endswith(k)), key=len, default=None)
@@ -967,6 +979,11 @@ class PairLinker:
             return known is not None and known is target.kb
         return self._names(zh) and not zh.endswith(res.setting_zh)
 
+
+# A number with a unit or measure word: an amount, not part of a name.
+_AMOUNT = re.compile(
+    r"(?<![A-Za-z0-9.\-])\d+(?:\.\d+)?\s?(?:个|种|步|小时|天|分钟|秒|次|倍|万|亿|千|张|块|层|轮|条|%|GPU)"
+)
 
 # Chinese head nouns that make a glossed term a named technique.
 _METHOD_HEADS = ("机制", "方法", "算法", "策略", "损失", "损失函数", "优化器")
