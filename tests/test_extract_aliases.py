@@ -27,6 +27,13 @@ from kg.extract.pair_linker import PairLinker, _spelled_by_capitals
         ("模型合并", "模型合并"),
         ("比特分配", "比特分配"),
         ("上下文折叠", "上下文折叠"),
+        # who does it or when, before the term; `由粗到细` is part of one
+        ("先由轨迹压缩器", "轨迹压缩器"),
+        ("再由交叉解码器", "交叉解码器"),
+        ("便借助时序注意力移植", "时序注意力移植"),
+        ("经过后训练量化", "后训练量化"),
+        ("由粗到细匹配", "由粗到细匹配"),
+        ("先验注意力", "先验注意力"),
         # a place in the paper's own list is no name
         ("第一阶段", None),
         ("方法二", None),
