@@ -48,6 +48,8 @@ def test_extract_aliases_chinese_term_before_a_gloss(left: str, term: str | None
     [
         ("提出 ZorbNet（佐布网络），一个新的检测模型。", "ZorbNet", "佐布网络"),
         ("并用 LoRA（低秩适配）微调。", "LoRA", "低秩适配"),  # the known name's own
+        # a Chinese phrase that spells out a known acronym names it
+        ("基于潜在扩散模型（LDM）生成。", "LDM", "潜在扩散模型"),
     ],
 )
 def test_extract_aliases_chinese_name_after_a_name_is_kept(
@@ -78,6 +80,9 @@ def test_extract_aliases_note_after_a_name_is_no_alias(text: str, name: str, not
         # a known entry's Chinese name with words before it is a narrower thing or the clause
         ("在四个子集上准确率（Accuracy）均提升。", "Accuracy", "四个子集上准确率"),
         ("降低了上下文下首 token 延迟（TTFT）。", "Time to First Token", "上下文下首 token 延迟"),
+        # a known model or tool glossed by a Chinese phrase is described, not named
+        ("直接复用 DiT 主干（FLUX.1）处理条件图像。", "FLUX.1", "直接复用 DiT 主干"),
+        ("以预训练语言模型（Mistral-7B）初始化。", "Mistral-7B", "预训练语言模型"),
     ],
 )
 def test_extract_aliases_term_before_a_known_name_is_no_alias(

@@ -960,6 +960,11 @@ class PairLinker:
         if _AMOUNT.search(zh):
             return False
         if kb is not None and zh not in kb.aliases:
+            if kb.etype in _PROPER and not any(map(is_acronym, (kb.name, *kb.aliases))):
+                # `直接复用 DiT 主干（FLUX.1）`: a known model or tool glossed by a Chinese
+                # phrase is described, not named (its Chinese names are in the KB), unless
+                # the phrase spells out its acronym (`潜在扩散模型（LDM）`)
+                return False
             own = [a for a in kb.aliases if has_cjk(a)]
             if any(zh.endswith(a) for a in own):
                 return False
@@ -981,6 +986,10 @@ class PairLinker:
             return known is not None and known is target.kb
         return self._names(zh) and not zh.endswith(res.setting_zh)
 
+
+# Types of known names whose Chinese names the knowledge base lists (a Chinese phrase
+# glossed by one describes it).
+_PROPER = ("Model", "Software", "Hardware")
 
 # A number with a unit or measure word: an amount, not part of a name.
 _AMOUNT = re.compile(
