@@ -199,6 +199,8 @@ def test_extract_typing_lowercase_gloss_needs_method_head(text: str, name: str, 
         # a copula, a question word or a contraction inside makes the head a clause
         ("Credit Where It's Due: Segment Advantages for RL", "Credit Where It's Due", False),
         ("Less Is More: Sparse Routing for Agents", "Less Is More", False),
+        ("Codec Does Matter: Exploring Codecs for Audio LMs", "Codec Does Matter", False),
+        ("Vision Meets Sound: Joint Audio-Visual Learning", "Vision Meets Sound", False),
         ("Static Maps Revisited: Dynamic Routing for Agents", "Static Maps Revisited", True),
     ],
 )

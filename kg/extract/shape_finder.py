@@ -506,6 +506,9 @@ def _spelled_out(head: str, rest: str, entry: KBEntry, res: Resources) -> bool:
 # Copulas and question words inside a title head make it a clause (`Attention Is All You Need`).
 _CLAUSE_WORDS = frozenset(
     {"Is", "Are", "Was", "Were", "Where", "When", "What", "Which", "Who", "Why", "How"}
+    # auxiliaries and the verbs titles are made of (`Codec Does Matter`, `Vision Meets Sound`)
+    | {"Does", "Do", "Did", "Can", "Could", "Should", "Will", "Would", "Has", "Have"}
+    | {"Matters", "Meets", "Makes", "Needs"}
 )
 
 
