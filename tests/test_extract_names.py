@@ -20,6 +20,8 @@ from extract_fixtures import by_name, extract, labels
         ({"usage": "基于 PyRep 控制 CoppeliaSim。"}, "CoppeliaSim", "Software"),
         ({"results": "对比 pass@8 分数。"}, "pass@8", "Metric"),
         # a checkpoint trained by RL from its base, and a set of them
+        # a maker's name before another word names the maker's product
+        ({"innovations": "构建了 Amazon-C4 复杂检索数据集。"}, "Amazon-C4", "Dataset"),
         ({"results": "如 ZorbRL-Zoo、Zorb-Zero、Quux-Zero 等。"}, "Zorb-Zero", "Model"),
         ({"results": "如 ZorbRL-Zoo、Zorb-Zero、Quux-Zero 等。"}, "ZorbRL-Zoo", "Model"),
     ],

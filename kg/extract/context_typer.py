@@ -240,12 +240,17 @@ class ContextTyper:
                 self._take_data_sense(c, text)
                 c.etype = c.kb.etype
                 continue
-            if c.kb_hint is not None:
-                c.votes[c.kb_hint.etype] += 3
-            if self._context_votes(doc, c, lists, heads.get(c.start)):
-                strong.add(c.start)
             label = c.label
             parts = _PARTS.split(label)
+            # `Amazon-C4`: a maker's name before another word names the maker's product
+            hint = c.kb_hint
+            if hint is not None and hint.etype == "Organization":
+                if not all(p in res.org_words for p in parts[1:]):
+                    hint = None
+            if hint is not None:
+                c.votes[hint.etype] += 3
+            if self._context_votes(doc, c, lists, heads.get(c.start)):
+                strong.add(c.start)
             etype = affix_type(label, parts[1:])
             sized = any(is_param_count(p) for p in parts[1:])
             if etype == "Dataset" or sized or (c.kb_hint and c.kb_hint.etype == "Dataset"):
@@ -261,7 +266,7 @@ class ContextTyper:
                 shaped.add(key_of(label))
                 if etype is not None:
                     c.votes[etype] += 2
-                if c.kb_hint is None:
+                if hint is None:
                     for etype, weight in self._known_parts(label, parts).items():
                         c.votes[etype] += weight
                 for p in parts[1:]:
