@@ -244,9 +244,12 @@ class ContextTyper:
             parts = _PARTS.split(label)
             # `Amazon-C4`: a maker's name before another word names the maker's product
             hint = c.kb_hint
-            if hint is not None and hint.etype == "Organization":
-                if not all(p in res.org_words for p in parts[1:]):
-                    hint = None
+            if (
+                hint is not None
+                and hint.etype == "Organization"
+                and not all(p in res.org_words for p in parts[1:])
+            ):
+                hint = None
             if hint is not None:
                 c.votes[hint.etype] += 3
             if self._context_votes(doc, c, lists, heads.get(c.start)):
