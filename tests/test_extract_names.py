@@ -416,6 +416,8 @@ def test_extract_names_score_after_a_name_is_not_its_version(
         ("在 CNN/DM 与 XSum 上评估。", "CNN/DailyMail"),
         # a benchmark named after a known model
         ("在 Vicuna Eval 上评估。", "Vicuna Eval"),
+        # the data released with a known model, under the model's name
+        ("Ai2 开源了模型权重以及 MolmoAct Dataset。", "MolmoAct Dataset"),
     ],
 )
 def test_extract_names_dataset_release_and_subset_extend_the_name(text: str, name: str) -> None:

@@ -48,7 +48,7 @@ def _joined(text: str, end: int, start: int) -> bool:
 
 
 # Spaced words after a known name that make it a benchmark's name.
-_SET_WORDS = frozenset({"Eval", "Bench", "Benchmark", "Suite"})
+_SET_WORDS = frozenset({"Eval", "Bench", "Benchmark", "Suite", "Dataset", "Corpus"})
 # A release of a dataset such as `Dolma 1.7`, `SQuAD 2.0`.
 _MINOR_RELEASE = re.compile(r"^[1-9]\.\d$")
 # The two Latin words a slash joins (`CNN/DM`), each as a whole.
