@@ -20,6 +20,9 @@ from extract_fixtures import by_name, extract, labels
         ({"usage": "基于 PyRep 控制 CoppeliaSim。"}, "CoppeliaSim", "Software"),
         ({"results": "对比 pass@8 分数。"}, "pass@8", "Metric"),
         # a checkpoint trained by RL from its base, and a set of them
+        # a package installed with pip, however it is cased
+        ({"usage": "通过 pip 安装 zorb-torch 后即可调用。"}, "zorb-torch", "Software"),
+        ({"usage": "代码已开源，支持 pip 安装（zorb_engine）。"}, "zorb_engine", "Software"),
         # a maker's name before another word names the maker's product
         ({"innovations": "构建了 Amazon-C4 复杂检索数据集。"}, "Amazon-C4", "Dataset"),
         ({"results": "如 ZorbRL-Zoo、Zorb-Zero、Quux-Zero 等。"}, "Zorb-Zero", "Model"),

@@ -70,6 +70,7 @@ class ShapeFinder:
         self._hardware_names(doc, cands)
         self._org_led(doc, cands)
         self._measures(doc, cands)
+        self._installed_packages(doc, cands)
         taken = sorted((c.start, c.end) for c in cands)
         taken_starts = [a for a, _ in taken]
         known = {c.start for c in cands if not c.dropped and (c.kb or c.kb_hint)}
@@ -403,6 +404,20 @@ class ShapeFinder:
             new.append(Cand(c.start, e, st.text[c.start : e], c.sent, "shape", name=name))
         cands.extend(new)
 
+    @staticmethod
+    def _installed_packages(doc: Doc, cands: list[Cand]) -> None:
+        """`pip 安装 mace-torch`, `支持 pip 安装（galore-torch）`: the package installed is a
+        piece of software, however it is cased."""
+        st = state(doc)
+        if "pip" not in st.text:
+            return
+        for m in _PIP_PACKAGE.finditer(st.text):
+            s, e = m.span(1)
+            if not any(c.start <= s < c.end for c in cands):
+                cand = Cand(s, e, m.group(1), sentence_of(doc, s), "shape")
+                cand.votes["Software"] += 4
+                cands.append(cand)
+
     def _title_name(self, doc: Doc, cands: list[Cand]) -> None:
         """`RynnBrain: Open Embodied Foundation Models` -> RynnBrain, typed by the title words."""
         st = state(doc)
@@ -504,6 +519,11 @@ def _spelled_out(head: str, rest: str, entry: KBEntry, res: Resources) -> bool:
 
 
 # Copulas and question words inside a title head make it a clause (`Attention Is All You Need`).
+# A package named right after `pip install` / `pip 安装` (bracketed or not).
+_PIP_PACKAGE = re.compile(
+    r"\bpip\s*(?:install|安装)\s*[（(]?\s*([a-z][a-z0-9_]*(?:[-.][a-z0-9_]+)*)(?![A-Za-z0-9])"
+)
+
 _CLAUSE_WORDS = frozenset(
     {"Is", "Are", "Was", "Were", "Where", "When", "What", "Which", "Who", "Why", "How"}
     # auxiliaries and the verbs titles are made of (`Codec Does Matter`, `Vision Meets Sound`)
