@@ -23,6 +23,7 @@ from extract_fixtures import by_name, extract, labels
         # a package installed with pip, however it is cased
         ({"usage": "通过 pip 安装 zorb-torch 后即可调用。"}, "zorb-torch", "Software"),
         ({"usage": "代码已开源，支持 pip 安装（zorb_engine）。"}, "zorb_engine", "Software"),
+        ({"usage": "模型、训练代码（zorb-engine）和基准均已开放。"}, "zorb-engine", "Software"),
         # a maker's name before another word names the maker's product
         ({"innovations": "构建了 Amazon-C4 复杂检索数据集。"}, "Amazon-C4", "Dataset"),
         ({"results": "如 ZorbRL-Zoo、Zorb-Zero、Quux-Zero 等。"}, "Zorb-Zero", "Model"),

@@ -406,15 +406,14 @@ class ShapeFinder:
 
     @staticmethod
     def _installed_packages(doc: Doc, cands: list[Cand]) -> None:
-        """`pip 安装 mace-torch`, `支持 pip 安装（galore-torch）`: the package installed is a
-        piece of software, however it is cased."""
+        """`pip 安装 mace-torch`, `支持 pip 安装（galore-torch）`, `训练代码（colpali-engine）`:
+        the package installed or the code released is a piece of software, however cased."""
         st = state(doc)
-        if "pip" not in st.text:
-            return
         for m in _PIP_PACKAGE.finditer(st.text):
-            s, e = m.span(1)
+            group = 1 if m.group(1) else 2
+            s, e = m.span(group)
             if not any(c.start <= s < c.end for c in cands):
-                cand = Cand(s, e, m.group(1), sentence_of(doc, s), "shape")
+                cand = Cand(s, e, m.group(group), sentence_of(doc, s), "shape")
                 cand.votes["Software"] += 4
                 cands.append(cand)
 
@@ -520,8 +519,11 @@ def _spelled_out(head: str, rest: str, entry: KBEntry, res: Resources) -> bool:
 
 # Copulas and question words inside a title head make it a clause (`Attention Is All You Need`).
 # A package named right after `pip install` / `pip 安装` (bracketed or not).
+# So is a hyphened lower-case package in brackets after the word for code or library
+# (`训练代码（colpali-engine）`).
 _PIP_PACKAGE = re.compile(
     r"\bpip\s*(?:install|安装)\s*[（(]?\s*([a-z][a-z0-9_]*(?:[-.][a-z0-9_]+)*)(?![A-Za-z0-9])"
+    r"|(?:代码|代码库|库|工具包)\s*[（(]\s*([a-z][a-z0-9]*(?:[-_][a-z0-9]+)+)\s*[）)]"
 )
 
 _CLAUSE_WORDS = frozenset(
