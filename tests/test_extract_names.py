@@ -1385,3 +1385,21 @@ def test_extract_names_two_known_names_stay_apart(
     assert all(
         not (labels(found[a]) & labels(found[b])) for a in present for b in present if a != b
     )
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "name", "etype"),
+    [
+        # a plain word that opens the contribution and proposes the work is its maker
+        ({"contribution": "Zorbia 提出了 τ-bench，一个评测基准。"}, "Zorbia", "Organization"),
+        ({"contribution": "Zorbex 联合发布了 Project Sid。"}, "Zorbex", "Organization"),
+    ],
+)
+def test_extract_names_maker_of_the_work(kwargs: dict, name: str, etype: str) -> None:
+    assert by_name(extract(**kwargs))[name].etype == etype
+
+
+def test_extract_names_plain_subject_elsewhere_is_no_maker() -> None:
+    # in the innovations, or doing something else, the word is no organisation
+    found = by_name(extract(contribution="Quokka 通过新方法提升了推理。"))
+    assert "Quokka" not in found

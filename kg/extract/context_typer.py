@@ -254,6 +254,9 @@ class ContextTyper:
                 c.votes[hint.etype] += 3
             if self._context_votes(doc, c, lists, heads.get(c.start)):
                 strong.add(c.start)
+            if c.origin == "weak" and self._maker(st, c):
+                c.votes["Organization"] += 4
+                strong.add(c.start)
             etype = affix_type(label, parts[1:])
             sized = any(is_param_count(p) for p in parts[1:])
             if etype == "Dataset" or sized or (c.kb_hint and c.kb_hint.etype == "Dataset"):
@@ -368,6 +371,16 @@ class ContextTyper:
                 # English word far more often than a named technique.
                 c.dropped = True
         return doc
+
+    @staticmethod
+    def _maker(st: PaperState, c: Cand) -> bool:
+        """`Sierra 提出了 τ-bench…`: a plain capitalised word that opens the one-sentence
+        contribution and proposes or releases the work is its maker (the paper's own system
+        so placed is named in the title, and its name is shaped)."""
+        sent = st.sents[c.sent]
+        if sent.section != "contribution" or st.text[sent.start : c.start].strip(" *"):
+            return False
+        return bool(_MAKES.match(st.text, c.end)) and c.text not in st.title
 
     def _stopped(self, c: Cand, text: str) -> bool:
         """A stop term, unless a unit word names its measure: `FLOPs 降低 78%`, not `24 FPS`."""
@@ -793,6 +806,8 @@ _DEVICE_BEFORE = re.compile(
 )
 _DEVICE_AFTER = re.compile(r"\s*(?:GPU|显卡|加速卡|芯片)")
 # The Chinese term that ends right before a name, a space apart at most.
+# What a work's maker does to it, right after the maker's name.
+_MAKES = re.compile(r"\s?(?:联合)?(?:提出|发布|推出|开源)")
 _ZH_BEFORE = re.compile(r"([\u4e00-\u9fff]+)\s?[（(]?\s?$")  # `奇异值分解 SVD`, `奇异值分解（SVD`
 
 
