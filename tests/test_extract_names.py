@@ -1400,6 +1400,6 @@ def test_extract_names_maker_of_the_work(kwargs: dict, name: str, etype: str) ->
 
 
 def test_extract_names_plain_subject_elsewhere_is_no_maker() -> None:
-    # in the innovations, or doing something else, the word is no organisation
+    # a plain subject that does something other than make the work is no organisation
     found = by_name(extract(contribution="Quokka 通过新方法提升了推理。"))
     assert "Quokka" not in found
