@@ -288,10 +288,13 @@ class PairLinker:
     ) -> bool:
         """`LOTSA 数据集（Large-scale Open Time Series Archive）`: an acronym, the kind of thing
         it is, then its expansion; the expansion is the acronym's alias, not a second name."""
-        kind = _KIND_END.search(left)
-        if kind is None or en is None or acr is not None or len(en.split()) < 2:
+        if en is None or acr is not None or len(en.split()) < 2:
             return False
-        start = m.start() - (len(left) - kind.start())
+        tail = left[-48:]  # the acronym and its kind word end the text before the bracket
+        kind = _KIND_END.search(tail)
+        if kind is None:
+            return False
+        start = m.start() - (len(tail) - kind.start())
         target = self._cand_at(cands, start, start + len(kind.group(1)))
         if target is None or not is_acronym(target.text) or not _capitals_spell(target.text, en):
             return False

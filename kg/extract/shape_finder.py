@@ -409,11 +409,18 @@ class ShapeFinder:
         """`pip 安装 mace-torch`, `支持 pip 安装（galore-torch）`, `训练代码（colpali-engine）`:
         the package installed or the code released is a piece of software, however cased."""
         st = state(doc)
-        for m in _PIP_PACKAGE.finditer(st.text):
-            group = 1 if m.group(1) else 2
-            s, e = m.span(group)
+        text = st.text
+        found = list(_PIP_PACKAGE.finditer(text)) if "pip" in text else []
+        # the bracket first: it is rarer than the words before it
+        found += [
+            m
+            for m in _CODE_PACKAGE.finditer(text)
+            if _CODE_WORD.search(text, max(0, m.start() - 4), m.start())
+        ]
+        for m in found:
+            s, e = m.span(1)
             if not any(c.start <= s < c.end for c in cands):
-                cand = Cand(s, e, m.group(group), sentence_of(doc, s), "shape")
+                cand = Cand(s, e, m.group(1), sentence_of(doc, s), "shape")
                 cand.votes["Software"] += 4
                 cands.append(cand)
 
@@ -523,8 +530,9 @@ def _spelled_out(head: str, rest: str, entry: KBEntry, res: Resources) -> bool:
 # (`训练代码（colpali-engine）`).
 _PIP_PACKAGE = re.compile(
     r"\bpip\s*(?:install|安装)\s*[（(]?\s*([a-z][a-z0-9_]*(?:[-.][a-z0-9_]+)*)(?![A-Za-z0-9])"
-    r"|(?:代码|代码库|库|工具包)\s*[（(]\s*([a-z][a-z0-9]*(?:[-_][a-z0-9]+)+)\s*[）)]"
 )
+_CODE_PACKAGE = re.compile(r"[（(]\s*([a-z][a-z0-9]*(?:[-_][a-z0-9]+)+)\s*[）)]")
+_CODE_WORD = re.compile(r"(?:代码|代码库|库|工具包)\s*$")
 
 _CLAUSE_WORDS = frozenset(
     {"Is", "Are", "Was", "Were", "Where", "When", "What", "Which", "Who", "Why", "How"}
