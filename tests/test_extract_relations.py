@@ -520,3 +520,61 @@ def test_extract_relations_opening_markup_is_stripped_from_the_end(left: str) ->
     from kg.extract.relations import _strip_open
 
     assert _strip_open(left) == _OPENING.sub("", left)
+
+
+# The regex reading of `_lefts` that the scans from the end replace.
+_BRACKET_END = re.compile(r"[(（]\s*$")
+_LATIN_END = re.compile(r"(?<![\w.\-])[A-Za-z][\w.\-]{0,30}\s*$")
+_ZH_RUN_END = re.compile(r"(?:(?!的)[\u4e00-\u9fff]){2,8}[”\"’']?$")
+
+
+def _lefts_by_regex(left: str) -> list[str]:
+    bare = _OPENING.sub("", left)
+    if not _BRACKET_END.search(left):
+        return [bare]
+    latin = _LATIN_END.search(bare)
+    if latin:
+        return [bare, bare[: latin.start()]]
+    run = _ZH_RUN_END.search(bare)
+    cuts = range(run.start(), run.end()) if run else range(0)
+    return [bare, *(_OPENING.sub("", bare[:j]) for j in cuts)]
+
+
+@pytest.mark.parametrize(
+    "left",
+    [
+        "受最大后验策略优化 (",
+        "受最大后验策略优化（ \u3000",
+        "模型基于 DiT (",
+        "使用包含 CoT 的数据（如 ",
+        "引入基于蒙特卡洛的价值评估器（",
+        "提出了一种基于“内在风险感知”（",
+        "如比如例如包括（",
+        "方法（如大后验策略优化（",
+        "采用“视觉语言”模型\n（",
+        "基于 **",
+        "基于\u2028",
+        "数据 （ 包括 “",
+        "（如 ",
+        "* `(",
+        "",
+        " \x1c\x85",
+        "一二三四五六七八九十一二三四五（",
+    ],
+)
+def test_extract_relations_lefts_match_their_regex_reading(left: str) -> None:
+    from kg.extract.relations import _lefts, _strip_open
+
+    assert _lefts(left) == _lefts_by_regex(left)
+    assert _strip_open(left) == _OPENING.sub("", left)
+
+
+@pytest.mark.parametrize(
+    "right",
+    ["） 启发", "（12B）与 SD3.5", " ) ]”的", "的权重（", "", "  \n", "）（a）（b）进行"],
+)
+def test_extract_relations_close_is_cut_as_sub_would(right: str) -> None:
+    from kg.extract.relations import _CLOSE
+
+    close = _CLOSE.match(right)
+    assert (right[close.end() :] if close else right) == _CLOSE.sub("", right)

@@ -35,10 +35,11 @@ _AND = re.compile(r"\s*(?:、|和|与|及|以及|/)\s*")
 _HEAD_BREAK = re.compile(r"[，。；,;：:]")  # a clause, or the bold heading before a colon
 # Brackets, quotes and markup between a cue and its object (`受最大后验策略优化 (MPO) 启发`,
 # `基于 **GRPO**`) and a bracketed gloss after the object.
-_MARKS = frozenset("[“\"'`*")
+_MARK_CHARS = "[“\"'`*"
 _EXAMPLE_WORDS = ("例如", "比如", "包括", "如")
+# The last characters of a text `_strip_open` may shorten, besides spaces.
+_OPEN_ENDS = frozenset(_MARK_CHARS + "(（" + "".join(w[-1] for w in _EXAMPLE_WORDS))
 _LATIN_END = re.compile(r"(?<![\w.\-])[A-Za-z][\w.\-]{0,30}\s*$")
-_BRACKET = re.compile(r"[(（]\s*$")
 # the Chinese name of a bracketed acronym: a short term, no description (`…的评估器（MC-Critic）`)
 _ZH_RUN = re.compile(r"(?:(?!的)[\u4e00-\u9fff]){2,8}[”\"’']?$")
 _CLOSE = re.compile(r"^(?:[\s)）\]”\"'`*]+|\s*[（(][^（()）]{0,40}[)）])+")
@@ -112,7 +113,9 @@ def stated_relations(
                     for c in res.relation_cues
                     if kinds & _ENDS[c.predicate][1] and (sent.heading or c.subject != "heading")
                 )
-            right = _CLOSE.sub("", text[run[-1].end : min(sent.end, run[-1].end + _WINDOW)])
+            right = text[run[-1].end : min(sent.end, run[-1].end + _WINDOW)]
+            if close := _CLOSE.match(right):  # what `_CLOSE.sub("", right)` leaves, unscanned
+                right = right[close.end() :]
             lefts = _lefts(text[max(sent.start, run[0].start - _WINDOW) : run[0].start])
             # Most cues cannot match here, which the characters next to the objects tell by
             # a lookup: the regexes run for the few that can.
@@ -196,37 +199,45 @@ def _lefts(left: str) -> list[str]:
     for a bracketed name also without the name it glosses (`受最大后验策略优化 (MPO) 启发`,
     `基于 DiT (Diffusion Transformer) 架构`)."""
     bare = _strip_open(left)
-    if not _BRACKET.search(left):
+    # rstrip() takes what `\s` takes; a regex anchored at the end is tried at every character
+    if not left.rstrip().endswith(("(", "（")):
         return [bare]
     latin = _LATIN_END.search(bare)
     if latin:
         return [bare, bare[: latin.start()]]
-    run = _ZH_RUN.search(bare)
+    # a match is 10 characters at most (`$` may stand before a final newline): no need to
+    # try the rest
+    run = _ZH_RUN.search(bare, max(0, len(bare) - 10))
     cuts = range(run.start(), run.end()) if run else range(0)
     return [bare, *(_strip_open(bare[:j]) for j in cuts)]
 
 
 def _strip_open(text: str) -> str:
     """The text without the markup, quotes and opening bracket that end it (`基于 **`, `（如 `).
-    (A scan from the end: a regex anchored at the end is tried at every character.)"""
-    i = _before_marks(text, len(text))
-    j = i
+    (Scanned from the end: a regex anchored at the end is tried at every character.)"""
+    # str.rstrip() takes exactly what str.isspace() calls a space
+    bare = text.rstrip()
+    if bare[-1:] not in _OPEN_ENDS:
+        return bare  # nothing more to strip: most texts
+    bare = _before_marks(bare)
+    head = bare
     for word in _EXAMPLE_WORDS:
-        if text.endswith(word, 0, j):
-            j -= len(word)
+        if head.endswith(word):
+            head = head[: -len(word)]
             break
-    while j and text[j - 1].isspace():
-        j -= 1
-    if not j or text[j - 1] not in "(（":
-        return text[:i]
-    return text[: _before_marks(text, j - 1)]
+    head = head.rstrip()
+    if not head.endswith(("(", "（")):
+        return bare
+    return _before_marks(head[:-1])
 
 
-def _before_marks(text: str, end: int) -> int:
-    """Where the run of markup, quotes and spaces that ends `text[:end]` starts."""
-    while end and (text[end - 1] in _MARKS or text[end - 1].isspace()):
-        end -= 1
-    return end
+def _before_marks(text: str) -> str:
+    """The text without the run of markup, quotes and spaces that ends it."""
+    while True:
+        bare = text.rstrip().rstrip(_MARK_CHARS)
+        if len(bare) == len(text):
+            return bare
+        text = bare
 
 
 def _apply(
