@@ -805,9 +805,9 @@ _DEVICE_BEFORE = re.compile(
     r"\s*(?:NVIDIA\s*)?$"
 )
 _DEVICE_AFTER = re.compile(r"\s*(?:GPU|显卡|加速卡|芯片)")
-# The Chinese term that ends right before a name, a space apart at most.
 # What a work's maker does to it, right after the maker's name.
 _MAKES = re.compile(r"\s?(?:联合)?(?:提出|发布|推出|开源)")
+# The Chinese term that ends right before a name, a space apart at most.
 _ZH_BEFORE = re.compile(r"([\u4e00-\u9fff]+)\s?[（(]?\s?$")  # `奇异值分解 SVD`, `奇异值分解（SVD`
 
 

@@ -122,6 +122,12 @@ def _short_form(short: str, name: str) -> bool:
     )
 
 
+def _spells(kb: KBEntry, text: str) -> bool:
+    """The text is one of the entry's spellings."""
+    key = key_of(text)
+    return any(key_of(a) == key for a in (kb.name, *kb.aliases))
+
+
 def _capitals_spell(name: str, expansion: str) -> bool:
     """The expansion's capitals spell the name's letters in order, from its first."""
     letters = [ch.lower() for ch in name if ch.isalpha()]
@@ -298,11 +304,17 @@ class PairLinker:
         target = self._cand_at(cands, start, start + len(kind.group(1)))
         if target is None or not is_acronym(target.text) or not _capitals_spell(target.text, en):
             return False
+        self._take_expansion(cands, target, en, m, pairs)
+        return True
+
+    def _take_expansion(
+        self, cands: list[Cand], target: Cand, en: str, m: re.Match[str], pairs: list[Pair]
+    ) -> None:
+        """The bracketed expansion is the name's alias; the names inside it are part of it."""
         target.aliases.append(en)
         for c in self._inner(cands, m.start(), m.end()):
             c.dropped = True
         pairs.append(Pair(target.start, m.end(), None, en, target.text))
-        return True
 
     def _local_acronyms(self, cands: list[Cand], pairs: list[Pair]) -> None:
         """`可验证化学奖励（Verifiable Chemistry Reward, VCR）… VCR 提升`: once the paper gives a
@@ -881,17 +893,14 @@ class PairLinker:
             if not is_acronym(target.text) and _spelled_by_capitals(target.text, en):
                 # `Moirai（Masked EncOder-based UnIveRsAl TIme Series …）`: capitals marked
                 # inside the words spell the name, so the words are its expansion, not names
-                target.aliases.append(en)
-                for c in inner:
-                    c.dropped = True
-                pairs.append(Pair(target.start, m.end(), None, en, target.text))
+                self._take_expansion(cands, target, en, m, pairs)
                 return
             if is_acronym(target.text):
                 kb = target.kb
                 etype = expansion_type(res, en)
                 if (
                     kb is not None
-                    and key_of(en) not in {key_of(a) for a in (kb.name, *kb.aliases)}
+                    and not _spells(kb, en)
                     and (etype != kb.etype or any(" " in a for a in (kb.name, *kb.aliases)))
                 ):
                     # `AMD（Adaptive Matching Distillation）`: a local name, not the KB's AMD;
@@ -901,16 +910,13 @@ class PairLinker:
                     target.origin = "pair"
                     if etype:
                         target.votes[etype] += 3
-                target.aliases.append(en)
-                for c in inner:
-                    c.dropped = True
-                pairs.append(Pair(target.start, m.end(), None, en, target.text))
+                self._take_expansion(cands, target, en, m, pairs)
 
     def _variant_acronym(self, target: Cand, acr: str, left: str) -> bool:
         """A known name with a Chinese modifier right before it, glossed by an acronym that
         is none of the known entry's spellings and ends as the name does (`ECPO`, `GRPO`)."""
         kb = target.kb
-        if kb is None or key_of(acr) in {key_of(a) for a in (kb.name, *kb.aliases)}:
+        if kb is None or _spells(kb, acr):
             return False
         if len(acr) < 3 or acr[-2:].lower() != target.text[-2:].lower():
             return False

@@ -524,16 +524,15 @@ def _spelled_out(head: str, rest: str, entry: KBEntry, res: Resources) -> bool:
     )
 
 
-# Copulas and question words inside a title head make it a clause (`Attention Is All You Need`).
-# A package named right after `pip install` / `pip 安装` (bracketed or not).
-# So is a hyphened lower-case package in brackets after the word for code or library
-# (`训练代码（colpali-engine）`).
+# A package named right after `pip install` / `pip 安装` (bracketed or not), and a hyphened
+# lower-case package in brackets after the word for code or library (`训练代码（colpali-engine）`).
 _PIP_PACKAGE = re.compile(
     r"\bpip\s*(?:install|安装)\s*[（(]?\s*([a-z][a-z0-9_]*(?:[-.][a-z0-9_]+)*)(?![A-Za-z0-9])"
 )
 _CODE_PACKAGE = re.compile(r"[（(]\s*([a-z][a-z0-9]*(?:[-_][a-z0-9]+)+)\s*[）)]")
 _CODE_WORD = re.compile(r"(?:代码|代码库|库|工具包)\s*$")
 
+# Copulas and question words inside a title head make it a clause (`Attention Is All You Need`).
 _CLAUSE_WORDS = frozenset(
     {"Is", "Are", "Was", "Were", "Where", "When", "What", "Which", "Who", "Why", "How"}
     # auxiliaries and the verbs titles are made of (`Codec Does Matter`, `Vision Meets Sound`)
