@@ -78,6 +78,8 @@ def test_extract_kb_loads_several_hundred_typed_entries() -> None:
         # reasoning tasks reported one by one, and released variants by their own spellings
         ("在 Coin Flip、Web of Lies 与多步算术上评估。", "Web of Lies", "Dataset"),
         ("在 Multi-step Arithmetic 上优于贪心解码。", "Multistep Arithmetic", "Dataset"),
+        ("在 24 点游戏与 Mini Crosswords 上评测。", "Game of 24", "Dataset"),
+        ("在 Python Programming Puzzles 上评测。", "Python Programming Puzzles", "Dataset"),
         ("与商用的 Runway Gen-3 Alpha 互有胜负。", "Gen-3 Alpha", "Model"),
         ("分别得到 PE lang 和 PE spatial。", "PE-Spatial", "Model"),
         ("在 Zephyr-β 设置下，KTO 优于 DPO。", "Zephyr-7B", "Model"),

@@ -437,6 +437,9 @@ def test_extract_names_dataset_release_and_subset_extend_the_name(text: str, nam
             "优于 FLUX.1 Kontext [dev] 与 FLUX.1 Kontext [pro]。",
             {"FLUX.1 Kontext [dev]", "FLUX.1 Kontext [pro]"},
         ),
+        # the bracketed release joined by a hyphen
+        ("默认基于 FLUX.1-[dev] 实现。", {"FLUX.1-[dev]"}),
+        ("优于 FLUX.1 Kontext-[pro]。", {"FLUX.1 Kontext-[pro]"}),
     ],
 )
 def test_extract_names_slashed_and_bracketed_variants(text: str, names: set[str]) -> None:

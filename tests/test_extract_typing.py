@@ -868,12 +868,26 @@ def test_extract_typing_heading_gloss_with_lowercase_connector(text: str) -> Non
     assert _etype(found, name) == "Method"
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a member named in Chinese and glossed does not end the list
+        ("评测指标包括 AUC、精度（Precision, P）、AO、SR 与 PR。", {"AO", "SR", "PR"}),
+        ("指标为 AUC、召回率（Recall, R）、AO 与 SR。", {"AO", "SR"}),
+    ],
+)
+def test_context_typer_list_goes_on_after_a_glossed_member(text: str, names: set[str]) -> None:
+    found = by_name(extract(results=text))
+    assert {n: _etype(found, n) for n in names} == dict.fromkeys(names, "Metric")
+
+
 _LISTED = [
     dict(results="在 MathVista、DynaMath 和 ZorbBench 上优于 Qwen2.5-VL、InternVL3 与 FooNet。"),
     dict(usage="基于 Triton 实现，以 MIT 协议开源，依赖 pymatgen 与 spglib、Apache 2.0 许可。"),
     dict(
         results="RM-Bench 的 Hard 子集、Beauty、Sports、Toys 三个子集上，Zorb 与 Blorp（B）及 Qux 最好。"
     ),
+    dict(results="评测指标包括 AUC、精度（Precision, P）、AO、SR 与 PR，以及甲乙（Zorb 与 Qux）。"),
 ]
 
 

@@ -64,6 +64,10 @@ _TOOLSET = re.compile(
     r"\s*(?:[*\-•]\s+|\d+\.\s+)?\*\*(?:可用)?(?:工具|工具集|动作空间|动作集|动作)\*\*\s*[：:]"
 )
 _GLOSS_NEXT = re.compile(r"\s*[（(][^（）()]{1,60}[)）]")
+# `AUC、精度（Precision, P）、AO`: a member named in Chinese and glossed in brackets, where the
+# name found is the gloss; the list goes on after the bracket.
+_ZH_GLOSSED = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[（(]\s*")
+_GLOSS_REST = re.compile(r"[^（）()]{0,60}[)）]")
 _BASED_ON_END = re.compile(r"基于\s*$")
 _BY_END = re.compile(r"(?:由|用|利用|借助|调用|以)\s*$")
 _GENERATES = re.compile(r"\s*生成")
@@ -118,10 +122,16 @@ def _list_after(
         if not sep or (strict and sep.group().strip() == "，"):
             break
         nxt = by_start.get(sep.end())
+        rest = None
+        if nxt is None and (zh := _ZH_GLOSSED.match(text, sep.end(), end)):
+            nxt = by_start.get(zh.end())
+            rest = nxt and _GLOSS_REST.match(text, nxt.end, end)
+            if not rest:
+                break
         if nxt is None or nxt.dropped:
             break
         members.append(nxt)
-        pos = nxt.end
+        pos = rest.end() if rest else nxt.end
     return pos, members
 
 

@@ -483,7 +483,7 @@ def _bare_split(surface: str, entry: KBEntry) -> bool:
 
 _DIMENSION = re.compile(r"[1-4]D$")
 _ACRONYM_HEAD = re.compile(r"[A-Z][a-z]?[A-Z]+$")  # VAE, ViT, DiT, CNN
-_BRACKET_VARIANT = re.compile(r" ?\[(?:dev|pro|max|schnell|flex|Dev|Pro|Max|Schnell)\]")
+_BRACKET_VARIANT = re.compile(r"[ -]?\[(?:dev|pro|max|schnell|flex|Dev|Pro|Max|Schnell)\]")
 
 
 _EDITION = re.compile(r"^(?:[2-9]|[1-9]\.0(?:-[A-Z][a-z]+)?)$")  # `AlpacaEval 2`, `Spider 2.0-Lite`
