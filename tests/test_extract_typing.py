@@ -460,6 +460,40 @@ def test_extract_typing_latin_name_before_loss_noun_is_a_loss(
 
 
 @pytest.mark.parametrize(
+    ("text", "name", "absent"),
+    [
+        ("用随机 Hadamard 变换旋转隐藏状态。", "Hadamard Transform", "Hadamard"),
+        ("直接使用 Euler 反演效果较差。", "Euler Inversion", "Euler"),
+        ("相比 Cosine 调度器，WSD 无需预先确定总步数。", "Cosine Scheduler", "Cosine"),
+        ("通过多级 Haar 小波变换注入潜变量。", "Haar Wavelet Transform", "Haar Transform"),
+        ("对输入做 Zorbian 插值。", "Zorbian Interpolation", "Zorbian"),
+    ],
+)
+def test_extract_typing_name_before_technique_noun_is_the_technique(
+    text: str, name: str, absent: str
+) -> None:
+    found = by_name(extract(usage=text))
+    assert _etype(found, name) == "Method"
+    assert absent not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "other"),
+    [
+        # a known name's own step stays the known name; a glossed one is the pair's
+        ("在 DDIM 反演后编辑。", "DDIM", "DDIM Inversion"),
+        ("使用随机 Hadamard 变换（RHT）处理权重。", "RHT", "Hadamard Transform"),
+    ],
+)
+def test_extract_typing_technique_noun_after_known_or_glossed_name(
+    text: str, name: str, other: str
+) -> None:
+    found = by_name(extract(usage=text))
+    assert name in found
+    assert other not in found
+
+
+@pytest.mark.parametrize(
     ("text", "absent"),
     [
         # an acronym or a plain word before 损失 is what the loss is computed from

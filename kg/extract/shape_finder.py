@@ -264,7 +264,8 @@ class ShapeFinder:
 
     def _measures(self, doc: Doc, cands: list[Cand]) -> None:
         """`L2 误差`, `DINO 相似度`: a Latin name before a Chinese measure noun names a
-        metric (`L2 Error`), whatever the name alone would be; before 损失, a loss."""
+        metric (`L2 Error`), whatever the name alone would be; before 损失, a loss; before a
+        technique's noun, the technique (`Hadamard 变换`, the Hadamard Transform)."""
         st = state(doc)
         res = self.res
         text = st.text
@@ -281,6 +282,8 @@ class ShapeFinder:
             if st.sents[sent].section in ("title", "fields"):
                 continue
             etype = res.head_types[m.group(1)]
+            if etype != "Metric" and _BRACKET_NEXT.match(text, m.end()):
+                continue  # `随机 Hadamard 变换（RHT）`: the pair names it, with its acronym
             if etype != "Metric":
                 # `Dice 损失` is the Dice Loss, but `GRPO 损失` stays GRPO's own loss, and
                 # `CRPS 损失`, `OT 损失`, `pairwise 损失` are losses computed from a measure or
@@ -529,6 +532,7 @@ def _spelled_out(head: str, rest: str, entry: KBEntry, res: Resources) -> bool:
 _PIP_PACKAGE = re.compile(
     r"\bpip\s*(?:install|安装)\s*[（(]?\s*([a-z][a-z0-9_]*(?:[-.][a-z0-9_]+)*)(?![A-Za-z0-9])"
 )
+_BRACKET_NEXT = re.compile(r"\s*[（(]")
 _CODE_PACKAGE = re.compile(r"[（(]\s*([a-z][a-z0-9]*(?:[-_][a-z0-9]+)+)\s*[）)]")
 _CODE_WORD = re.compile(r"(?:代码|代码库|库|工具包)\s*$")
 
