@@ -536,6 +536,21 @@ def test_extract_kb_chinese_alias_with_or_without_a_space_between_scripts(text: 
 
 
 @pytest.mark.parametrize(
+    ("text", "name", "known"),
+    [
+        ("与 GShard 2.9B 对比。", "GShard 2.9B", "GShard"),
+        ("与 BitNet b1.58 3B 对比。", "BitNet b1.58 3B", "BitNet b1.58"),
+    ],
+)
+def test_extract_kb_technique_with_a_parameter_count_is_a_model(
+    text: str, name: str, known: str
+) -> None:
+    found = by_name(extract(results=text))
+    assert found[name].etype == "Model"
+    assert known not in found
+
+
+@pytest.mark.parametrize(
     ("text", "names", "org"),
     [
         # a maker's name with a parameter count is its model

@@ -374,9 +374,9 @@ class KBRuler:
                 named.votes["Dataset"] += 4
                 cands.append(named)
                 return j + 1 - i
-            if entry.etype == "Organization" and j < n and is_param_count(run[j][2]):
+            if entry.etype in ("Organization", "Method") and j < n and is_param_count(run[j][2]):
                 # `DeepSeek 7B`, `DeepSeek 7B Chat`: a maker's name with a parameter count is
-                # its model
+                # its model; so is a technique's (`GShard 2.9B`, `BitNet b1.58 3B`)
                 k = extend_name(res, run, j + 1, text)
                 named = Cand(s, run[k - 1][1], text[s : run[k - 1][1]], sent, "shape")
                 named.votes["Model"] += 4
