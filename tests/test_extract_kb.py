@@ -151,6 +151,19 @@ def test_extract_kb_case_rules_reject_ordinary_words(sentence: str) -> None:
 @pytest.mark.parametrize(
     ("sentence", "name"),
     [
+        # two words run together spell the camel-cased name in title case
+        ("基于 Megablocks 实现 MoE 训练。", "MegaBlocks"),
+        ("先在 Slimpajama 上继续预训练。", "SlimPajama"),
+        ("并与 Transfuser 对比。", "TransFuser"),
+    ],
+)
+def test_extract_kb_title_case_of_a_camel_cased_name(sentence: str, name: str) -> None:
+    assert name in by_name(extract(usage=sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
         ("声学模块采用 flow matching 训练。", "Flow Matching"),
         ("推理时使用 speculative decoding 加速。", "Speculative Decoding"),
     ],

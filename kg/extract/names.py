@@ -177,8 +177,14 @@ def surface_ok(res: Resources, surface: str, entry: KBEntry) -> bool:
         return False
     if surface.isupper() and all(s[:1].islower() for s in spellings):
         return False  # `VLLM` (a vision LLM) is not `vLLM`: a lowercase-first brand
-    if _TITLE_WORD.match(surface) and all(sum(c.isupper() for c in s) >= 2 for s in spellings):
-        return False  # `Quest` is an English word, not `QueST`; nor `Yarn` YaRN
+    if (
+        _TITLE_WORD.match(surface)
+        and all(sum(c.isupper() for c in s) >= 2 for s in spellings)
+        and not (len(surface) >= 8 and any(_CAMEL_WORDS.fullmatch(s) for s in spellings))
+    ):
+        # `Quest` is an English word, not `QueST`; nor `Yarn` YaRN. Two words run together
+        # (`Megablocks`, `Slimpajama`) spell the camel-cased name of their own.
+        return False
     if not surface.islower():
         return True
     # A lower-case spelling of a capitalised name is an ordinary word, except a known technique
@@ -197,6 +203,7 @@ def _stems(phrase: str) -> set[str]:
 
 
 _TITLE_WORD = re.compile(r"[A-Z][a-z]+$")
+_CAMEL_WORDS = re.compile(r"[A-Z][a-z]{2,}(?:[A-Z][a-z]{2,})+")
 # A hyphened lower-case spelling of a known model: its API or hub identifier (`gpt-4-turbo`,
 # `mistral-large`), which no English text writes so.
 _API_ID = re.compile(r"[a-z][a-z0-9.]*(?:-[a-z0-9.]+)+$")
