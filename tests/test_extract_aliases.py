@@ -33,6 +33,7 @@ from kg.extract.pair_linker import PairLinker, _spelled_by_capitals
         ("便借助时序注意力移植", "时序注意力移植"),
         ("经过后训练量化", "后训练量化"),
         ("由粗到细匹配", "由粗到细匹配"),
+        ("把生成样本存入回放缓冲区", "回放缓冲区"),
         ("先验注意力", "先验注意力"),
         # a place in the paper's own list is no name
         ("第一阶段", None),

@@ -50,6 +50,8 @@ _EXAMPLE = re.compile(r"^(?:如|例如|比如|包括|包含|即|e\.g\.|i\.e\.|su
 _ZH_CUT = re.compile(
     r"[的了和与及或即：:，,、“”\"'‘’「」《》]|一种|一个|名为|称为|作为|基于|通过|使用|采用|利用|进行"
     r"|引入|提出|加入"
+    # `存入元缓冲区`: a step's verb before the term
+    r"|存入"
     # 在于, 由于, 对于 … end a clause; `等` ends a list, but 等效, 等变 and 等价 are words of a
     # term; likewise 在 (not 在线, 在环), 并 (not 并行, 合并) and 以 (not 可以, 所以)
     r"|[在由对关用属]于|等(?![效变价距])|(?<![潜存内外所现实自])在(?![线策环])"
