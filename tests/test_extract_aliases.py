@@ -34,6 +34,11 @@ from kg.extract.pair_linker import PairLinker, _spelled_by_capitals
         ("经过后训练量化", "后训练量化"),
         ("由粗到细匹配", "由粗到细匹配"),
         ("把生成样本存入回放缓冲区", "回放缓冲区"),
+        # a plain English word opening the term is the term's; a name is the clause's
+        ("Token 合并模块", "Token 合并模块"),
+        ("Patch 级对比损失", "Patch 级对比损失"),
+        ("Qwen2.5-VL 视觉编码器", "视觉编码器"),
+        ("相机参数以 Plücker 射线嵌入", "射线嵌入"),
         ("先验注意力", "先验注意力"),
         # a place in the paper's own list is no name
         ("第一阶段", None),

@@ -80,6 +80,7 @@ _LEAD = re.compile(
 )
 
 
+_PLAIN_LEAD = re.compile(r"([A-Za-z][a-z]+)\s*(?=[\u4e00-\u9fff])")
 _LATIN_CHAR = re.compile(r"[A-Za-z0-9\-]")
 # `方法二 (OPSD)`, `第一阶段 (GLAD)`: a place in the paper's list, not a name.
 _ORDINAL = re.compile(r"^(?:第[一二三四五六七八九十\d]+\S{0,2}|\S{1,2}[一二三四五六七八九十\d])$")
@@ -375,8 +376,13 @@ class PairLinker:
         # Latin words ('联合时空 Token 雕刻') until punctuation.
         run = _ZH_TERM_CHARS.match(left[::-1]).end()  # reversed: one match, not one per char
         term = left[len(left) - run :].strip()
-        while term and not has_cjk(term[0]):
-            term = term[1:].lstrip()
+        plain = _PLAIN_LEAD.match(term)
+        whole = run == len(left) or not left[len(left) - run - 1].isalpha()  # not `Plü|cker`
+        if not (plain and whole and _plain_word(plain.group(1))):
+            # a name before the term is the clause's (`Qwen2.5-VL 视觉编码器`); a plain word
+            # is the term's own (`Token 合并模块`, `Patch 级对比损失`)
+            while term and not has_cjk(term[0]):
+                term = term[1:].lstrip()
         cut = None
         for c in _ZH_CUT.finditer(term):
             cut = c.end()
@@ -1015,3 +1021,8 @@ _METHOD_HEADS = ("机制", "方法", "算法", "策略", "损失", "损失函数
 def _light_verbs() -> tuple[str, ...]:
     """Light verbs longest first, so that `采用了` is cut before `采用`."""
     return tuple(sorted((v for v in resources().light_verbs if v), key=lambda v: (-len(v), v)))
+
+
+def _plain_word(word: str) -> bool:
+    """A word of letters that is neither name-shaped nor a known name (`Token`, `Patch`)."""
+    return shape_strength(word) == 0 and key_of(word) not in resources().kb_alias
