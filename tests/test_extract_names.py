@@ -126,6 +126,7 @@ def test_extract_names_plain_glosses_are_not_entities(text: str) -> None:
         "带隙误差降至 0.12 eV，采样率 16 kHz。",
         "以 FP4 权重与 E8M0 缩放因子，在 CPU-GPU 协同与多块 NPUs 上运行。",
         "详见第 II 与 III 部分。",
+        "KV cache 预先存储在 GPU 显存、CPU 内存或 SSD 上。",
     ],
 )
 def test_extract_names_category_words_are_not_entities(text: str) -> None:
