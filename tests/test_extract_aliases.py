@@ -217,3 +217,23 @@ def test_extract_aliases_expansion_spelled_by_inner_capitals(
     name: str, expansion: str, spelled: bool
 ) -> None:
     assert _spelled_by_capitals(name, expansion) is spelled
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "labels_"),
+    [
+        # a measure named from a Latin name and its noun, glossed: one entity, every label
+        ("Chamfer 距离（CD）更低。", "Chamfer Distance", {"CD", "Chamfer 距离"}),
+        (
+            "在 ZorbNet 相似度（ZorbNet_sim）上更好。",
+            "ZorbNet_sim",
+            {"ZorbNet Similarity", "ZorbNet 相似度"},
+        ),
+    ],
+)
+def test_extract_aliases_glossed_measure_is_one_entity(
+    text: str, name: str, labels_: set[str]
+) -> None:
+    found = by_name(extract(results=text))
+    assert len(found) == 1
+    assert labels_ <= labels(found[name])

@@ -1236,6 +1236,9 @@ def test_extract_names_product_named_after_its_team_is_no_organization() -> None
         # a known name the glossed name ends with is part of it, in a Chinese or Latin term
         ("采用残差 K-means 量化（RQ-Kmeans）生成语义 ID。", {"RQ-KMeans"}, {"K-Means"}),
         ("采用残差 K-Means（Residual K-Means）量化。", {"Residual K-Means"}, {"K-Means"}),
+        # or opens with (`CLIP-I`, `CLIP_img`: measures computed with CLIP)
+        ("在 CLIP 图像相似度（CLIP-I）上更好。", {"CLIP-I"}, {"CLIP"}),
+        ("在 CLIP 图像相似度（CLIP_img）和编辑方向上更好。", {"CLIP_img"}, {"CLIP"}),
         # standing alone, or not ending the glossed name, it is a name of its own
         ("长期层通过在线 K-Means 聚类压缩历史特征。", {"K-Means"}, set()),
         ("基于 GRPO 的组优势（GRPO-A）提升稳定性。", {"GRPO", "GRPO-A"}, set()),

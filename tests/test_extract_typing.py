@@ -460,6 +460,25 @@ def test_extract_typing_latin_name_before_loss_noun_is_a_loss(
 
 
 @pytest.mark.parametrize(
+    ("text", "name", "etype"),
+    [
+        # a name with a variant after an underscore glosses a term; its Chinese types it
+        ("在 CLIP 图像相似度（CLIP_img）和编辑方向上更好。", "CLIP_img", "Metric"),
+        ("在 DINO 特征相似度（DINO_sim）与编辑方向上更好。", "DINO_sim", "Metric"),
+    ],
+)
+def test_extract_typing_gloss_with_an_underscore_variant(text: str, name: str, etype: str) -> None:
+    found = by_name(extract(results=text))
+    assert _etype(found, name) == etype
+    assert any("\u4e00" <= ch <= "\u9fff" for a in found[name].aliases for ch in a.text)
+
+
+@pytest.mark.parametrize("text", ["噪声（x_t）与损失（L_AttnRL）更新。", "报告一致性（G_SC）。"])
+def test_extract_typing_notation_in_brackets_is_no_name(text: str) -> None:
+    assert extract(results=text).entities == ()
+
+
+@pytest.mark.parametrize(
     ("text", "name", "absent"),
     [
         ("用随机 Hadamard 变换旋转隐藏状态。", "Hadamard Transform", "Hadamard"),

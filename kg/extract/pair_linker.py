@@ -99,10 +99,11 @@ _NAME_LIST = re.compile(
 
 
 # An English gloss, which may open with a dimension (`1-D Tile-Tagging`, `3D Gaussian Splatting`)
-# Latin-1 and Latin Extended letters inside the words too (`Plücker Ray Embedding`)
+# Latin-1 and Latin Extended letters inside the words too (`Plücker Ray Embedding`), and a
+# variant after an underscore (`CLIP_img`; notation such as `x_t` is no name-shaped gloss)
 _GLOSS = re.compile(
     r"^(?:[1-4]-?D[\s\-])?[A-Za-z]"
-    r"(?:[A-Za-z0-9²³\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f .'’&+\-]"
+    r"(?:[A-Za-z0-9²³\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f .'’&+_\-]"
     r"|\((?:\d{1,2}|[\u03b1-\u03c9])\))*$"
 )
 
@@ -149,9 +150,10 @@ def _spelled_by_capitals(name: str, expansion: str) -> bool:
 
 
 def _glossed_ends(glossed: tuple[str, ...], name: str) -> bool:
-    """One of the glossed names' spelling keys ends with the name's (`RQ-Kmeans`, `K-means`)."""
+    """One of the glossed names' spelling keys ends with the name's (`RQ-Kmeans`, `K-means`)
+    or opens with it (`CLIP_img`, `CLIP`)."""
     key = spelling_key(key_of(name))
-    return any(g.endswith(key) for g in glossed)
+    return any(g.endswith(key) or g.startswith(key) for g in glossed)
 
 
 # Chinese endings of a system's parts (`压缩器`, `探针头`) and the English agent nouns that
@@ -651,7 +653,7 @@ class PairLinker:
                 if self._names(zh, target.kb):
                     target.aliases.append(zh)
                 self._zh_votes(target, zh)
-                self._drop_inner_zh(cands, m.start(), zh, (acr,))
+                target.aliases.extend(self._drop_inner_zh(cands, m.start(), zh, (acr,)))
             pairs.append(Pair(m.start(), m.end(), zh, None, acr))
             return
         if en is None:
@@ -703,7 +705,9 @@ class PairLinker:
                     # `**前沿价值评分（Frontier Value Scoring, FVS）**：…` heads an
                     # innovation: the paper's own component, not a measure
                     cand.votes["Method"] += cand.votes.pop("Metric")
-            self._drop_inner_zh(cands, m.start(), zh, (en, acr))
+            cand.aliases.extend(
+                n for n in self._drop_inner_zh(cands, m.start(), zh, (en, acr)) if n != en
+            )
         if etype not in ("?", None):
             cand.votes[etype] += 3
         cands.append(cand)
@@ -737,20 +741,28 @@ class PairLinker:
     @staticmethod
     def _drop_inner_zh(
         cands: list[Cand], paren: int, zh: str, glossed: tuple[str | None, ...] = ()
-    ) -> None:
+    ) -> list[str]:
         """A known Chinese word inside a longer glossed term is part of it: the 准确率 of
         `步骤准确率（Step Accuracy）` is not Accuracy. So is a Latin name the glossed name ends
-        with (`残差 K-Means（Residual K-Means）`, `残差 K-means 量化（RQ-Kmeans）`)."""
+        or opens with (`残差 K-Means（Residual K-Means）`, `残差 K-means 量化（RQ-Kmeans）`,
+        `CLIP 图像相似度（CLIP-I）`)."""
         ends = tuple(spelling_key(key_of(n)) for n in glossed if n)
+        named: list[str] = []
         for c in cands:
-            if (
-                not c.dropped
-                and paren - len(zh) - 2 <= c.start < paren
-                and len(c.text) < len(zh)
+            if c.dropped or not paren - len(zh) - 2 <= c.start < paren:
+                continue
+            if c.text == zh and c.name and has_cjk(c.text):
+                # `DINO 相似度（DINO-I）`: the measure the shape finder named from the term
+                # is the glossed one; its English name is one more label
+                c.dropped = True
+                named.append(c.name)
+            elif (
+                len(c.text) < len(zh)
                 and c.text in zh
                 and (c.origin == "zh" or (not has_cjk(c.text) and _glossed_ends(ends, c.text)))
             ):
                 c.dropped = True
+        return named
 
     @staticmethod
     def _zh_kb(cands: list[Cand], paren: int, zh: str | None) -> KBEntry | None:
@@ -759,6 +771,11 @@ class PairLinker:
             return None
         found = None
         for c in cands:
+            if c.origin == "kb" and c.text == zh and not c.dropped and has_cjk(zh):
+                # `Chamfer 距离（CD）`: the measure the shape finder found the term to name
+                found = c.kb
+                c.dropped = True
+                continue
             # Only a KB name that is the whole term: 可执行准确率 is not 准确率 (Accuracy).
             if c.origin != "zh" or c.dropped or not zh.endswith(c.text) or c.start >= paren:
                 continue
@@ -976,6 +993,8 @@ class PairLinker:
         `上下文下首 token 延迟`) names a narrower thing or takes in the clause, not the entry."""
         if _AMOUNT.search(zh):
             return False
+        if kb is not None and self._translated(zh) == kb.key:
+            return True  # `Chamfer 距离` of Chamfer Distance
         if kb is not None and zh not in kb.aliases:
             if kb.etype in _PROPER and not any(map(is_acronym, (kb.name, *kb.aliases))):
                 # `直接复用 DiT 主干（FLUX.1）`: a known model or tool glossed by a Chinese
@@ -989,6 +1008,15 @@ class PairLinker:
             return zh in self.res.kb_zh  # `奖励`, `感知`: a fragment, unless a known name (`可灵`)
         kind = max((k for k in self.res.kind_zh if zh.endswith(k)), key=len, default=None)
         return kind is None or cjk_count(zh[: -len(kind)]) > 2
+
+    def _translated(self, zh: str) -> str | None:
+        """Key of the English name of a Latin name and a measure noun (`Chamfer 距离` →
+        chamfer-distance), as the shape finder names them."""
+        for head, en in self.res.metric_heads.items():
+            latin = zh[: -len(head)].rstrip()
+            if zh.endswith(head) and latin and not has_cjk(latin):
+                return key_of(f"{latin} {en}")
+        return None
 
     def _translates(self, target: Cand, zh: str) -> bool:
         """Whether `Name（中文）` gives the name in Chinese (`Sokoban（推箱子）`, `LPA（标签预测
