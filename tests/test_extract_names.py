@@ -811,6 +811,20 @@ def test_extract_names_qualified_measure_is_not_the_generic_one(
     assert absent not in found
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("采用 Multi-Task GRPO 训练。", "Multi-Task GRPO"),
+        # a capitalised word the knowledge base spells otherwise (PoSE) still qualifies
+        ("身体姿态通过 Pose ControlNet 注入。", "Pose ControlNet"),
+    ],
+)
+def test_extract_names_capitalised_word_before_known_technique_names_a_new_one(
+    text: str, name: str
+) -> None:
+    assert by_name(extract(usage=text))[name].etype == "Method"
+
+
 def test_extract_names_where_measured_is_not_part_of_the_glossed_term() -> None:
     found = by_name(extract(results="在 CVTG-2K 上单词准确率（Zorb Word Accuracy）为 0.81。"))
     assert labels(found["Zorb Word Accuracy"]) >= {"单词准确率"}

@@ -559,8 +559,11 @@ def _token_at(
 
 def _is_modifier(res: Resources, tok: str) -> bool:
     """A word that can qualify a following known name: `Context`, `Multi-Task`."""
-    if is_stop(res, tok) or tok.lower() in CONNECTORS or key_of(tok) in res.kb_alias:
+    if is_stop(res, tok) or tok.lower() in CONNECTORS:
         return False
+    entry = res.kb_alias.get(key_of(tok))
+    if entry is not None and surface_ok(res, tok, entry):
+        return False  # a known name of its own; `Pose` is no spelling of PoSE
     return is_capitalised(tok) or shape_strength(tok) == 1
 
 
