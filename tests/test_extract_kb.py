@@ -84,6 +84,7 @@ def test_extract_kb_loads_several_hundred_typed_entries() -> None:
         ("先在 Slimpajama 长文本上继续预训练。", "SlimPajama", "Dataset"),
         ("在 Open Assistant 人类偏好数据上评测。", "OpenAssistant", "Dataset"),
         ("在 PG19 语言建模与 Passkey 检索上评测。", "Passkey Retrieval", "Dataset"),
+        ("优于 Real-ESRGAN、SD x4 Upscaler 等方法。", "Stable Diffusion x4 Upscaler", "Model"),
         ("与商用的 Runway Gen-3 Alpha 互有胜负。", "Gen-3 Alpha", "Model"),
         ("分别得到 PE lang 和 PE spatial。", "PE-Spatial", "Model"),
         ("在 Zephyr-β 设置下，KTO 优于 DPO。", "Zephyr-7B", "Model"),
