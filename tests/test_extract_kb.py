@@ -150,6 +150,25 @@ def test_extract_kb_case_rules_reject_ordinary_words(sentence: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "present"),
+    [
+        # the Hugging Face library where a library word follows or software is listed beside it
+        ("开源模型可通过 vLLM 或 Transformers 后端推理。", True),
+        ("也可通过 Transformers 与 vLLM 部署。", True),
+        ("只需约 20 行代码接入 transformers 推理流程。", True),
+        # elsewhere the plural of the architecture, a generic word
+        ("我们研究了 Transformers 的归纳偏置。", False),
+        ("Vision Transformers 与 CNN 的对比。", False),
+    ],
+)
+def test_extract_kb_transformers_library_by_its_context(sentence: str, present: bool) -> None:
+    found = by_name(extract(usage=sentence))
+    assert ("Hugging Face Transformers" in found) is present
+    if present:
+        assert found["Hugging Face Transformers"].etype == "Software"
+
+
+@pytest.mark.parametrize(
     ("sentence", "name"),
     [
         # two words run together spell the camel-cased name in title case

@@ -392,6 +392,19 @@ class ContextTyper:
             return False
         return bool(_MAKES.match(st.text, c.end)) and c.text not in st.title
 
+    def _as_software(self, c: Cand, text: str) -> bool:
+        """A library word follows the name, or a known piece of software is listed next to it."""
+        if _LIBRARY_AFTER.match(text, c.end):
+            return True
+        before = _SOFTWARE_BEFORE.search(text, max(0, c.start - 24), c.start)
+        after = _SOFTWARE_AFTER.match(text, c.end)
+        return any(
+            (entry := self.res.kb_alias.get(key_of(m.group(1)))) is not None
+            and entry.etype == "Software"
+            for m in (before, after)
+            if m is not None
+        )
+
     def _stopped(self, c: Cand, text: str) -> bool:
         """A stop term, unless a unit word names its measure: `FLOPs 降低 78%`, not `24 FPS`."""
         res = self.res
@@ -406,6 +419,8 @@ class ContextTyper:
             )
         ):
             return False  # `单张 L4`, `推理在 L4 上`: the GPU, not the level
+        if c.kb is not None and c.kb.etype == "Software" and self._as_software(c, text):
+            return False  # `通过 vLLM 或 Transformers 后端推理`: the library, not the architectures
         return not (
             c.kb is not None
             and is_stop_unit(res, c.label)
@@ -815,6 +830,10 @@ _DEVICE_BEFORE = re.compile(
     r"\s*(?:NVIDIA\s*)?$"
 )
 _DEVICE_AFTER = re.compile(r"\s*(?:GPU|显卡|加速卡|芯片)")
+# Library words after a name, and a name listed beside it (`vLLM 或 Transformers`).
+_LIBRARY_AFTER = re.compile(r"\s*(?:库|后端|框架|接口|推理|部署|格式|加载|插件)")
+_SOFTWARE_BEFORE = re.compile(r"([A-Za-z][\w.+\-]*)\s*(?:或|与|和|、|/|以及)\s*$")
+_SOFTWARE_AFTER = re.compile(r"\s*(?:或|与|和|、|/|以及)\s*([A-Za-z][\w.+\-]*)")
 # What a work's maker does to it, right after the maker's name.
 _MAKES = re.compile(r"\s?(?:联合)?(?:提出|发布|推出|开源)")
 # The Chinese term that ends right before a name, a space apart at most.
