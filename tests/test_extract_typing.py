@@ -462,6 +462,18 @@ def test_extract_typing_latin_name_before_loss_noun_is_a_loss(
 @pytest.mark.parametrize(
     ("text", "name", "etype"),
     [
+        ("WebShop 报告平均奖励（Average Reward）。", "Average Reward", "Metric"),
+        ("以累计回报（Cumulative Return）衡量。", "Cumulative Return", "Metric"),
+        ("设计格式奖励（Format Reward）。", "Format Reward", "Method"),
+    ],
+)
+def test_extract_typing_averaged_reward_is_a_measure(text: str, name: str, etype: str) -> None:
+    assert _etype(by_name(extract(results=text)), name) == etype
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "etype"),
+    [
         # a name with a variant after an underscore glosses a term; its Chinese types it
         ("在 CLIP 图像相似度（CLIP_img）和编辑方向上更好。", "CLIP_img", "Metric"),
         ("在 DINO 特征相似度（DINO_sim）与编辑方向上更好。", "DINO_sim", "Metric"),

@@ -506,6 +506,8 @@ class PairLinker:
                 # the paper's own component, not a measure
                 return "Method"
             return None if etype == "reject" else etype
+        if len(words) >= 2 and words[0] in _AVERAGED and words[-1] in ("Reward", "Return"):
+            return "Metric"  # `平均奖励（Average Reward）`: what a policy scores, not a reward
         last = words[-1] if words[-1] in res.gloss_en_type else words[-1].replace("-", "")
         if len(words) >= 2 and titled and last in res.gloss_en_type and not generic:
             return res.gloss_en_type[last]  # `特征钳制（Feature Clamping）`, `Re-weighting`
@@ -1042,6 +1044,7 @@ _AMOUNT = re.compile(
 )
 
 # Chinese head nouns that make a glossed term a named technique.
+_AVERAGED = ("Average", "Mean", "Avg.", "Cumulative", "Total", "Median", "Expected")
 _METHOD_HEADS = ("机制", "方法", "算法", "策略", "损失", "损失函数", "优化器")
 
 
