@@ -18,6 +18,8 @@ from kg.extract.tokenizer import _LATIN_FIRST, _OTHER, _TOKEN, LATIN_TOKENS, NAM
         ("使用 8 张 NVIDIA A40", ["使用", "8", "张", "NVIDIA", "A40"]),
         ("H100/H800 集群", ["H100", "/", "H800", "集群"]),
         ("在 SiT-XL/2 上", ["在", "SiT-XL/2", "上"]),
+        ("为 CLIP-ViT-L/336px，", ["为", "CLIP-ViT-L/336px", "，"]),
+        ("分辨率 384/336 对比", ["分辨率", "384", "/", "336", "对比"]),
         ("Pass@k 和 GPT-4o。", ["Pass@k", "和", "GPT-4o", "。"]),
         ("J&F 为 87.9", ["J&F", "为", "87.9"]),
         ("8×A100 节点", ["8", "×", "A100", "节点"]),
