@@ -17,10 +17,16 @@ _ARXIV = re.compile(r"^(\d{4}\.\d{4,5})(v\d+)?$")
 @lru_cache(maxsize=1 << 16)
 def entity_key(name: str) -> str:
     """Key under which surface forms of one entity meet: 'Qwen2.5 VL 7B' -> 'qwen2.5-vl-7b'."""
-    s = unicodedata.normalize("NFKC", name).strip().casefold()
-    s = _DASHES.sub("-", s)
+    if name.isascii():
+        # Most names: NFKC leaves ASCII as it is, casefold() is lower() there and no dash
+        # _DASHES replaces is ASCII, so the two costliest steps are skipped.
+        s = name.strip().lower()
+    else:
+        s = unicodedata.normalize("NFKC", name).strip().casefold()
+        s = _DASHES.sub("-", s)
     s = _SEP.sub("-", s)
-    s = _MULTI_DASH.sub("-", s)
+    if "--" in s:  # (the substitution alone scans the key for nothing)
+        s = _MULTI_DASH.sub("-", s)
     return s.strip("-")
 
 

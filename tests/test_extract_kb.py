@@ -10,7 +10,7 @@ from extract_fixtures import by_name, extract, labels
 
 from kg.errors import UserError
 from kg.extract import resources as res_mod
-from kg.extract.resources import is_stop, is_stop_unit, resources, trie_pattern, zh_ending
+from kg.extract.resources import NameFinder, is_stop, is_stop_unit, resources, zh_ending
 from kg.model import ENTITY_TYPES
 
 
@@ -386,10 +386,30 @@ def test_extract_kb_homonym_of_an_unknown_sense_is_a_user_error(tmp_path, monkey
         ),
     ],
 )
-def test_extract_kb_prefix_tree_pattern_finds_the_longest_name(words: list[str], text: str) -> None:
+def test_extract_kb_name_finder_finds_the_longest_name(words: list[str], text: str) -> None:
     flat = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
-    tree = re.compile(trie_pattern(words))
-    assert [m.span() for m in tree.finditer(text)] == [m.span() for m in flat.finditer(text)]
+    finder = NameFinder(words)
+    assert list(finder.finditer(text)) == [(*m.span(), m.group()) for m in flat.finditer(text)]
+    for k in range(len(text)):
+        assert finder.search(text[k:]) == (flat.search(text[k:]) is not None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "采用攻击成功率（ASR）与平衡准确率评估，Top-k采样与 Top-k 采样，t检验",
+        "在 3D高斯泼溅 与3D 高斯溅射上，CLIP分数、CLIP 得分和皮尔逊相关系数",
+        "准确率准确率率准确，峰值信噪比（PSNR）与结构相似性，\n困惑度",
+        "",
+    ],
+)
+def test_extract_kb_name_finder_matches_the_alternation_of_the_kb(text: str) -> None:
+    """The knowledge base's Chinese names (one name's end the next one's start, Latin-led
+    names) found as the flat alternation of all of them finds them."""
+    names = resources().kb_zh
+    flat = re.compile("|".join(re.escape(w) for w in sorted(names, key=len, reverse=True)))
+    found = list(resources().zh_names.finditer(text))
+    assert found == [(*m.span(), m.group()) for m in flat.finditer(text)]
 
 
 @pytest.mark.parametrize(

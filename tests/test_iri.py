@@ -67,6 +67,40 @@ def test_keys_distinct_versions_stay_distinct(a: str, b: str) -> None:
     assert entity_iri("Model", a) != entity_iri("Model", b)
 
 
+def _entity_key_reference(name: str) -> str:
+    """entity_key as written before its ASCII fast path."""
+    import unicodedata
+
+    from kg.keys import _DASHES, _MULTI_DASH, _SEP
+
+    s = unicodedata.normalize("NFKC", name).strip().casefold()
+    s = _DASHES.sub("-", s)
+    s = _SEP.sub("-", s)
+    s = _MULTI_DASH.sub("-", s)
+    return s.strip("-")
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        *NASTY,
+        "Qwen2.5 VL 7B",
+        " GPT--4o_mini ",
+        "-a - - b-",
+        "Foo\x1cBar\x1f",
+        "MiXeD CaSe",
+        "ＧＰＴ－４",  # full width: NFKC makes it ASCII
+        "DALL·E 3",
+        "Straße",  # casefold differs from lower
+        "ﬁne-tune",  # a ligature NFKC splits
+        "a\u2014b",
+        "x\u3000y",
+    ],
+)
+def test_keys_entity_key_matches_the_reference(name: str) -> None:
+    assert entity_key.__wrapped__(name) == _entity_key_reference(name)
+
+
 def test_iri_paper_and_version() -> None:
     assert paper_iri("2602.15927") == BASE + "paper/2602.15927"
     assert paper_iri("2602.15927v3") == paper_iri("2602.15927")

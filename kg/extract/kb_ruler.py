@@ -139,7 +139,7 @@ class KBRuler:
             self.first_words[first] = max(self.first_words.get(first, 0), len(words))
         # Asked for every Latin token, and the same words recur across papers.
         self.reach = lru_cache(maxsize=1 << 16)(self._reach)
-        self.zh_re = self.res.zh_pattern
+        self.zh_names = self.res.zh_names
 
     def _reach(self, token: str) -> int:
         """Most words a KB spelling starting with this token's first word has."""
@@ -160,19 +160,19 @@ class KBRuler:
                 i += step
         cands.extend(self._slash_variants(text, cands, runs))
         cands.extend(self._slashed_names(doc, text))
-        if self.zh_re is not None:
+        if self.zh_names is not None:
             metric_ends = {c.end for c in cands if c.kb is not None and c.kb.etype == "Metric"}
-            for m in self.zh_re.finditer(text):
-                sent = sentence_of(doc, m.start())
+            for start, end, name in self.zh_names.finditer(text):
+                sent = sentence_of(doc, start)
                 if st.sents[sent].section == "fields":
                     continue
-                entry = res.kb_zh[m.group()]
+                entry = res.kb_zh[name]
                 if entry.etype == "Metric" and (
-                    m.start() in metric_ends
-                    or (text[m.start() - 1 : m.start()] == " " and m.start() - 1 in metric_ends)
+                    start in metric_ends
+                    or (text[start - 1 : start] == " " and start - 1 in metric_ends)
                 ):
                     continue  # `Top-1 准确率`: the Latin name already says which measure
-                cands.append(Cand(m.start(), m.end(), m.group(), sent, "zh", kb=entry))
+                cands.append(Cand(start, end, name, sent, "zh", kb=entry))
         st.cands = cands
         return doc
 

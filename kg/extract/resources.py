@@ -44,47 +44,76 @@ _SCRIPT_GAP = re.compile(
 )
 
 
-# Python's re tries an alternation branch by branch at every position, so a node with
-# hundreds of first characters (the root) is guarded by a set of them, which rejects most
-# positions in one test, and split into guarded groups, so that few branches are tried where
-# it passes (three times faster on the knowledge base's Chinese names than one alternation).
-_TRIE_GROUP = 48
+# Python's re tries an alternation branch by branch, and pays most for a branch or a set that
+# opens with a lookaround. So the finder's pattern opens with the sets of the names' first
+# and second characters (re skips to where the first set matches in a fast loop, and most
+# places fail one of the two sets), then looks back to the first character and takes the
+# group of first characters it is in, each group a set that rejects the character in one
+# cheap test and then a prefix tree of the group's names (about half the instructions of
+# guarded groups tried in turn, callgrind).
+_TRIE_GROUP = 64
 
 
-def trie_pattern(words: Iterable[str]) -> str:
-    """A regex matching the longest of `words` at a position, as a prefix tree: one flat
-    alternation of thousands of Chinese names is tried name by name at every character."""
+def _prefix_tree(words: Iterable[str]) -> dict[str, dict]:
     root: dict[str, dict] = {}
     for w in words:
         node = root
         for ch in w:
             node = node.setdefault(ch, {})
         node[""] = {}
+    return root
 
-    def guard(chars: list[str]) -> str:
-        return "(?=[" + "".join(re.escape(ch) for ch in chars) + "])"
 
-    def build(node: dict[str, dict]) -> str:
-        firsts = sorted(ch for ch in node if ch)
-        alts = [re.escape(ch) + build(node[ch]) for ch in firsts]
-        if not alts:
-            return ""
-        if len(alts) > _TRIE_GROUP:
-            groups = (
-                guard(firsts[k : k + _TRIE_GROUP])
-                + "(?:"
-                + "|".join(alts[k : k + _TRIE_GROUP])
-                + ")"
-                for k in range(0, len(alts), _TRIE_GROUP)
-            )
-            body = guard(firsts) + "(?:" + "|".join(groups) + ")"
-        else:
-            body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        if "" in node:
-            return f"(?:{body})?"
-        return body
+def _tree_pattern(node: dict[str, dict]) -> str:
+    """The longest word below `node` at a place: greedy, each branch opened by its character."""
+    alts = [re.escape(ch) + _tree_pattern(node[ch]) for ch in sorted(ch for ch in node if ch)]
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    return f"(?:{body})?" if "" in node else body
 
-    return build(root)
+
+def _charset(chars: Iterable[str]) -> str:
+    return "[" + "".join(re.escape(ch) for ch in chars) + "]"
+
+
+class NameFinder:
+    """Where a text names any of `words`: at each place the longest, from the start of the
+    text, skipping what a name took; what `re.finditer` of their alternation (longest first)
+    finds."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        words = [w for w in words if w]
+        root = _prefix_tree(words)
+        firsts = sorted(ch for ch in root if ch)
+        groups = []
+        for k in range(0, len(firsts), _TRIE_GROUP):
+            part = firsts[k : k + _TRIE_GROUP]
+            names = "|".join(re.escape(ch) + _tree_pattern(root[ch]) for ch in part)
+            # The name is captured from inside the lookahead: m.lastindex says which group.
+            groups.append(f"{_charset(part)}(?<=(?=({names})).)")
+        if not words:
+            self._re = re.compile("(?!)")
+            return
+        head, width = _charset(firsts), "."
+        if min(map(len, words)) >= 2:
+            # The second set rejects about half the places the first lets through.
+            head, width = head + _charset(sorted({w[1] for w in words})), ".."
+        self._re = re.compile(f"{head}(?<=(?=(?:{'|'.join(groups)})){width})", re.S)
+
+    def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """(start, end, name) of each name, in text order."""
+        # Searched again from each name's end: a match is the name's first characters only.
+        search = self._re.search
+        pos = 0
+        while (m := search(text, pos)) is not None:
+            group = m.lastindex
+            start, pos = m.span(group)
+            yield start, pos, m.group(group)
+
+    def search(self, text: str) -> bool:
+        """Whether the text names any of the words."""
+        return self._re.search(text) is not None
 
 
 def is_stop(res: Resources, text: str) -> bool:
@@ -175,7 +204,7 @@ class Resources:
     area_keywords: tuple[str, ...]  # the keyword each rule needs in the names, by rule
     area_tree: dict  # those keywords as a tree of characters (`keyword_tree`)
     field_syn: dict[str, tuple[str, str]]  # normalized spelling -> (canonical en, zh)
-    zh_pattern: re.Pattern[str] | None  # every Chinese KB alias, longest first
+    zh_names: NameFinder | None  # every Chinese KB alias, longest first
     zh_suffix_type: tuple[tuple[str, str], ...]  # gloss: Chinese term ending -> type/reject
     zh_suffix_last: dict[str, tuple[tuple[str, str], ...]]  # those endings by last character
     gloss_after_reject: tuple[str, ...]  # words right after a gloss that make it no name
@@ -406,7 +435,7 @@ def resources() -> Resources:
         for s in [en, zh, *others]:
             syn.setdefault(norm_field(s), (en, zh))
     gloss = [c for _, c in _rows(PATTERNS_DIR / "gloss_cues.tsv", 3)]
-    zh_pattern = re.compile(trie_pattern(kb_zh)) if kb_zh else None
+    zh_names = NameFinder(kb_zh) if kb_zh else None
     zh_suffix_type = tuple(
         sorted(((w, v) for w, k, v in gloss if k == "zh_suffix"), key=lambda p: -len(p[0]))
     )
@@ -414,7 +443,7 @@ def resources() -> Resources:
     for p in zh_suffix_type:
         zh_suffix_last[p[0][-1]] = (*zh_suffix_last.get(p[0][-1], ()), p)
     return Resources(
-        zh_pattern=zh_pattern,
+        zh_names=zh_names,
         zh_suffix_type=zh_suffix_type,
         zh_suffix_last=zh_suffix_last,
         gloss_after_reject=tuple(w for w, k, _ in gloss if k == "after"),

@@ -128,7 +128,7 @@ def paper_sentences(paper: PaperRecord) -> tuple[str, tuple[Sentence, ...]]:
     Only sentences with Latin script or a Chinese knowledge-base name can contain an entity,
     so the others are left out of the Doc: they are most of the Chinese prose.
     """
-    zh = resources().zh_pattern
+    zh = resources().zh_names
     sections = [_title_section(paper)] + [s for s in paper.sections if s.key != "title"]
     parts: list[str] = []
     sents: list[Sentence] = []
