@@ -181,6 +181,11 @@ def test_extract_kb_title_case_of_a_camel_cased_name(sentence: str, name: str) -
     assert name in by_name(extract(usage=sentence))
 
 
+def test_extract_kb_title_case_word_is_no_coined_technique() -> None:
+    # Infinigen, the scene generator, is not InfiniGen, the KV-cache method
+    assert "InfiniGen" not in by_name(extract(usage="代码构建在 Infinigen 程序化生成库之上。"))
+
+
 @pytest.mark.parametrize(
     ("sentence", "name"),
     [

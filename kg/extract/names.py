@@ -180,10 +180,16 @@ def surface_ok(res: Resources, surface: str, entry: KBEntry) -> bool:
     if (
         _TITLE_WORD.match(surface)
         and all(sum(c.isupper() for c in s) >= 2 for s in spellings)
-        and not (len(surface) >= 8 and any(_CAMEL_WORDS.fullmatch(s) for s in spellings))
+        and not (
+            len(surface) >= 8
+            and entry.etype != "Method"
+            and any(_CAMEL_WORDS.fullmatch(s) for s in spellings)
+        )
     ):
         # `Quest` is an English word, not `QueST`; nor `Yarn` YaRN. Two words run together
-        # (`Megablocks`, `Slimpajama`) spell the camel-cased name of their own.
+        # (`Megablocks`, `Slimpajama`) spell the camel-cased name of a tool, data or model;
+        # a technique's coined name is written as coined (`Infinigen`, the scene generator,
+        # is not InfiniGen, the KV-cache method).
         return False
     if not surface.islower():
         return True
