@@ -588,24 +588,19 @@ class PairLinker:
     @staticmethod
     def _is_heading(doc: Doc, m: re.Match[str], zh: str | None, sent_i: int) -> bool:
         """The gloss and its Chinese term are all of an item's bold heading."""
+        head_end = _heading_colon(doc, sent_i, ("innovations", "usage")) if zh else None
+        if head_end is None or head_end < 0:
+            return False
         st = state(doc)
-        sent = st.sents[sent_i]
-        if not zh or not sent.heading or sent.section not in ("innovations", "usage"):
+        if st.text[m.end() : head_end].strip(_HEADING_MARKS):
             return False
-        head_end = st.text.find("：", sent.start, sent.end)
-        if head_end < 0 or st.text[m.end() : head_end].strip(_HEADING_MARKS):
-            return False
-        return st.text[sent.start : m.start()].strip(_HEADING_MARKS) == zh
+        return st.text[st.sents[sent_i].start : m.start()].strip(_HEADING_MARKS) == zh
 
     @staticmethod
     def _in_heading(doc: Doc, m: re.Match[str], sent_i: int) -> bool:
         """The gloss sits in the bold heading of an innovation, contribution or usage item."""
-        st = state(doc)
-        sent = st.sents[sent_i]
-        if not sent.heading or sent.section not in ("innovations", "contribution", "usage"):
-            return False
-        head_end = st.text.find("：", sent.start, sent.end)
-        return head_end < 0 or m.end() <= head_end + 1
+        head_end = _heading_colon(doc, sent_i, ("innovations", "contribution", "usage"))
+        return head_end is not None and (head_end < 0 or m.end() <= head_end + 1)
 
     def _zh_then_latin(
         self,
@@ -1057,3 +1052,13 @@ def _light_verbs() -> tuple[str, ...]:
 def _plain_word(word: str) -> bool:
     """A word of letters that is neither name-shaped nor a known name (`Token`, `Patch`)."""
     return shape_strength(word) == 0 and key_of(word) not in resources().kb_alias
+
+
+def _heading_colon(doc: Doc, sent_i: int, sections: tuple[str, ...]) -> int | None:
+    """Where the colon after a bold item heading is (-1: none in the sentence), or None when
+    the sentence is no heading of one of those sections."""
+    st = state(doc)
+    sent = st.sents[sent_i]
+    if not sent.heading or sent.section not in sections:
+        return None
+    return st.text.find("：", sent.start, sent.end)

@@ -91,7 +91,7 @@ def stated_relations(
 ) -> list[Stated]:
     """Every relation a cue of `relation_cues.tsv` states between two of the paper's entities."""
     res = resources()
-    index = _cue_index(res.relation_cues)
+    index: dict[tuple[frozenset[str], bool], _CueTable] = res.relation_tables
     compare_re = res.compare_re
     by_sent: dict[int, list[Mention]] = {}
     for m in sorted(mentions, key=lambda m: (m.start, m.end)):
@@ -179,19 +179,6 @@ class _CueTable:
             return self._allowed(next(iter(ends)))
         tried = {t[0]: t for end in ends for t in self._allowed(end)}
         return [tried[k] for k in sorted(tried)]
-
-
-# The cue tables by object types and heading; kept for the one loaded cue table (identity,
-# not equality: hashing the table costs more than the lookup saves).
-_INDEX: list[tuple[tuple[RelationCue, ...], dict[tuple[frozenset[str], bool], _CueTable]]] = []
-
-
-def _cue_index(
-    cues: tuple[RelationCue, ...],
-) -> dict[tuple[frozenset[str], bool], _CueTable]:
-    if not _INDEX or _INDEX[0][0] is not cues:
-        _INDEX[:] = [(cues, {})]
-    return _INDEX[0][1]
 
 
 def _lefts(left: str) -> list[str]:

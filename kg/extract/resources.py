@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -217,6 +217,10 @@ class Resources:
     light_verbs: frozenset[str]  # verbs before a Chinese term, not part of it
     setting_zh: tuple[str, ...]  # endings of a `Name（中文）` note that says how it was used
     kind_zh: tuple[str, ...]  # nouns that, with two characters or fewer before, only give a kind
+    # The relation stage's cue tables by object types and heading, filled as it meets them:
+    # built once per process with the cues they come from (not an init argument, so a
+    # `dataclasses.replace` with other cues starts empty)
+    relation_tables: dict = field(default_factory=dict, init=False, compare=False, repr=False)
 
 
 def _rows(path: Path, min_cols: int) -> Iterator[tuple[int, list[str]]]:
