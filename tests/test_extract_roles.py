@@ -24,6 +24,18 @@ def test_extract_roles_from_cues(kwargs: dict, name: str, role: str) -> None:
     assert list(e.roles) == sorted(e.roles)
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "runs_on"),
+    [
+        ("输出可在 Apple Vision Pro、Meta Quest 3 等头显上观看。", "Apple Vision Pro", False),
+        ("推理在单张 RTX 4090 上运行，结果在 iPhone 上显示。", "iPhone", False),
+        ("推理在单张 RTX 4090 上运行，结果在 iPhone 上显示。", "RTX 4090", True),
+    ],
+)
+def test_extract_roles_a_screen_is_not_run_on(text: str, name: str, runs_on: bool) -> None:
+    assert ("runsOn" in by_name(extract(usage=text))[name].roles) is runs_on
+
+
 def test_extract_roles_known_names_are_not_proposed() -> None:
     e = by_name(extract(contribution="提出了一种基于 GRPO 的新方法。"))["GRPO"]
     assert "proposes" not in e.roles

@@ -22,6 +22,8 @@ def make_role_assigner(nlp: Language, name: str) -> RoleAssigner:
 
 
 _CLAUSE_MARKS = "，。；;,：:"
+# What is watched or shown on a device in the same clause, not run on it.
+_VIEWED_ON = re.compile(r"[^，。；;,\n]{0,30}?上(?:观看|显示|播放|浏览|查看|体验)")
 _CLAUSE = re.compile(f"[{_CLAUSE_MARKS}]")
 
 
@@ -101,7 +103,8 @@ class RoleAssigner:
                 continue
             sent = st.sents[c.sent]
             if c.etype == "Hardware":
-                c.roles.add("runsOn")
+                if not _VIEWED_ON.match(text, c.end, sent.end):
+                    c.roles.add("runsOn")  # `可在 Apple Vision Pro 上观看`: a screen, not a runner
                 continue
             left = text[sent.start : c.start]
             cut = _clause_start(left)
