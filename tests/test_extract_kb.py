@@ -85,6 +85,9 @@ def test_extract_kb_loads_several_hundred_typed_entries() -> None:
         ("在 Open Assistant 人类偏好数据上评测。", "OpenAssistant", "Dataset"),
         ("在 PG19 语言建模与 Passkey 检索上评测。", "Passkey Retrieval", "Dataset"),
         ("优于 Real-ESRGAN、SD x4 Upscaler 等方法。", "Stable Diffusion x4 Upscaler", "Model"),
+        # two releases of a camera are two devices
+        ("数据由 ZED 2 相机采集，并与 ZED 2i 对比。", "ZED 2", "Hardware"),
+        ("数据由 ZED 2 相机采集，并与 ZED 2i 对比。", "ZED 2i", "Hardware"),
         ("与商用的 Runway Gen-3 Alpha 互有胜负。", "Gen-3 Alpha", "Model"),
         ("分别得到 PE lang 和 PE spatial。", "PE-Spatial", "Model"),
         ("在 Zephyr-β 设置下，KTO 优于 DPO。", "Zephyr-7B", "Model"),

@@ -30,6 +30,8 @@ def test_extract_roles_from_cues(kwargs: dict, name: str, role: str) -> None:
         ("输出可在 Apple Vision Pro、Meta Quest 3 等头显上观看。", "Apple Vision Pro", False),
         ("推理在单张 RTX 4090 上运行，结果在 iPhone 上显示。", "iPhone", False),
         ("推理在单张 RTX 4090 上运行，结果在 iPhone 上显示。", "RTX 4090", True),
+        # a camera the data was shot with
+        ("在 iPhone 随手拍摄的测试集上优于已有方法。", "iPhone", False),
     ],
 )
 def test_extract_roles_a_screen_is_not_run_on(text: str, name: str, runs_on: bool) -> None:

@@ -22,8 +22,10 @@ def make_role_assigner(nlp: Language, name: str) -> RoleAssigner:
 
 
 _CLAUSE_MARKS = "，。；;,：:"
-# What is watched or shown on a device in the same clause, not run on it.
-_VIEWED_ON = re.compile(r"[^，。；;,\n]{0,30}?上(?:观看|显示|播放|浏览|查看|体验)")
+# What is watched or shown on a device in the same clause, or shot with it, not run on it.
+_VIEWED_ON = re.compile(
+    r"[^，。；;,\n]{0,30}?上(?:观看|显示|播放|浏览|查看|体验)|[^，。；;,\n]{0,6}?(?:拍摄|录制|采集)"
+)
 _CLAUSE = re.compile(f"[{_CLAUSE_MARKS}]")
 
 
@@ -104,7 +106,8 @@ class RoleAssigner:
             sent = st.sents[c.sent]
             if c.etype == "Hardware":
                 if not _VIEWED_ON.match(text, c.end, sent.end):
-                    c.roles.add("runsOn")  # `可在 Apple Vision Pro 上观看`: a screen, not a runner
+                    # `可在 Apple Vision Pro 上观看`, `iPhone 随手拍摄`: a screen or a camera
+                    c.roles.add("runsOn")
                 continue
             left = text[sent.start : c.start]
             cut = _clause_start(left)
