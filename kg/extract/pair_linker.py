@@ -621,7 +621,7 @@ class PairLinker:
             for c in inner:
                 c.dropped = True
             return
-        zh_kb = self._zh_kb(cands, m.start(), zh)
+        zh_kb, spelled = self._zh_kb(cands, m.start(), zh)
         if en is None and acr is not None and zh and zh.endswith(res.category_zh):
             for c in inner:
                 c.dropped = True
@@ -647,7 +647,7 @@ class PairLinker:
             if target.kb is None and zh_kb is not None:
                 target.kb = zh_kb
             if zh:
-                if self._names(zh, target.kb):
+                if (spelled and zh_kb is target.kb) or self._names(zh, target.kb):
                     target.aliases.append(zh)
                 self._zh_votes(target, zh)
                 target.aliases.extend(self._drop_inner_zh(cands, m.start(), zh, (acr,)))
@@ -694,7 +694,7 @@ class PairLinker:
         if acr:
             cand.aliases.append(acr)
         if zh:
-            if self._names(zh, kb):
+            if (spelled and zh_kb is kb) or self._names(zh, kb):
                 cand.aliases.append(zh)
             if etype == "?":  # a typed gloss has weighed its Chinese term already
                 self._zh_votes(cand, zh)
@@ -762,15 +762,17 @@ class PairLinker:
         return named
 
     @staticmethod
-    def _zh_kb(cands: list[Cand], paren: int, zh: str | None) -> KBEntry | None:
-        """A KB entry named by the Chinese term itself (`行为克隆 (BC)`); that match is dropped."""
+    def _zh_kb(cands: list[Cand], paren: int, zh: str | None) -> tuple[KBEntry | None, bool]:
+        """A KB entry named by the Chinese term itself (`行为克隆 (BC)`); that match is dropped.
+        True with it where the whole term, Latin words and all, spells the entry (`Chamfer
+        距离`): the term is then one of its labels."""
         if not zh:
-            return None
-        found = None
+            return None, False
+        found = spelled = None
         for c in cands:
             if c.origin == "kb" and c.text == zh and not c.dropped and has_cjk(zh):
                 # `Chamfer 距离（CD）`: the measure the shape finder found the term to name
-                found = c.kb
+                found = spelled = c.kb
                 c.dropped = True
                 continue
             # Only a KB name that is the whole term: 可执行准确率 is not 准确率 (Accuracy).
@@ -779,7 +781,7 @@ class PairLinker:
             if paren - c.end <= 3 and zh[: -len(c.text)] in resources().light_verbs:
                 found = c.kb
                 c.dropped = True
-        return found
+        return found, found is not None and found is spelled
 
     @staticmethod
     def _zh_votes(cand: Cand, zh: str) -> None:
@@ -990,8 +992,6 @@ class PairLinker:
         `上下文下首 token 延迟`) names a narrower thing or takes in the clause, not the entry."""
         if _AMOUNT.search(zh):
             return False
-        if kb is not None and self._translated(zh) == kb.key:
-            return True  # `Chamfer 距离` of Chamfer Distance
         if kb is not None and zh not in kb.aliases:
             if kb.etype in _PROPER and not any(map(is_acronym, (kb.name, *kb.aliases))):
                 # `直接复用 DiT 主干（FLUX.1）`: a known model or tool glossed by a Chinese
@@ -1005,15 +1005,6 @@ class PairLinker:
             return zh in self.res.kb_zh  # `奖励`, `感知`: a fragment, unless a known name (`可灵`)
         kind = max((k for k in self.res.kind_zh if zh.endswith(k)), key=len, default=None)
         return kind is None or cjk_count(zh[: -len(kind)]) > 2
-
-    def _translated(self, zh: str) -> str | None:
-        """Key of the English name of a Latin name and a measure noun (`Chamfer 距离` →
-        chamfer-distance), as the shape finder names them."""
-        for head, en in self.res.metric_heads.items():
-            latin = zh[: -len(head)].rstrip()
-            if zh.endswith(head) and latin and not has_cjk(latin):
-                return key_of(f"{latin} {en}")
-        return None
 
     def _translates(self, target: Cand, zh: str) -> bool:
         """Whether `Name（中文）` gives the name in Chinese (`Sokoban（推箱子）`, `LPA（标签预测
@@ -1038,8 +1029,10 @@ _AMOUNT = re.compile(
     r"(?<![A-Za-z0-9.\-])\d+(?:\.\d+)?\s?(?:个|种|步|小时|天|分钟|秒|次|倍|万|亿|千|张|块|层|轮|条|%|GPU)"
 )
 
-# Chinese head nouns that make a glossed term a named technique.
+# First words of a gloss that make a reward or return the score a policy reaches.
 _AVERAGED = ("Average", "Mean", "Avg.", "Cumulative", "Total", "Median", "Expected")
+
+# Chinese head nouns that make a glossed term a named technique.
 _METHOD_HEADS = ("机制", "方法", "算法", "策略", "损失", "损失函数", "优化器")
 
 

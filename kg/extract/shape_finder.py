@@ -527,12 +527,13 @@ def _spelled_out(head: str, rest: str, entry: KBEntry, res: Resources) -> bool:
     )
 
 
+# A bracket opening right after a term (its gloss or acronym follows).
+_BRACKET_NEXT = re.compile(r"\s*[（(]")
 # A package named right after `pip install` / `pip 安装` (bracketed or not), and a hyphened
 # lower-case package in brackets after the word for code or library (`训练代码（colpali-engine）`).
 _PIP_PACKAGE = re.compile(
     r"\bpip\s*(?:install|安装)\s*[（(]?\s*([a-z][a-z0-9_]*(?:[-.][a-z0-9_]+)*)(?![A-Za-z0-9])"
 )
-_BRACKET_NEXT = re.compile(r"\s*[（(]")
 _CODE_PACKAGE = re.compile(r"[（(]\s*([a-z][a-z0-9]*(?:[-_][a-z0-9]+)+)\s*[）)]")
 _CODE_WORD = re.compile(r"(?:代码|代码库|库|工具包)\s*$")
 
