@@ -474,6 +474,65 @@ def test_extract_typing_averaged_reward_is_a_measure(text: str, name: str, etype
 @pytest.mark.parametrize(
     ("text", "name", "etype"),
     [
+        (
+            "从全面性（Comprehensiveness）、多样性（Diversity）两个维度评估回答。",
+            "Diversity",
+            "Metric",
+        ),
+        (
+            "从全面性（Comprehensiveness）、多样性（Diversity）两个维度评估回答。",
+            "Comprehensiveness",
+            "Metric",
+        ),
+        (
+            "SkyReels-V2 在指令遵循（Instruction Adherence）维度领先。",
+            "Instruction Adherence",
+            "Metric",
+        ),
+        ("在运动质量（Motion Quality）维度上得分最高。", "Motion Quality", "Metric"),
+        # a dimension something is computed along is no score
+        ("在通道（Channel）维度上做归一化。", "Channel", None),
+        (
+            "跨镜头编码（Cross-Shot Encoding）在时间维度上分配位置。",
+            "Cross-Shot Encoding",
+            "Method",
+        ),
+    ],
+)
+def test_extract_typing_gloss_scored_along_a_dimension_is_a_measure(
+    text: str, name: str, etype: str | None
+) -> None:
+    found = by_name(extract(results=text))
+    assert (_etype(found, name) if etype else found.get(name)) == etype
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "etype"),
+    [
+        (
+            "MotionLCM 的轨迹误差（Traj. err.）与位置误差（Loc. err.）均更低。",
+            "Traj. err.",
+            "Metric",
+        ),
+        (
+            "MotionLCM 的轨迹误差（Traj. err.）与位置误差（Loc. err.）均更低。",
+            "Loc. err.",
+            "Metric",
+        ),
+        # cut-short words under a term that is no measure name nothing
+        ("在骨干网络（Res. Net.）上训练。", "Res. Net.", None),
+    ],
+)
+def test_extract_typing_abbreviated_gloss_of_a_measure(
+    text: str, name: str, etype: str | None
+) -> None:
+    found = by_name(extract(results=text))
+    assert (_etype(found, name) if etype else found.get(name)) == etype
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "etype"),
+    [
         # a name with a variant after an underscore glosses a term; its Chinese types it
         ("在 CLIP 图像相似度（CLIP_img）和编辑方向上更好。", "CLIP_img", "Metric"),
         ("在 DINO 特征相似度（DINO_sim）与编辑方向上更好。", "DINO_sim", "Metric"),

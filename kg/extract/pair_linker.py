@@ -176,6 +176,13 @@ _AND_WORD = r"\s*(?:、|和|与|及|以及)\s*"
 # the gloss after, or before, in a list of glosses (`准确度（Acc.）与完整度（Comp.）`)
 _LISTED_NEXT = re.compile(_AND_WORD + r"[^（()）、，。；]{1,12}[（(]")
 _LISTED_PREV = re.compile(r"[)）]" + _AND_WORD + r"[^（()）、，。；]{0,12}$")
+# A word cut short, as measures' names in tables are (`Traj.`, `err.`, `Pix.`).
+_ABBREVIATED = re.compile(r"[A-Za-z]{1,6}\.")
+# What scores are reported along: `从全面性（Comprehensiveness）、多样性（Diversity）四个维度评估`.
+_DIMENSION_NEXT = re.compile(
+    r"维度(?:进行)?(?:评估|评测|评价|打分|评分|衡量|得分|领先|排名)"
+    r"|维度上(?:的)?(?:得分|评分|排名|领先|均|都|优于|最高|最佳|超过)"
+)
 # Bullets, numbering, quotes and markup around an item's heading.
 _HEADING_MARKS = " \t*-·•“”\"'’0123456789.、"
 # A Chinese term, then after a comma its English name, inside one bracket (`（检索头，Retrieval
@@ -454,6 +461,10 @@ class PairLinker:
         if en.rsplit("-", 1)[-1].lower() in res.lowercase_tails:
             return None
         content = [w for w in words if w not in CONNECTORS]
+        if len(words) >= 2 and all(_ABBREVIATED.fullmatch(w) for w in words):
+            # `轨迹误差（Traj. err.）`: a measure's name cut short, typed by its Chinese term
+            ending = zh_ending(res, zh) if zh else None
+            return "Metric" if ending and ending[1] == "Metric" else None
         # a dimension or number opens a titled name too (`1-D Tile-Tagging`, `3D Gaussian Splats`)
         titled = all(w[:1].isupper() or w[:1].isdigit() or w in CONNECTORS for w in words)
         method_term = bool(zh) and zh.endswith(_METHOD_HEADS) and words[0][:1].isupper()
@@ -468,11 +479,14 @@ class PairLinker:
             # unless measures are listed by their glossed names (`准确度（Acc.）与完整度（Comp.）`)
             ending = zh_ending(res, zh) if zh else None
             if (
-                ending
-                and ending[1] == "Metric"
-                and len(en) >= 3
-                and not en.endswith("s")  # `参数（Parameters）和梯度（Gradients）`: things
-                and self._listed(text, m, zh)
+                (
+                    ending
+                    and ending[1] == "Metric"
+                    and len(en) >= 3
+                    and not en.endswith("s")  # `参数（Parameters）和梯度（Gradients）`: things
+                    and self._listed(text, m, zh)
+                )
+                or (en[:1].isupper() and self._dimension(text, m))
             ):
                 return "Metric"
             return None
@@ -482,6 +496,8 @@ class PairLinker:
             cue = cue_after(res, rest[_LIST_REST.match(rest).end() :][:8])
         if cue is not None and cue[0] in ("Method", "Metric", "Dataset", "Model", "Software"):
             return cue[0]
+        if titled and self._dimension(text, m):
+            return "Metric"
         if words[-1] in res.gloss_en_reject:
             return self._coined_or_role(zh, words, titled)
         # `视觉分词器（Visual Tokenizer）`: a part named only by its modality is generic.
@@ -570,6 +586,12 @@ class PairLinker:
             _LISTED_NEXT.match(text, m.end())
             or _LISTED_PREV.search(text, max(0, start - 24), start)
         )
+
+    @staticmethod
+    def _dimension(text: str, m: re.Match[str]) -> bool:
+        """The gloss, alone or in a list of glosses, names a dimension scores are given on."""
+        rest = text[m.end() : m.end() + 160]
+        return bool(_DIMENSION_NEXT.match(rest, _LIST_REST.match(rest).end()))
 
     @staticmethod
     def _listed_with_method(st: PaperState, m: re.Match[str], zh: str) -> bool:
