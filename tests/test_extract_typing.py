@@ -510,6 +510,36 @@ def test_extract_typing_gloss_scored_along_a_dimension_is_a_measure(
     ("text", "name", "etype"),
     [
         (
+            "据此提出语言对齐（Language Alignment）与空间对齐（Spatial Alignment）。",
+            "Spatial Alignment",
+            "Method",
+        ),
+        (
+            "* **掩码引导反演（Mask-Guided Inversion）与重初始化策略（Reinitialization）**：去除残留。",
+            "Reinitialization",
+            "Method",
+        ),
+        # a plain word's gloss after a gloss that is no technique stays a translation
+        ("分为图像（Image）与视频（Video）两类。", "Video", None),
+        # the list is broken by a full clause
+        (
+            "提出语言对齐（Language Alignment）。随后做空间对齐（Spatial Alignment）。",
+            "Spatial Alignment",
+            None,
+        ),
+    ],
+)
+def test_extract_typing_gloss_listed_after_a_technique_gloss(
+    text: str, name: str, etype: str | None
+) -> None:
+    found = by_name(extract(innovations=text))
+    assert (_etype(found, name) if etype else found.get(name)) == etype
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "etype"),
+    [
+        (
             "MotionLCM 的轨迹误差（Traj. err.）与位置误差（Loc. err.）均更低。",
             "Traj. err.",
             "Metric",

@@ -178,6 +178,8 @@ _LISTED_NEXT = re.compile(_AND_WORD + r"[^（()）、，。；]{1,12}[（(]")
 _LISTED_PREV = re.compile(r"[)）]" + _AND_WORD + r"[^（()）、，。；]{0,12}$")
 # A word cut short, as measures' names in tables are (`Traj.`, `err.`, `Pix.`).
 _ABBREVIATED = re.compile(r"[A-Za-z]{1,6}\.")
+# From a gloss's name to the next Chinese term of its list: `…（Mask-Guided Inversion）与`.
+_AFTER_GLOSS = re.compile(r"[^（）()\n。；]{0,40}[)）]\s*(?:[、，,]|和|与|及|以及|或)\s*")
 # What scores are reported along: `从全面性（Comprehensiveness）、多样性（Diversity）四个维度评估`.
 _DIMENSION_NEXT = re.compile(
     r"维度(?:进行)?(?:评估|评测|评价|打分|评分|衡量|得分|领先|排名)"
@@ -489,6 +491,9 @@ class PairLinker:
                 or (en[:1].isupper() and self._dimension(text, m))
             ):
                 return "Metric"
+            if en[:1].isupper() and not en.endswith("s") and self._after_method_gloss(st, m, zh):
+                # `掩码引导反演（Mask-Guided Inversion）与重初始化策略（Reinitialization）`
+                return "Method"
             return None
         cue = cue_after(res, after)
         if cue is None:
@@ -541,6 +546,8 @@ class PairLinker:
             return "Method"
         if len(words) >= 2 and titled and zh and self._listed_with_method(st, m, zh):
             return "Method"  # `LAMB 优化器、2D RoPE、注意力池化（Attention Pooling）与…`
+        if len(words) >= 2 and titled and self._after_method_gloss(st, m, zh):
+            return "Method"  # `语言对齐（Language Alignment）与空间对齐（Spatial Alignment）`
         parts = en.split("-")
         if len(words) == 1 and (quoted or is_name_shaped(en)):
             # `代码与数据（Eurus-2-RL-Data）`: the name's own ending outweighs the default
@@ -592,6 +599,20 @@ class PairLinker:
         """The gloss, alone or in a list of glosses, names a dimension scores are given on."""
         rest = text[m.end() : m.end() + 160]
         return bool(_DIMENSION_NEXT.match(rest, _LIST_REST.match(rest).end()))
+
+    @staticmethod
+    def _after_method_gloss(st: PaperState, m: re.Match[str], zh: str | None) -> bool:
+        """The gloss is listed right after a gloss the rules typed a technique."""
+        if not zh:
+            return False
+        start = m.start() - len(zh)
+        for c in reversed(st.cands):
+            if c.origin != "pair" or c.end > start:
+                continue
+            if c.votes.get("Method", 0) >= 3 or (c.kb is not None and c.kb.etype == "Method"):
+                return bool(_AFTER_GLOSS.fullmatch(st.text, c.end, start))
+            return False
+        return False
 
     @staticmethod
     def _listed_with_method(st: PaperState, m: re.Match[str], zh: str) -> bool:
