@@ -1075,3 +1075,25 @@ def test_context_typer_lists_walked_once_are_the_lists_walked_fresh(
     for p in papers:
         extract_paper(p)
     assert asked >= len(papers)
+
+
+_QUARTET = "Quartet: Native FP4 Training Can Be Optimal for Large Language Models"
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (
+            "在 C4 上训练的 Llama 风格模型中，Quartet 的验证损失低于 LUQ、Jetfire、HALO 与 LSS"
+            " 等已有 FP4/INT4 训练方法，并接近 FP8 训练。",
+            True,
+        ),
+        # not ranked against: a plain word listed with names is not thereby a name
+        ("训练中结合 LUQ、Jetfire、HALO 与 LSS 等量化。", False),
+    ],
+)
+def test_extract_typing_plain_word_ranked_among_shaped_names(text: str, kept: bool) -> None:
+    found = by_name(extract(title=_QUARTET, results=text))
+    assert ("Jetfire" in found) == kept
+    if kept:
+        assert found["Jetfire"].etype == "Method"

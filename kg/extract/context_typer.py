@@ -306,6 +306,7 @@ class ContextTyper:
         strong |= listed
         strong |= self._result_headings(doc, cands)
         strong |= self._compared_lists(doc, cands, lists)
+        named = self._ranked_among_names(doc, cands, lists)
         for c in cands:
             parts = _PARTS.split(c.label)
             if (
@@ -376,6 +377,7 @@ class ContextTyper:
                 and c.etype == "Method"
                 and c.votes["Method"] < _WEAK_METHOD_VOTES
                 and is_capitalised(c.text)
+                and c.start not in named
             ):
                 # A plain capitalised word (`Logits`, `Init`) near a weak method cue is an
                 # English word far more often than a named technique.
@@ -615,6 +617,26 @@ class ContextTyper:
                 continue
             if self._compared(doc, c, lists):
                 kept.update(m.start for m in members if m.origin == "weak" and _standalone(text, m))
+        return kept
+
+    def _ranked_among_names(self, doc: Doc, cands: list[Cand], lists: _Lists) -> set[int]:
+        """`低于 LUQ、Jetfire、HALO 与 LSS 等已有方法`: a capitalised word the paper ranks
+        itself against, listed among two or more names of a name's own shape, is a technique
+        however few votes it has (the English word it spells would not be so listed).
+        Returns their starts."""
+        kept: set[int] = set()
+        seen: set[int] = set()
+        for c in cands:
+            if c.dropped or c.start in seen:
+                continue
+            _, members = lists.after(c)
+            seen.update(m.start for m in members)
+            if sum(m.origin in ("shape", "variant") for m in members) < 2:
+                continue
+            if not self._compared(doc, c, lists):
+                continue
+            text = state(doc).text
+            kept.update(m.start for m in members if m.origin == "weak" and _standalone(text, m))
         return kept
 
     def _result_headings(self, doc: Doc, cands: list[Cand]) -> set[int]:
