@@ -1097,3 +1097,46 @@ def test_extract_typing_plain_word_ranked_among_shaped_names(text: str, kept: bo
     assert ("Jetfire" in found) == kept
     if kept:
         assert found["Jetfire"].etype == "Method"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "etype"),
+    [
+        ("与持续预训练的 Yarn-Mistral-128K 相当。", "Yarn-Mistral-128K", "Model"),
+        ("与 LWM-Text-Chat-128K 对比。", "LWM-Text-Chat-128K", "Model"),
+        # rows, not a window: no power of two, or no model's word before it
+        ("使用 LLaVA-Instruct-150K 训练。", "LLaVA-Instruct-150K", "Dataset"),
+        ("在 Foo-Data-128K 上训练。", "Foo-Data-128K", "Dataset"),
+        ("在 MovieLens-1M 上评测。", "MovieLens-1M", "Dataset"),
+    ],
+)
+def test_extract_typing_context_length_after_a_model_word(text: str, name: str, etype: str) -> None:
+    assert _etype(by_name(extract(results=text)), name) == etype
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "etype"),
+    [
+        (
+            "提供树遍历（Tree Traversal）和折叠树（Collapsed Tree）两种查询策略，后者更好。",
+            "Tree Traversal",
+            "Method",
+        ),
+        (
+            "提供树遍历（Tree Traversal）和折叠树（Collapsed Tree）两种查询策略，后者更好。",
+            "Collapsed Tree",
+            "Method",
+        ),
+        # no count: the cue must follow the list right away
+        (
+            "提供树遍历（Tree Traversal）和折叠树（Collapsed Tree）供查询策略使用。",
+            "Collapsed Tree",
+            None,
+        ),
+    ],
+)
+def test_extract_typing_counted_kind_after_a_gloss_list(
+    text: str, name: str, etype: str | None
+) -> None:
+    found = by_name(extract(usage=text))
+    assert (_etype(found, name) if etype else found.get(name)) == etype

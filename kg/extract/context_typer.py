@@ -285,12 +285,17 @@ class ContextTyper:
                 if hint is None:
                     for etype, weight in self._known_parts(label, parts).items():
                         c.votes[etype] += weight
-                for p in parts[1:]:
+                for i, p in enumerate(parts[1:], 1):
                     if is_size(p):
                         # A parameter count outweighs a typing ending (`UI-TARS-72B-DPO`)
                         # and a known stem's type (`ToolACE-2-8B`: a checkpoint); a few
-                        # thousand or million (`MovieLens-1M`, `EditSphere-3M`) count rows.
-                        c.votes["Dataset" if is_row_count(p) else "Model"] += 4
+                        # thousand or million (`MovieLens-1M`, `EditSphere-3M`) count rows,
+                        # but a window of tokens after a known model or its variant word
+                        # is its context length (`Yarn-Mistral-128K`, `LWM-Text-Chat-128K`).
+                        rows = is_row_count(p) and not (
+                            p.upper() in _CONTEXT_LENGTHS and self._model_words(parts[:i])
+                        )
+                        c.votes["Dataset" if rows else "Model"] += 4
                 if len(parts) > 1 and (
                     RELEASE.match(parts[-1])
                     or (parts[-1] in res.variant_words and any(map(RELEASE.match, parts[1:-1])))
@@ -433,6 +438,15 @@ class ContextTyper:
                 or _SPEED_BEFORE.search(text, max(0, c.start - 24), c.start) is not None
             )
         )
+
+    def _model_words(self, parts: list[str]) -> bool:
+        """A known model's name or a model's variant word among the parts of a name."""
+        res = self.res
+        for p in parts:
+            entry = res.kb_alias.get(key_of(p))
+            if p in res.variant_words or (entry is not None and entry.etype == "Model"):
+                return True
+        return False
 
     @staticmethod
     def _own_kind(cands: list[Cand]) -> str:
@@ -813,6 +827,9 @@ def _tier_stem(label: str) -> str | None:
         return key_of(label[: -len(parts[-1])])
     return None
 
+
+# Context windows in tokens: powers of two (a count of rows rarely is one).
+_CONTEXT_LENGTHS = frozenset(f"{2**n}K" for n in range(1, 10))
 
 # Votes a plain capitalised word needs to be kept as a method (one strong cue word).
 _WEAK_METHOD_VOTES = 3

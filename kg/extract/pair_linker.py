@@ -16,6 +16,7 @@ from kg.extract.names import (
     cue_after,
     expansion_type,
     initials,
+    last_cue,
     redefines,
 )
 from kg.extract.resources import (
@@ -180,6 +181,9 @@ _LISTED_PREV = re.compile(r"[)）]" + _AND_WORD + r"[^（()）、，。；]{0,12
 _ABBREVIATED = re.compile(r"[A-Za-z]{1,6}\.")
 # From a gloss's name to the next Chinese term of its list: `…（Mask-Guided Inversion）与`.
 _AFTER_GLOSS = re.compile(r"[^（）()\n。；]{0,40}[)）]\s*(?:[、，,]|和|与|及|以及|或)\s*")
+# The count that ends a list of glosses (`…两种`), and where the counted kind's noun ends.
+_COUNTED_END = re.compile(r"(?:[两二三四五六七八九十]|\d{1,2})\s*(?:个|种|类|项|组)\s*$")
+_CLAUSE_END = re.compile(r"[，。；：:,;！？!?（）()\n]")
 # What scores are reported along: `从全面性（Comprehensiveness）、多样性（Diversity）四个维度评估`.
 _DIMENSION_NEXT = re.compile(
     r"维度(?:进行)?(?:评估|评测|评价|打分|评分|衡量|得分|领先|排名)"
@@ -498,7 +502,13 @@ class PairLinker:
         cue = cue_after(res, after)
         if cue is None:
             rest = text[m.end() : m.end() + 160]
-            cue = cue_after(res, rest[_LIST_REST.match(rest).end() :][:8])
+            listed = _LIST_REST.match(rest)
+            tail = rest[listed.end() :]
+            cue = cue_after(res, tail[:8])
+            if cue is None and _COUNTED_END.search(listed.group()):
+                # `树遍历（Tree Traversal）和折叠树（Collapsed Tree）两种查询策略`: the counted
+                # kind's head noun, after a word that qualifies it
+                cue = last_cue(res, _CLAUSE_END.split(tail, 1)[0][:6])
         if cue is not None and cue[0] in ("Method", "Metric", "Dataset", "Model", "Software"):
             return cue[0]
         if titled and self._dimension(text, m):
