@@ -467,6 +467,9 @@ def test_extract_kb_glued_spelling_finds_the_entry(text: str, name: str) -> None
         # a release written as its repository spells it, and a product's long name
         ("在 Stable Diffusion v1-5（SD v1-5）上蒸馏。", "Stable Diffusion 1.5"),
         ("对比 GPT-4o（GPT-4 Omni）。", "GPT-4o"),
+        # an English-only checkpoint is one of its own; a board named in Chinese
+        ("识别错误率低于 Whisper tiny.en。", "Whisper Tiny.en"),
+        ("适合在树莓派等边缘设备上运行。", "Raspberry Pi"),
     ],
 )
 def test_extract_kb_known_spellings_are_one_entity(text: str, name: str) -> None:

@@ -127,6 +127,7 @@ def test_extract_names_plain_glosses_are_not_entities(text: str) -> None:
         "以 FP4 权重与 E8M0 缩放因子，在 CPU-GPU 协同与多块 NPUs 上运行。",
         "详见第 II 与 III 部分。",
         "KV cache 预先存储在 GPU 显存、CPU 内存或 SSD 上。",
+        "训练预算仅为数个 GPU-day 量级，共约 1000 GPU-hours。",
     ],
 )
 def test_extract_names_category_words_are_not_entities(text: str) -> None:
@@ -598,7 +599,14 @@ def test_extract_names_acronym_after_the_chinese_term_it_abbreviates(
     assert found[name].etype == "Metric"
 
 
-@pytest.mark.parametrize("title", ["Breaking the Static Graph: X", "Failing to Explore: Y"])
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Breaking the Static Graph: X",
+        "Failing to Explore: Y",
+        "Bigger, Regularized, Optimistic: Scaling for Continuous Control",
+    ],
+)
 def test_extract_names_descriptive_title_head_is_no_name(title: str) -> None:
     assert extract(title=title).entities == ()
 
@@ -1424,3 +1432,20 @@ def test_extract_names_plain_subject_elsewhere_is_no_maker() -> None:
     # a plain subject that does something other than make the work is no organisation
     found = by_name(extract(contribution="Quokka 通过新方法提升了推理。"))
     assert "Quokka" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("提出了 BRO（Bigger, Regularized, Optimistic）算法，扩大 Critic 网络。", {"BRO"}),
+        # words that do not spell the name before them are names listed as examples
+        (
+            "提出了 XBRO（Bigger, Regularized, Optimistic）算法。",
+            {"XBRO", "Bigger", "Regularized", "Optimistic"},
+        ),
+    ],
+)
+def test_extract_names_words_an_acronym_abbreviates_are_no_names(
+    text: str, names: set[str]
+) -> None:
+    assert set(by_name(extract(contribution=text))) == names

@@ -150,6 +150,14 @@ def _spelled_by_capitals(name: str, expansion: str) -> bool:
     )
 
 
+def _initials_spell(words: str, left: str) -> bool:
+    """The listed words' initials spell the capitals before their bracket."""
+    initials = "".join(w[0] for w in re.findall(r"[A-Z][a-z]+", words))
+    return (
+        left.rstrip().endswith(initials) and not left.rstrip()[-len(initials) - 1 :][:1].isupper()
+    )
+
+
 def _glossed_ends(glossed: tuple[str, ...], name: str) -> bool:
     """One of the glossed names' spelling keys ends with the name's (`RQ-Kmeans`, `K-means`)
     or opens with it (`CLIP_img`, `CLIP`)."""
@@ -165,6 +173,10 @@ _KIND_END = re.compile(
     r"([A-Z][A-Za-z0-9\-]*[A-Z0-9])\s?(?:数据集|语料库|语料|基准|模型|框架|算法|方法|系统|平台)$"
 )
 _ZH_AND = re.compile(r"[、和与及]")
+# Capitalised words listed by commas (`Bigger, Regularized, Optimistic`), and the capitals
+# that end the text before their bracket.
+_SPELLED_WORDS = re.compile(r"[A-Z][a-z]+(?:\s*[,，]\s*(?:and\s+)?[A-Z][a-z]+){2,}")
+_ACRONYM_END = re.compile(r"[A-Z]{3,}\s*$")
 _COMMAS = re.compile(r"[,，]")
 _PART_SEP = re.compile(r"[,，;；/]")
 _WITH = re.compile(r"\bw/o?(?![A-Za-z])")
@@ -240,6 +252,12 @@ class PairLinker:
                 continue
             content = m.group(1)
             left = text[sent.start : m.start()]
+            spelled = _SPELLED_WORDS.fullmatch(content)
+            if spelled and _ACRONYM_END.search(left) and _initials_spell(content, left):
+                # `BRO（Bigger, Regularized, Optimistic）`: the words the name abbreviates
+                for c in self._inner(cands, m.start(), m.end()):
+                    c.dropped = True
+                continue
             ex = _EXAMPLE.match(content)
             if ex or (
                 # the separators first: the list's regex is the dearer test

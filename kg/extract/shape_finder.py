@@ -439,7 +439,8 @@ class ShapeFinder:
         report = _REPORT_END.search(head) is not None
         head = _REPORT_END.sub("", head)
         words = head.split()
-        if not words or len(words) > 6 or is_stop(self.res, head):
+        if not words or len(words) > 6 or is_stop(self.res, head) or "," in head:
+            # `Bigger, Regularized, Optimistic: …`: words listed, no name
             return
         if not all(w[:1].isupper() or w[:1].isdigit() for w in words):
             return
