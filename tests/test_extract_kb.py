@@ -265,6 +265,8 @@ def test_extract_kb_metrics_named_in_chinese_or_with_ampersand(text: str, name: 
         ("在 GQA 基准上评估。", "GQA", "Dataset"),
         # the Alpaca data, not the Alpaca model, where the text says so
         ("在 Alpaca 数据集上微调。", "Alpaca-52K", "Dataset"),
+        ("再用 Alpaca 英文指令数据微调。", "Alpaca-52K", "Dataset"),
+        ("用 Alpaca 中文版本对比。", "Alpaca", "Model"),
         ("对比 Alpaca 与 Vicuna 模型。", "Alpaca", "Model"),
         ("在 MATH、Minerva 和 OlympiadBench 上评估。", "Minerva Math", "Dataset"),
         # a Chinese term of the other sense glossed by the spelling
@@ -470,6 +472,8 @@ def test_extract_kb_glued_spelling_finds_the_entry(text: str, name: str) -> None
         # an English-only checkpoint is one of its own; a board named in Chinese
         ("识别错误率低于 Whisper tiny.en。", "Whisper Tiny.en"),
         ("适合在树莓派等边缘设备上运行。", "Raspberry Pi"),
+        # Magicoder's two instruction sets, not the model
+        ("基于 Magicoder-OSS-Instruct 中的代码片段生成问题。", "Magicoder-OSS-Instruct-75K"),
     ],
 )
 def test_extract_kb_known_spellings_are_one_entity(text: str, name: str) -> None:

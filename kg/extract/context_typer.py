@@ -95,6 +95,20 @@ def _standalone(text: str, c: Cand) -> bool:
     )
 
 
+def _right_of(text: str, c: Cand) -> str:
+    """The words right after a name, past a language that qualifies the noun there
+    (`Alpaca 英文指令数据`: the noun is the data's)."""
+    right = text[c.end : c.end + 8].lstrip()
+    if (m := _LANGUAGE.match(right)) is None:
+        return right
+    start = c.end + 8 - len(right) + m.end()
+    return text[start : start + 8]
+
+
+# Languages that qualify a noun: `英文指令数据`, `中文对话数据`.
+_LANGUAGE = re.compile(r"(?:英文|中文|英语|汉语|多语言|多语种|双语)")
+
+
 def _clause_left(before: str) -> str:
     """The end of `before` back to the last punctuation: the clause a name stands in."""
     return _PUNCT_STOP.split(before[::-1], 1)[0][::-1]
@@ -530,7 +544,7 @@ class ContextTyper:
             return
         before = _ZH_BEFORE.search(text, max(0, c.start - 16), c.start)
         ending = before and zh_ending(self.res, before.group(1))
-        right = text[c.end : c.end + 8].lstrip()
+        right = _right_of(text, c)
         after = cue_after(self.res, right)
         head = next(
             (t for w, t in self.res.zh_suffix_type if len(w) > 1 and right.startswith(w)), None
@@ -544,7 +558,7 @@ class ContextTyper:
         data is that data."""
         if c.kb is None or c.kb.etype not in _SENSED_AS_DATA:
             return
-        right = text[c.end : c.end + 8].lstrip()
+        right = _right_of(text, c)
         after = cue_after(self.res, right)
         if (
             after is not None
