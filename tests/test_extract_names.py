@@ -139,6 +139,9 @@ def test_extract_names_category_words_are_not_entities(text: str) -> None:
     [
         ("在 H100/H800 GPU 上训练。", {"H100", "H800"}),
         ("基于 Qwen3 Base/Instruct 对比。", {"Qwen3 Base", "Qwen3 Instruct"}),
+        # a spaced slash parts sizes and variants too
+        ("基座模型（LLaMA-2 7B / 13B）。", {"Llama-2-7B", "Llama-2-13B"}),
+        ("基于 Qwen3 Base / Instruct 对比。", {"Qwen3 Base", "Qwen3 Instruct"}),
         ("采用 ZorbNet-2/3 训练。", {"ZorbNet-2", "ZorbNet-3"}),
         ("微调 Zorb-4B/8B/14B 模型。", {"Zorb-4B", "Zorb-8B", "Zorb-14B"}),
         # sizes after a variant of a known name

@@ -211,15 +211,19 @@ class KBRuler:
             # `Claude 3 Haiku/Sonnet/Opus`: siblings the knowledge base knows by the same stem
             if c.origin not in ("variant", "kb"):
                 continue
+            # `LLaMA-2 7B / 13B`: a size after a variant's size names a sibling checkpoint
+            sized = c.origin == "variant" and is_param_count(last)
             pos = c.end
-            while pos < len(text) and text[pos] == "/":
-                run = run_at.get(pos + 1)
+            while (slash := _SLASH.match(text, pos)) is not None:
+                run = run_at.get(slash.end())
                 if run is None:
                     break
                 word = run[0][2]
                 name = f"{stem} {word}"
-                known = self.res.kb_alias.get(key_of(name)) if c.origin == "kb" else None
-                if yearly:
+                known = self.res.kb_alias.get(key_of(name)) if c.origin == "kb" or sized else None
+                if sized:
+                    ok = is_param_count(word)
+                elif yearly:
                     ok = _YEAR.match(word)
                 elif release:
                     ok = (m := _CODED.match(word)) and m[1].lower() == release[1].lower()
@@ -512,6 +516,8 @@ _SUBSET_TAIL = re.compile(r"^[A-Z][A-Za-z]{0,11}$")
 
 
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
+# A slash between two names, spaced or not (`Base/Instruct`, `7B / 13B`).
+_SLASH = re.compile(r" ?/ ?")
 _MONTHS = frozenset(
     [
         "Jan",
