@@ -242,6 +242,8 @@ def test_extract_kb_spelling_of_two_entries_is_a_user_error(tmp_path, monkeypatc
         ("吞吐量 (Throughput) 提升 1.7 倍。", "Throughput"),
         ("主观评测采用 CMOS 与 SMOS。", "Comparative Mean Opinion Score"),
         ("SLO 达成率从 81% 提升至 96%。", "SLO Attainment"),
+        ("微平均准确率和宏平均准确率分别高出 42.9%。", "Macro Average Accuracy"),
+        ("宏平均 F1 提升 2 分。", "Macro-F1"),
     ],
 )
 def test_extract_kb_metrics_named_in_chinese_or_with_ampersand(text: str, name: str) -> None:
@@ -472,6 +474,7 @@ def test_extract_kb_glued_spelling_finds_the_entry(text: str, name: str) -> None
         # an English-only checkpoint is one of its own; a board named in Chinese
         ("识别错误率低于 Whisper tiny.en。", "Whisper Tiny.en"),
         ("适合在树莓派等边缘设备上运行。", "Raspberry Pi"),
+        ("接近 GPT-4 Code Interpreter 的水平。", "GPT-4 Code Interpreter"),
         # Magicoder's two instruction sets, not the model
         ("基于 Magicoder-OSS-Instruct 中的代码片段生成问题。", "Magicoder-OSS-Instruct-75K"),
     ],
