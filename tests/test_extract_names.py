@@ -1452,3 +1452,30 @@ def test_extract_names_words_an_acronym_abbreviates_are_no_names(
     text: str, names: set[str]
 ) -> None:
     assert set(by_name(extract(contribution=text))) == names
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "names"),
+    [
+        (
+            {
+                "innovations": "* **动作准确率**：评估每一步。",
+                "results": "动作准确率（Action Accuracy）达到 71.2%。",
+            },
+            {"Action Accuracy"},
+        ),
+        (
+            {"results": "* **任务成功率**：WebVoyager 的任务成功率（Task Success Rate）为 59.1%。"},
+            {"Task Success Rate", "WebVoyager"},
+        ),
+        # standing alone, the known measure is still named
+        (
+            {"results": "成功率为 50%，任务成功率（Task Success Rate）为 59.1%。"},
+            {"Success Rate", "Task Success Rate"},
+        ),
+    ],
+)
+def test_extract_names_known_chinese_name_inside_a_glossed_term_is_part_of_it(
+    kwargs: dict, names: set[str]
+) -> None:
+    assert set(by_name(extract(**kwargs))) == names

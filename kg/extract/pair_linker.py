@@ -312,12 +312,31 @@ class PairLinker:
             for c in kept:
                 c.dropped = False
         self._acronym_after_zh(text, cands)
+        self._inside_glossed_terms(text, cands, pairs)
         self._local_acronyms(cands, pairs)
         self._spaced_short_forms(text, cands, pairs)
         st.pairs = tuple(pairs)
         st.examples = tuple(examples)
         cands.sort(key=lambda c: (c.start, -c.end))
         return doc
+
+    @staticmethod
+    def _inside_glossed_terms(text: str, cands: list[Cand], pairs: list[Pair]) -> None:
+        """`**任务成功率**：…任务成功率（Task Success Rate）`: a known Chinese name that ends a
+        term the paper glosses elsewhere is part of that term, not a name of its own."""
+        glossed = {p.zh for p in pairs if p.zh and p.en}
+        if not glossed:
+            return
+        longest = max(map(len, glossed))
+        for c in cands:
+            if c.origin != "zh" or c.dropped:
+                continue
+            for k in range(1, longest - (c.end - c.start) + 1):
+                if not has_cjk(text[c.start - k : c.start - k + 1]):
+                    break
+                if text[c.start - k : c.end] in glossed:
+                    c.dropped = True
+                    break
 
     def _kind_then_expansion(
         self,
