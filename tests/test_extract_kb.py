@@ -475,6 +475,12 @@ def test_extract_kb_glued_spelling_finds_the_entry(text: str, name: str) -> None
         ("识别错误率低于 Whisper tiny.en。", "Whisper Tiny.en"),
         ("适合在树莓派等边缘设备上运行。", "Raspberry Pi"),
         ("接近 GPT-4 Code Interpreter 的水平。", "GPT-4 Code Interpreter"),
+        # benchmarks by their long names, not a maker and a plain word
+        ("在 Berkeley Function-Calling Benchmark 上评测。", "BFCL"),
+        ("在 HuggingFace Open LLM Leaderboard 上评测。", "Open LLM Leaderboard"),
+        ("在 UCR Anomaly Archive 上评测。", "UCR Anomaly Archive"),
+        ("逻辑谜题来自 Reasoning Gym。", "Reasoning Gym"),
+        ("发布 xlam-function-calling-60k 数据。", "xLAM-function-calling-60k"),
         # Magicoder's two instruction sets, not the model
         ("基于 Magicoder-OSS-Instruct 中的代码片段生成问题。", "Magicoder-OSS-Instruct-75K"),
     ],
