@@ -646,3 +646,8 @@ def test_extract_kb_maker_with_a_parameter_count_is_a_model(
     found = by_name(extract(results=text))
     assert all(found[n].etype == "Model" for n in names)
     assert ("DeepSeek" in found) is org
+
+
+def test_extract_kb_chat_model_of_a_series_is_its_own_entity() -> None:
+    found = by_name(extract(results="对比 GPT-3.5 与 GPT-3.5-Turbo，以及 gpt-3.5-turbo-0125。"))
+    assert {"GPT-3.5", "GPT-3.5 Turbo", "GPT-3.5-Turbo-0125"} <= set(found), sorted(found)
