@@ -1140,3 +1140,28 @@ def test_extract_typing_counted_kind_after_a_gloss_list(
 ) -> None:
     found = by_name(extract(usage=text))
     assert (_etype(found, name) if etype else found.get(name)) == etype
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "etype"),
+    [
+        (
+            "* **三类动作**：把查询改写（Query Rewriting）、查询分解（Query Decomposition）"
+            "和查询消歧（Query Disambiguation）作为显式动作。",
+            "Query Rewriting",
+            "Method",
+        ),
+        (
+            "对齐字符片段（Text Piece）与片段级最优传输（Optimal Transport）。",
+            "Text Piece",
+            "Method",
+        ),
+        # a comma opens the next clause, not the next member
+        ("对齐字符片段（Text Piece），再以最优传输（Optimal Transport）匹配。", "Text Piece", None),
+    ],
+)
+def test_extract_typing_gloss_listed_before_a_technique_gloss(
+    text: str, name: str, etype: str | None
+) -> None:
+    found = by_name(extract(innovations=text))
+    assert (_etype(found, name) if etype else found.get(name)) == etype

@@ -196,6 +196,8 @@ _AFTER_GLOSS = re.compile(r"[^（）()\n。；]{0,40}[)）]\s*(?:[、，,]|和|�
 # The count that ends a list of glosses (`…两种`), and where the counted kind's noun ends.
 _COUNTED_END = re.compile(r"(?:[两二三四五六七八九十]|\d{1,2})\s*(?:个|种|类|项|组)\s*$")
 _CLAUSE_END = re.compile(r"[，。；：:,;！？!?（）()\n]")
+# From a gloss's closing bracket to the English name of the next gloss of its list.
+_NEXT_GLOSS = re.compile(r"\s*(?:、|和|与|及|以及|或)\s*[^\s，。；：、（）()]{1,16}[（(]\s*")
 # What scores are reported along: `从全面性（Comprehensiveness）、多样性（Diversity）四个维度评估`.
 _DIMENSION_NEXT = re.compile(
     r"维度(?:进行)?(?:评估|评测|评价|打分|评分|衡量|得分|领先|排名)"
@@ -244,6 +246,7 @@ class PairLinker:
         cands: list[Cand] = st.cands
         pairs: list[Pair] = []
         examples: list[tuple[int, int, str]] = []
+        rejected: list[tuple] = []  # plain glosses, in text order
         run_by_end = {run[-1][1]: run for run in st.runs}
         for m in _PAREN.finditer(text):
             sent_i = sentence_of(doc, m.start())
@@ -302,15 +305,21 @@ class PairLinker:
                 continue
             stripped = left.rstrip(" \t“”\"'’")
             if zh_inside is not None:
-                self._zh_then_latin(doc, cands, m, zh_inside, en, acr, sent_i, pairs)
+                self._zh_then_latin(doc, cands, m, zh_inside, en, acr, sent_i, pairs, rejected)
             elif stripped and has_cjk(stripped[-1]):
                 if not self._kind_then_expansion(cands, m, stripped, en, acr, pairs):
                     zh = self._zh_term(stripped)
-                    self._zh_then_latin(doc, cands, m, zh, en, acr, sent_i, pairs)
+                    self._zh_then_latin(doc, cands, m, zh, en, acr, sent_i, pairs, rejected)
             elif stripped and stripped[-1].isalnum():
                 self._latin_then_latin(doc, cands, m, stripped, en, acr, sent_i, run_by_end, pairs)
             for c in kept:
                 c.dropped = False
+        for m, zh, en, sent_i in rejected:
+            if self._before_method_gloss(st, m, en):
+                # `把查询改写（Query Rewriting）、查询分解（Query Decomposition）…`
+                self._zh_then_latin(doc, cands, m, zh, en, None, sent_i, pairs, forced="Method")
+        if rejected:
+            pairs.sort(key=lambda p: p.start)
         self._acronym_after_zh(text, cands)
         self._inside_glossed_terms(text, cands, pairs)
         self._local_acronyms(cands, pairs)
@@ -648,6 +657,22 @@ class PairLinker:
         return bool(_DIMENSION_NEXT.match(rest, _LIST_REST.match(rest).end()))
 
     @staticmethod
+    def _before_method_gloss(st: PaperState, m: re.Match[str], en: str) -> bool:
+        """A titled gloss listed right before a gloss the rules typed a technique."""
+        words = en.split()
+        if len(words) < 2 or en.endswith("s"):
+            return False
+        if not all(w[:1].isupper() or w in CONNECTORS for w in words):
+            return False
+        nxt = _NEXT_GLOSS.match(st.text, m.end())
+        if nxt is None:
+            return False
+        for c in st.cands:
+            if c.start == nxt.end() and c.origin == "pair" and not c.dropped:
+                return c.votes.get("Method", 0) >= 3
+        return False
+
+    @staticmethod
     def _after_method_gloss(st: PaperState, m: re.Match[str], zh: str | None) -> bool:
         """The gloss is listed right after a gloss the rules typed a technique."""
         if not zh:
@@ -702,6 +727,8 @@ class PairLinker:
         acr: str | None,
         sent_i: int,
         pairs: list[Pair],
+        rejected: list[tuple] | None = None,
+        forced: str | None = None,
     ) -> None:
         res = self.res
         inner = self._inner(cands, m.start(), m.end())
@@ -760,8 +787,10 @@ class PairLinker:
         if len(strong_inner) >= 2 or (strong_inner and _EN_JOIN.search(en)):
             # `(EAPO via GRPO)`: two names, not one phrase.
             return
-        etype = self._accept_gloss(doc, m, zh, en, sent_i) if acr is None else "?"
+        etype = forced or (self._accept_gloss(doc, m, zh, en, sent_i) if acr is None else "?")
         if etype is None:
+            if rejected is not None and zh:
+                rejected.append((m, zh, en, sent_i))
             if len(en.split()) > 1 or (inner and all(c.origin == "weak" for c in inner)):
                 for c in inner:
                     # a known name that is the whole gloss stays, with a model number the
