@@ -1479,3 +1479,25 @@ def test_extract_names_known_chinese_name_inside_a_glossed_term_is_part_of_it(
     kwargs: dict, names: set[str]
 ) -> None:
     assert set(by_name(extract(**kwargs))) == names
+
+
+@pytest.mark.parametrize(
+    ("fields", "absent", "present"),
+    [
+        (
+            "机器人学习 (Robot Learning)、机器人操作数据集 (Robot Manipulation Datasets)",
+            "Datasets",
+            None,
+        ),
+        ("模型压缩 (Structured Pruning)、推理加速", "Structured Pruning", None),
+        # a note in Chinese may name a model
+        ("视频生成加速（特别是视频扩散模型，如Wan2.1）", None, "Wan2.1"),
+    ],
+)
+def test_extract_names_words_of_a_fields_english_name_are_no_names(
+    fields: str, absent: str | None, present: str | None
+) -> None:
+    found = by_name(extract(fields=fields, results="在 LIBERO 上评测。"))
+    assert absent not in found
+    if present:
+        assert present in found, sorted(found)

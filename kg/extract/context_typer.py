@@ -23,7 +23,7 @@ from kg.extract.names import (
     last_cue,
     surface_ok,
 )
-from kg.extract.resources import KBEntry, is_stop, is_stop_unit, resources, zh_ending
+from kg.extract.resources import KBEntry, has_cjk, is_stop, is_stop_unit, resources, zh_ending
 from kg.extract.shapes import (
     family_key,
     is_param_count,
@@ -239,6 +239,12 @@ class ContextTyper:
                     heads[m.start] = c
         for c in cands:
             if self._stopped(c, text):
+                c.dropped = True
+                continue
+            sent = st.sents[c.sent]
+            if sent.section == "fields" and _in_field_name(text[sent.start : c.start]):
+                # `机器人操作数据集 (Robot Manipulation Datasets)`: a word of a field's English
+                # name, not the library of that name (a note may name one: `（如 Wan2.1）`)
                 c.dropped = True
                 continue
             if c.origin == "weak" and (
@@ -952,6 +958,12 @@ _SCORED = re.compile(
 _SPEED_BEFORE = re.compile(r"速度[^，。；,;、]{0,14}\d[\d.,]*\s*\**\s*$")
 _AFTER_NUMBER = re.compile(r"\d[\d.,]*\s*(?:%\s*的|[KMGTkmgt]?)\s*\**\s*$")
 _METRIC_SHAPED = re.compile(r"[A-Za-z][A-Za-z.]{1,6}")
+
+
+def _in_field_name(before: str) -> bool:
+    """The name stands in the English name of a field: an open bracket, no Chinese since."""
+    opened = max(before.rfind("（"), before.rfind("("))
+    return opened > max(before.rfind("）"), before.rfind(")")) and not has_cjk(before[opened + 1 :])
 
 
 def _in_brackets(before: str) -> bool:
