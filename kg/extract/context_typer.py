@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 from kg.extract.cands import Cand, PaperState, leading, state
 from kg.extract.names import (
     CONNECTORS,
+    PUNCT_STOP,
     RELEASE,
     SIZE_LETTERS,
     affix_type,
@@ -40,9 +41,6 @@ _LIST_SEP = re.compile(r"\s*(?:[、,，/]|和|与|及|以及|或|and|or)\s*")
 _LIST_END = re.compile(
     r"^\s*(?:等|等等)?\s*(?:(?:[两二三四五六七八九十]|\d{1,2})\s*(?:个|种|类|项|组|套)\s*)?"
 )
-
-
-_PUNCT_STOP = re.compile(r"[，。；：:,;！？!?（）()\n]")
 
 
 def _typing_affix_suffices(c: Cand, parts: list[str], etype: str) -> bool:
@@ -111,7 +109,7 @@ _LANGUAGE = re.compile(r"(?:英文|中文|英语|汉语|多语言|多语种|双�
 
 def _clause_left(before: str) -> str:
     """The end of `before` back to the last punctuation: the clause a name stands in."""
-    return _PUNCT_STOP.split(before[::-1], 1)[0][::-1]
+    return PUNCT_STOP.split(before[::-1], 1)[0][::-1]
 
 
 def _list_after(
@@ -786,7 +784,7 @@ class ContextTyper:
             # mostly the measure (a system's score comes with its measure, `FAD 为 1.82`).
             c.votes["Metric"] += 1
         elif tail and tail.group().strip():
-            window = _PUNCT_STOP.split(after, 1)[0][:14]
+            window = PUNCT_STOP.split(after, 1)[0][:14]
             cue = last_cue(res, window)
             if cue is not None:
                 c.votes[cue[0]] += cue[1] * 2
@@ -801,7 +799,7 @@ class ContextTyper:
             if s <= c.start and c.end <= e:
                 cue = cue_before(res, left.rstrip(" ：:"))
                 if cue is None:
-                    window = _PUNCT_STOP.split(left[::-1], 1)[0][:10][::-1]
+                    window = PUNCT_STOP.split(left[::-1], 1)[0][:10][::-1]
                     cue = last_cue(res, window)
                 if cue is not None:
                     c.votes[cue[0]] += cue[1] * 2
@@ -823,7 +821,7 @@ class ContextTyper:
                 bare = intro is not None and intro.group("copula") and not intro.group("det")
                 # A gloss in the phrase (`共折叠（co-folding）框架`) does not end it.
                 body = _GLOSS.sub("", body.lstrip("，, "))
-                window = _PUNCT_STOP.split(body, 1)[0][: 12 if bare else 60]
+                window = PUNCT_STOP.split(body, 1)[0][: 12 if bare else 60]
                 cue = first_cue(window) if bare else last_cue(res, window)
                 if cue is not None:
                     c.votes[cue[0]] += 2

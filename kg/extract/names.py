@@ -35,6 +35,8 @@ CONNECTORS = frozenset(
 
 
 _WORD_SEP = re.compile(r"[\s\-]+")
+# Punctuation that ends the clause or phrase a cue word is looked for in.
+PUNCT_STOP = re.compile(r"[，。；：:,;！？!?（）()\n]")
 
 
 def initials(name: str) -> str:

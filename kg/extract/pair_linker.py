@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 from kg.extract.cands import Cand, Pair, PaperState, sentence_of, state
 from kg.extract.names import (
     CONNECTORS,
+    PUNCT_STOP,
     abbreviates,
     affix_type,
     cue_after,
@@ -193,9 +194,8 @@ _LISTED_PREV = re.compile(r"[)）]" + _AND_WORD + r"[^（()）、，。；]{0,12
 _ABBREVIATED = re.compile(r"[A-Za-z]{1,6}\.")
 # From a gloss's name to the next Chinese term of its list: `…（Mask-Guided Inversion）与`.
 _AFTER_GLOSS = re.compile(r"[^（）()\n。；]{0,40}[)）]\s*(?:[、，,]|和|与|及|以及|或)\s*")
-# The count that ends a list of glosses (`…两种`), and where the counted kind's noun ends.
+# The count that ends a list of glosses (`…两种`).
 _COUNTED_END = re.compile(r"(?:[两二三四五六七八九十]|\d{1,2})\s*(?:个|种|类|项|组)\s*$")
-_CLAUSE_END = re.compile(r"[，。；：:,;！？!?（）()\n]")
 # From a gloss's closing bracket to the English name of the next gloss of its list.
 _NEXT_GLOSS = re.compile(r"\s*(?:、|和|与|及|以及|或)\s*[^\s，。；：、（）()]{1,16}[（(]\s*")
 # What scores are reported along: `从全面性（Comprehensiveness）、多样性（Diversity）四个维度评估`.
@@ -554,7 +554,7 @@ class PairLinker:
             if cue is None and _COUNTED_END.search(listed.group()):
                 # `树遍历（Tree Traversal）和折叠树（Collapsed Tree）两种查询策略`: the counted
                 # kind's head noun, after a word that qualifies it
-                cue = last_cue(res, _CLAUSE_END.split(tail, 1)[0][:6])
+                cue = last_cue(res, PUNCT_STOP.split(tail, 1)[0][:6])
         if cue is not None and cue[0] in ("Method", "Metric", "Dataset", "Model", "Software"):
             return cue[0]
         if titled and self._dimension(text, m):
