@@ -475,6 +475,7 @@ def test_extract_kb_glued_spelling_finds_the_entry(text: str, name: str) -> None
         ("识别错误率低于 Whisper tiny.en。", "Whisper Tiny.en"),
         ("适合在树莓派等边缘设备上运行。", "Raspberry Pi"),
         ("接近 GPT-4 Code Interpreter 的水平。", "GPT-4 Code Interpreter"),
+        ("优于 NTK-aware 缩放等外推方法。", "NTK-aware scaling"),
         # benchmarks by their long names, not a maker and a plain word
         ("在 Berkeley Function-Calling Benchmark 上评测。", "BFCL"),
         ("在 HuggingFace Open LLM Leaderboard 上评测。", "Open LLM Leaderboard"),
