@@ -96,10 +96,11 @@ def _standalone(text: str, c: Cand) -> bool:
 def _right_of(text: str, c: Cand) -> str:
     """The words right after a name, past a language that qualifies the noun there
     (`Alpaca 英文指令数据`: the noun is the data's)."""
-    right = text[c.end : c.end + 8].lstrip()
+    window = text[c.end : c.end + 8]
+    right = window.lstrip()
     if (m := _LANGUAGE.match(right)) is None:
         return right
-    start = c.end + 8 - len(right) + m.end()
+    start = c.end + len(window) - len(right) + m.end()
     return text[start : start + 8]
 
 
@@ -328,8 +329,8 @@ class ContextTyper:
         self._one_sense_per_paper(cands)
         strong |= listed
         strong |= self._result_headings(doc, cands)
-        strong |= self._compared_lists(doc, cands, lists)
-        named = self._ranked_among_names(doc, cands, lists)
+        compared, named = self._compared_lists(doc, cands, lists)
+        strong |= compared
         for c in cands:
             parts = _PARTS.split(c.label)
             if (
@@ -629,11 +630,17 @@ class ContextTyper:
                     m.kb = as_data(m.kb)
                     m.etype = "Dataset"
 
-    def _compared_lists(self, doc: Doc, cands: list[Cand], lists: _Lists) -> set[int]:
+    def _compared_lists(
+        self, doc: Doc, cands: list[Cand], lists: _Lists
+    ) -> tuple[set[int], set[int]]:
         """`优于 Matrix-Game 2.0、Yume、Oasis 和 HunyuanWorld-Voyager`: capitalised words
-        listed with a name the paper ranks itself against are names too. Returns their starts."""
+        listed with a name the paper ranks itself against are names too. Returns their starts,
+        and apart the starts of those listed among two or more names of a name's own shape
+        (`低于 LUQ、Jetfire、HALO 与 LSS 等已有方法`), which are techniques however few votes
+        they have: the English word they spell would not be so listed."""
         text = state(doc).text
         kept: set[int] = set()
+        ranked: set[int] = set()
         for c in cands:
             if c.dropped or c.start in kept:
                 continue
@@ -648,28 +655,11 @@ class ContextTyper:
             if len(members) < 2 or all(m.origin == "weak" for m in members):
                 continue
             if self._compared(doc, c, lists):
-                kept.update(m.start for m in members if m.origin == "weak" and _standalone(text, m))
-        return kept
-
-    def _ranked_among_names(self, doc: Doc, cands: list[Cand], lists: _Lists) -> set[int]:
-        """`低于 LUQ、Jetfire、HALO 与 LSS 等已有方法`: a capitalised word the paper ranks
-        itself against, listed among two or more names of a name's own shape, is a technique
-        however few votes it has (the English word it spells would not be so listed).
-        Returns their starts."""
-        kept: set[int] = set()
-        seen: set[int] = set()
-        for c in cands:
-            if c.dropped or c.start in seen:
-                continue
-            _, members = lists.after(c)
-            seen.update(m.start for m in members)
-            if sum(m.origin in ("shape", "variant") for m in members) < 2:
-                continue
-            if not self._compared(doc, c, lists):
-                continue
-            text = state(doc).text
-            kept.update(m.start for m in members if m.origin == "weak" and _standalone(text, m))
-        return kept
+                weak = {m.start for m in members if m.origin == "weak" and _standalone(text, m)}
+                kept |= weak
+                if sum(m.origin in ("shape", "variant") for m in members) >= 2:
+                    ranked |= weak
+        return kept, ranked
 
     def _result_headings(self, doc: Doc, cands: list[Cand]) -> set[int]:
         """`**RealSR / DRealSR**：PSNR 为 …`: results grouped under a heading made of names
@@ -958,15 +948,21 @@ _AFTER_NUMBER = re.compile(r"\d[\d.,]*\s*(?:%\s*的|[KMGTkmgt]?)\s*\**\s*$")
 _METRIC_SHAPED = re.compile(r"[A-Za-z][A-Za-z.]{1,6}")
 
 
+def _open_bracket(before: str) -> int:
+    """Where the bracket still open at the end of `before` opens, or -1."""
+    opened = max(before.rfind("（"), before.rfind("("))
+    return opened if opened > max(before.rfind("）"), before.rfind(")")) else -1
+
+
 def _in_field_name(before: str) -> bool:
     """The name stands in the English name of a field: an open bracket, no Chinese since."""
-    opened = max(before.rfind("（"), before.rfind("("))
-    return opened > max(before.rfind("）"), before.rfind(")")) and not has_cjk(before[opened + 1 :])
+    opened = _open_bracket(before)
+    return opened >= 0 and not has_cjk(before[opened + 1 :])
 
 
 def _in_brackets(before: str) -> bool:
     """The name stands inside an open bracket: `FAD 1.82（YuE 为 3.41，…`."""
-    return max(before.rfind("（"), before.rfind("(")) > max(before.rfind("）"), before.rfind(")"))
+    return _open_bracket(before) >= 0
 
 
 _INTRO = re.compile(r"名为|提出了?|推出了?|构建了?|设计了?|引入了?")

@@ -151,12 +151,13 @@ def _spelled_by_capitals(name: str, expansion: str) -> bool:
     )
 
 
-def _initials_spell(words: str, left: str) -> bool:
-    """The listed words' initials spell the capitals before their bracket."""
-    initials = "".join(w[0] for w in re.findall(r"[A-Z][a-z]+", words))
-    return (
-        left.rstrip().endswith(initials) and not left.rstrip()[-len(initials) - 1 :][:1].isupper()
-    )
+def _spelled_acronym(content: str, left: str) -> bool:
+    """`BRO（Bigger, Regularized, Optimistic）`: the bracket lists the words whose initials
+    are all the capitals that end the text before it."""
+    acronym = _ACRONYM_END.search(left)
+    if acronym is None or _SPELLED_WORDS.fullmatch(content) is None:
+        return False
+    return "".join(w[0] for w in _TITLE_WORD.findall(content)) == acronym.group().rstrip()
 
 
 def _glossed_ends(glossed: tuple[str, ...], name: str) -> bool:
@@ -177,6 +178,7 @@ _ZH_AND = re.compile(r"[、和与及]")
 # Capitalised words listed by commas (`Bigger, Regularized, Optimistic`), and the capitals
 # that end the text before their bracket.
 _SPELLED_WORDS = re.compile(r"[A-Z][a-z]+(?:\s*[,，]\s*(?:and\s+)?[A-Z][a-z]+){2,}")
+_TITLE_WORD = re.compile(r"[A-Z][a-z]+")
 _ACRONYM_END = re.compile(r"[A-Z]{3,}\s*$")
 _COMMAS = re.compile(r"[,，]")
 _PART_SEP = re.compile(r"[,，;；/]")
@@ -255,9 +257,8 @@ class PairLinker:
                 continue
             content = m.group(1)
             left = text[sent.start : m.start()]
-            spelled = _SPELLED_WORDS.fullmatch(content)
-            if spelled and _ACRONYM_END.search(left) and _initials_spell(content, left):
-                # `BRO（Bigger, Regularized, Optimistic）`: the words the name abbreviates
+            if _spelled_acronym(content, left):
+                # the words the name abbreviates are no names
                 for c in self._inner(cands, m.start(), m.end()):
                     c.dropped = True
                 continue
@@ -314,11 +315,11 @@ class PairLinker:
                 self._latin_then_latin(doc, cands, m, stripped, en, acr, sent_i, run_by_end, pairs)
             for c in kept:
                 c.dropped = False
-        for m, zh, en, sent_i in rejected:
-            if self._before_method_gloss(st, m, en):
-                # `把查询改写（Query Rewriting）、查询分解（Query Decomposition）…`
-                self._zh_then_latin(doc, cands, m, zh, en, None, sent_i, pairs, forced="Method")
-        if rejected:
+        rescued = [r for r in rejected if self._before_method_gloss(st, r[0], r[2])]
+        for m, zh, en, sent_i in rescued:
+            # `把查询改写（Query Rewriting）、查询分解（Query Decomposition）…`
+            self._zh_then_latin(doc, cands, m, zh, en, None, sent_i, pairs, forced="Method")
+        if rescued:
             pairs.sort(key=lambda p: p.start)
         self._acronym_after_zh(text, cands)
         self._inside_glossed_terms(text, cands, pairs)
