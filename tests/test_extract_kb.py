@@ -458,11 +458,38 @@ def test_extract_kb_homonym_keeps_its_sense_through_the_paper() -> None:
         # letters and digits glued where the knowledge base hyphenates them
         ("已支持 Qwen2、Phi3 等架构。", "Phi-3"),
         ("以 Qwen2.5VL 为基座。", "Qwen2.5-VL"),
+        # and a hyphen before the version where the knowledge base glues it
+        ("利用强模型（如 Seed-1.6）校验字幕。", "Seed1.6"),
     ],
 )
 def test_extract_kb_glued_spelling_finds_the_entry(text: str, name: str) -> None:
     found = by_name(extract(usage=text))
     assert found[name].etype == "Model", sorted(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "etype"),
+    [
+        # an upper-case spelling must keep its case, not its spaces
+        ("在单张 RTX-4090 上训练。", "RTX 4090", "Hardware"),
+        ("在 GSM-8K 上评测。", "GSM8K", "Benchmark"),
+    ],
+)
+def test_extract_kb_exact_case_spelling_allows_separators(text: str, name: str, etype: str) -> None:
+    found = by_name(extract(usage=text))
+    assert found[name].etype == etype, sorted(found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "## 📄 Structured 3D Latents for Scalable 3D Generation",  # a title's words, not data
+        "用 Rtx-4090 命名的变量。",  # the case of an exact-case spelling still matters
+    ],
+)
+def test_extract_kb_split_version_needs_a_versioned_entry(text: str) -> None:
+    found = by_name(extract(usage=text))
+    assert not {"Structured3D", "RTX 4090"} & set(found), sorted(found)
 
 
 @pytest.mark.parametrize(

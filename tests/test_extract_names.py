@@ -688,7 +688,8 @@ def test_extract_names_generic_guards(text: str, absent: set, present: set) -> N
         ("POPE：LLaVA-1.5-7B F1 88.1。", {"LLaVA-1.5-7B", "F1"}, {"LLaVA-1.5-7B F1"}),
         # names listed in brackets right after a score carry scores, not releases
         ("CER 3.9（Kestrel 5.6、TrOCR-large 7.8）。", {"TrOCR-large"}, {"TrOCR-large 7.8"}),
-        ("对比 Genie Sim 3.0 和 Qwen 2.5。", {"Genie Sim 3.0", "Qwen 2.5"}, set()),
+        # a version after a space is part of the name (`Qwen 2.5` is the known Qwen2.5)
+        ("对比 Genie Sim 3.0 和 Qwen 2.5。", {"Genie Sim 3.0", "Qwen2.5"}, set()),
         # a subscripted metric is a metric of its own
         ("CHAIR_S 48.2 → 31.6，CHAIR_I 13.9 → 8.7。", {"CHAIR_S", "CHAIR_I"}, set()),
         # a model's API identifier and a package's install name are known names in lower case

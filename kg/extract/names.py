@@ -176,7 +176,9 @@ def surface_ok(res: Resources, surface: str, entry: KBEntry) -> bool:
     if surface in spellings:
         return True
     if any(s in res.kb_exact_case for s in spellings):
-        return False
+        # the case is what must match (`RTX-4090` is `RTX 4090`; `Sora` is not `SORA`)
+        letters = [c for c in surface if c.isalpha()]
+        return any(letters == [c for c in s if c.isalpha()] for s in spellings)
     if surface.isupper() and all(s[:1].islower() for s in spellings):
         return False  # `VLLM` (a vision LLM) is not `vLLM`: a lowercase-first brand
     if (

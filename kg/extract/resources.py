@@ -268,6 +268,9 @@ def _topic_pattern(words: list[str]) -> re.Pattern[str]:
 
 
 _YEAR_END = re.compile(r"^(.*[a-z])-?20([012]\d)$")
+# a version glued to a word of two or more letters: `seed1.6`, `rtx4090` (not `h100`, `-v3`)
+_GLUED_VERSION = re.compile(r"(?<=[a-z]{2})(?=\d)")
+_VERSIONED = frozenset({"Model", "Hardware", "Software"})
 
 
 def _load_kb() -> tuple[dict[str, KBEntry], dict[str, KBEntry], dict[str, KBEntry], frozenset[str]]:
@@ -310,6 +313,10 @@ def _load_kb() -> tuple[dict[str, KBEntry], dict[str, KBEntry], dict[str, KBEntr
     loose: dict[str, KBEntry | None] = {}
     for key, entry in alias.items():
         shorts = [glued_key(key)]
+        if entry.etype in _VERSIONED:
+            # ... and `Seed-1.6` finds `Seed1.6`: a hyphen before a version is spelling too
+            # (but `Structured 3D` in a title is not the Structured3D data)
+            shorts.append(_GLUED_VERSION.sub("-", key))
         if entry.etype == "Dataset" and (year := _YEAR_END.match(key)):
             shorts.append(f"{year[1]}'{year[2]}")
         for short in shorts:
