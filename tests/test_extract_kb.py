@@ -530,8 +530,22 @@ def test_extract_kb_glued_spelling_keeps_letter_hyphens() -> None:
     assert "Agent S" not in by_name(extract(usage="深度研究智能体（Deep Research Agents）。"))
 
 
-def test_extract_kb_bare_chinese_latency_is_no_metric() -> None:
-    assert extract(results="推理延迟约 410ms，吞吐量提升 1.7 倍。").entities == ()
+@pytest.mark.parametrize(
+    "text",
+    [
+        "推理延迟约 410ms，吞吐量提升 1.7 倍。",
+        # `敏感度` is how strongly one thing reacts to another, not the diagnostic measure
+        "发现不同维度对插值的敏感度不同。",
+        "利用 Hessian 矩阵计算权重敏感度。",
+    ],
+)
+def test_extract_kb_bare_chinese_property_is_no_metric(text: str) -> None:
+    assert extract(results=text).entities == ()
+
+
+def test_extract_kb_chinese_diagnostic_sensitivity_is_a_metric() -> None:
+    found = by_name(extract(results="模型的灵敏度为 0.91，特异度为 0.88。"))
+    assert found["Sensitivity"].etype == "Metric", sorted(found)
 
 
 def test_kb_every_pattern_file_documented():
