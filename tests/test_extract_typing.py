@@ -729,6 +729,10 @@ def test_extract_typing_title_task_noun(title: str, name: str, etype: str) -> No
         ("高于 ToolACE-2-8B。", "ToolACE-2-8B", "Model"),
         ("构建了 ZorbEdit-3M 用于训练。", "ZorbEdit-3M", "Dataset"),
         ("对比 Zorb-350M。", "Zorb-350M", "Model"),
+        # a known measure over a count of samples is the measure, not data
+        ("在 MS-COCO 2017 上的 FID-30k 与 CLIP Score 几乎不变。", "FID-30k", "Metric"),
+        ("FID-50K 为 2.1。", "FID-50K", "Metric"),
+        ("在 Zorb-30K 上评测。", "Zorb-30K", "Dataset"),
     ],
 )
 def test_extract_typing_sizes_and_row_counts(text: str, name: str, etype: str) -> None:
@@ -1165,3 +1169,21 @@ def test_extract_typing_gloss_listed_before_a_technique_gloss(
 ) -> None:
     found = by_name(extract(innovations=text))
     assert (_etype(found, name) if etype else found.get(name)) == etype
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "etype"),
+    [
+        # `在…上` over a list of measures: the unknown names in it are measures too
+        ("在 CLIP-F、CLIP-O、PSNR、SSIM、LPIPS 与 FVD 上全面领先。", "CLIP-F", "Metric"),
+        ("在 Zorb-S、PSNR 与 SSIM 上领先。", "Zorb-S", "Metric"),
+        # one known measure is not enough, nor a list of data with a measure
+        ("在 ZorbSet、PSNR 上领先。", "ZorbSet", "Dataset"),
+        ("在 ZorbSet、MMLU 与 GSM8K 上领先。", "ZorbSet", "Dataset"),
+    ],
+)
+def test_extract_typing_name_listed_among_measures_is_a_measure(
+    text: str, name: str, etype: str
+) -> None:
+    want = {etype, "Benchmark"} if etype == "Dataset" else {etype}
+    assert _etype(by_name(extract(results=text)), name) in want

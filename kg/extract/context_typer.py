@@ -304,8 +304,9 @@ class ContextTyper:
                 if hint is None:
                     for etype, weight in self._known_parts(label, parts).items():
                         c.votes[etype] += weight
+                measured = affix_type(label, parts[1:]) == "Metric"  # `FID-50K`: samples
                 for i, p in enumerate(parts[1:], 1):
-                    if is_size(p):
+                    if is_size(p) and not measured:
                         # A parameter count outweighs a typing ending (`UI-TARS-72B-DPO`)
                         # and a known stem's type (`ToolACE-2-8B`: a checkpoint); a few
                         # thousand or million (`MovieLens-1M`, `EditSphere-3M`) count rows,
@@ -529,8 +530,15 @@ class ContextTyper:
             # `优于 EAGLE-3、Medusa-2、Hydra 与 Lookahead Decoding`: among two known techniques a
             # plain capitalised word is one too, not the English word it spells.
             weight = _WEAK_METHOD_VOTES if etype == "Method" and known.count(etype) >= 2 else 1
+            measures = etype == "Metric" and known.count(etype) >= 2 and len(set(known)) == 1
             for m in members:
-                if m.kb is None and m.kb_hint is None and not m.votes:
+                if measures and m.kb is None and m.kb_hint is None:
+                    # `在 CLIP-F、CLIP-O、PSNR 与 SSIM 上领先`: the list's `在…上` is about
+                    # measures, so a name among two or more known ones is a measure too
+                    m.votes.pop("Dataset", None)
+                    m.votes["Metric"] += 4
+                    typed.add(m.start)
+                elif m.kb is None and m.kb_hint is None and not m.votes:
                     m.votes[etype] += weight
                     typed.add(m.start)
         return typed

@@ -129,7 +129,11 @@ def _affix_type(label: str, last: str | None) -> str | None:
         # `PyRep`: the prefix is followed by a capitalised rest.
         if label.startswith(affix) and label[len(affix) : len(affix) + 1].isupper():
             return etype
-    if _COUNT_SUFFIX.search(label) or _EDITION_YEAR.search(label):
+    if _COUNT_SUFFIX.search(label):
+        head = resources().kb_alias.get(key_of(label.rpartition("-")[0]))
+        # `FID-30k`, `FID-50K`: a measure over that many samples is still the measure
+        return "Metric" if head is not None and head.etype == "Metric" else "Dataset"
+    if _EDITION_YEAR.search(label):
         return "Dataset"
     m = ix.suffix_re.search(label)
     if m is not None and m.start() > 0:
