@@ -921,6 +921,9 @@ def test_extract_typing_unit_after_a_number_is_no_measure(text: str, name: str, 
         ("端到端解码吞吐量（Zorb Throughput）提升 3.9 倍。", "Zorb Throughput"),
         ("首包延迟（Zorb Latency）降低 40%。", "Zorb Latency"),
         ("平均加速比（Zorb Speedup）为 2.1。", "Zorb Speedup"),
+        # a ratio glossed as one is a measure
+        ("压缩比（Compression Ratio）最高达到 5.02 倍。", "Compression Ratio"),
+        ("离散度-技巧比率（Spread-Skill Ratio）接近 1。", "Spread-Skill Ratio"),
     ],
 )
 def test_extract_typing_glossed_speed_measures_are_metrics(text: str, name: str) -> None:
