@@ -694,3 +694,17 @@ def test_extract_kb_maker_with_a_parameter_count_is_a_model(
 def test_extract_kb_chat_model_of_a_series_is_its_own_entity() -> None:
     found = by_name(extract(results="对比 GPT-3.5 与 GPT-3.5-Turbo，以及 gpt-3.5-turbo-0125。"))
     assert {"GPT-3.5", "GPT-3.5 Turbo", "GPT-3.5-Turbo-0125"} <= set(found), sorted(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # IoU variants are overlap measures, in referring segmentation and as rewards
+        ("在 RefCOCO 上的 cIoU 达到 81.6，gIoU 提升 7.2。", "CIoU"),
+        ("在 RefCOCO 上的 cIoU 达到 81.6，gIoU 提升 7.2。", "GIoU"),
+        ("奖励由格式奖励和基于 GIoU 的定位奖励组成。", "GIoU"),
+    ],
+)
+def test_extract_kb_iou_variants_are_measures(text: str, name: str) -> None:
+    found = by_name(extract(results=text))
+    assert found[name].etype == "Metric", sorted(found)

@@ -1474,6 +1474,15 @@ def test_extract_names_words_an_acronym_abbreviates_are_no_names(
             {"results": "成功率为 50%，任务成功率（Task Success Rate）为 59.1%。"},
             {"Success Rate", "Task Success Rate"},
         ),
+        # so is a name with a Chinese head noun, after a space in the glossed term
+        (
+            {
+                "contribution": "提出一种可学习的分块 Hadamard 旋转量化方法。",
+                "innovations": "1. **分块 Hadamard 旋转（Block-Hadamard Rotation）**：逐块旋转。",
+            },
+            {"Block-Hadamard Rotation"},
+        ),
+        ({"usage": "配合 Hadamard 旋转消除通道级异常值。"}, {"Hadamard Rotation"}),
     ],
 )
 def test_extract_names_known_chinese_name_inside_a_glossed_term_is_part_of_it(

@@ -587,6 +587,7 @@ def test_extract_typing_notation_in_brackets_is_no_name(text: str) -> None:
         ("相比 Cosine 调度器，WSD 无需预先确定总步数。", "Cosine Scheduler", "Cosine"),
         ("通过多级 Haar 小波变换注入潜变量。", "Haar Wavelet Transform", "Haar Transform"),
         ("对输入做 Zorbian 插值。", "Zorbian Interpolation", "Zorbian"),
+        ("用可学习的 Givens 旋转替代随机变换。", "Givens Rotation", "Givens"),
     ],
 )
 def test_extract_typing_name_before_technique_noun_is_the_technique(

@@ -332,17 +332,19 @@ class PairLinker:
 
     @staticmethod
     def _inside_glossed_terms(text: str, cands: list[Cand], pairs: list[Pair]) -> None:
-        """`**任务成功率**：…任务成功率（Task Success Rate）`: a known Chinese name that ends a
-        term the paper glosses elsewhere is part of that term, not a name of its own."""
+        """`**任务成功率**：…任务成功率（Task Success Rate）`: a known Chinese name, or a name
+        with a Chinese head noun (`Hadamard 旋转`), that ends a term the paper glosses elsewhere
+        (`分块 Hadamard 旋转（Block-Hadamard Rotation）`) is part of that term, not a name of
+        its own."""
         glossed = {p.zh for p in pairs if p.zh and p.en}
         if not glossed:
             return
         longest = max(map(len, glossed))
         for c in cands:
-            if c.origin != "zh" or c.dropped:
+            if c.dropped or not has_cjk(text[c.end - 1 : c.end]):
                 continue
             for k in range(1, longest - (c.end - c.start) + 1):
-                if not has_cjk(text[c.start - k : c.start - k + 1]):
+                if not has_cjk(before := text[c.start - k : c.start - k + 1]) and before != " ":
                     break
                 if text[c.start - k : c.end] in glossed:
                     c.dropped = True
