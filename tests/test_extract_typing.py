@@ -940,6 +940,8 @@ def test_extract_typing_glossed_speed_measures_are_metrics(text: str, name: str)
             "ZorbVideo-T2V-14B",
             "ZorbVideo-T2V-14B 720p",
         ),
+        # nor is a resolution with a clip length
+        ("在 Open-Sora 720p-2s 视频生成上达到 4.7× 加速。", "Open-Sora", "Open-Sora 720p-2s"),
         # after another name's score, a number after a name is its score, not a release
         ("SSIM 0.902，LPIPS 0.061，rZorb 42；优于基线。", "rZorb", "rZorb 42"),
     ],

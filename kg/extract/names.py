@@ -254,7 +254,8 @@ def redefines(en: str, kb: KBEntry, res: Resources) -> bool:
 
 def is_extension(res: Resources, tok: str) -> bool:
     """A token that continues a name into a variant: `Base`, `2.5`, `7B`, `G1`, `V2-Large`;
-    not a video resolution (`Wan2.1-T2V-14B 720p 生成`), which is a setting of the run.
+    not a video resolution (`Wan2.1-T2V-14B 720p 生成`, `Open-Sora 720p-2s`), which is a
+    setting of the run.
     A final star stays on the variant (`PaLM 2-S*`)."""
     if tok.endswith("*") and len(tok) > 1:
         tok = tok[:-1]
@@ -330,7 +331,8 @@ def is_plain_word(res: Resources, tok: str) -> bool:
 
 
 _NUMERIC = re.compile(r"^\d+(?:\.\d+)?$")
-_RESOLUTION = re.compile(r"^\d{3,4}[pP]$")
+# `720p`, and `720p-2s` (a resolution and a clip length)
+_RESOLUTION = re.compile(r"^\d{3,4}[pP](?:-\d{1,3}s)?$")
 
 
 # An unclosed bracket opened right after a number, up to the end of the searched span.
