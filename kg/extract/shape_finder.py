@@ -288,10 +288,16 @@ class ShapeFinder:
                 # `Dice 损失` is the Dice Loss, but `GRPO 损失` stays GRPO's own loss, and
                 # `CRPS 损失`, `OT 损失`, `pairwise 损失` are losses computed from a measure or
                 # a plain word, no named loss.
-                if not is_capitalised(words[0][2]):
-                    continue
                 known = res.kb_alias.get(key_of(text[s : words[-1][1]]))
                 if known is not None and known.etype != "Metric":
+                    continue
+                if not is_capitalised(words[0][2]) and (
+                    # `Ego3D 位置编码`, `UT 变换`: a coined name's technique, but `CRPS 损失`
+                    # is a loss computed from a measure
+                    res.metric_heads[m.group(1)] == "Loss"
+                    or known is not None
+                    or not (shape_strength(words[0][2]) == 2 or is_acronym(words[0][2]))
+                ):
                     continue
             name = f"{text[s : words[-1][1]]} {res.metric_heads[m.group(1)]}"
             entry = res.kb_alias.get(key_of(name))
