@@ -297,6 +297,8 @@ class ShapeFinder:
                     res.metric_heads[m.group(1)] == "Loss"
                     or known is not None
                     or not (shape_strength(words[0][2]) == 2 or is_acronym(words[0][2]))
+                    # `ZorbNorm 归一化`: the name says the kind already
+                    or _ends_in_kind(words[-1][2], res.metric_heads[m.group(1)])
                 ):
                     continue
             name = f"{text[s : words[-1][1]]} {res.metric_heads[m.group(1)]}"
@@ -573,6 +575,15 @@ def _is_modifier(res: Resources, tok: str) -> bool:
     if entry is not None and surface_ok(res, tok, entry):
         return False  # a known name of its own; `Pose` is no spelling of PoSE
     return is_capitalised(tok) or shape_strength(tok) == 1
+
+
+def _ends_in_kind(name: str, head: str) -> bool:
+    """`ZorbNorm` before `Normalization`: the name's last capitalised word begins the head."""
+    m = _CAMEL_END.search(name)
+    return m is not None and head.startswith(m.group())
+
+
+_CAMEL_END = re.compile(r"[A-Z][a-z]{2,}$")
 
 
 # `ZeRO-2/3`: a name ending in a number or size, then more numbers or sizes after slashes.
