@@ -709,3 +709,17 @@ def test_extract_kb_chat_model_of_a_series_is_its_own_entity() -> None:
 def test_extract_kb_iou_variants_are_measures(text: str, name: str) -> None:
     found = by_name(extract(results=text))
     assert found[name].etype == "Metric", sorted(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "etype"),
+    [
+        # CLAP scored, or listed with measures, is the CLAP Score; as an encoder, the model
+        ("CLAP 分数 0.41。", "CLAP Score", "Metric"),
+        ("在 AudioCaps 上，FAD 1.62、KL 1.28、CLAP 得分 0.46。", "CLAP Score", "Metric"),
+        ("用 CLAP 模型计算音频文本相似度。", "CLAP", "Model"),
+    ],
+)
+def test_extract_kb_clap_scored_is_the_clap_score(text: str, name: str, etype: str) -> None:
+    found = by_name(extract(results=text))
+    assert found[name].etype == etype, sorted(found)
