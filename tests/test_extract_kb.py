@@ -723,3 +723,22 @@ def test_extract_kb_iou_variants_are_measures(text: str, name: str) -> None:
 def test_extract_kb_clap_scored_is_the_clap_score(text: str, name: str, etype: str) -> None:
     found = by_name(extract(results=text))
     assert found[name].etype == etype, sorted(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "etype"),
+    [
+        # typed as the development annotators type them: control modules and SLAM systems
+        # are techniques, released model series are models
+        ("与 CameraCtrl、MotionCtrl 等相机控制方法相比更一致。", "CameraCtrl", "Method"),
+        ("轨迹精度接近 DROID-SLAM。", "DROID-SLAM", "Method"),
+        ("长视频生成优于 LongLive。", "LongLive", "Model"),
+        ("对比 SimpleRL-Zoo 系列。", "SimpleRL-Zoo", "Model"),
+        ("记忆层优于 Mem0 与 Zep。", "Mem0", "Method"),
+    ],
+)
+def test_extract_kb_types_follow_the_annotation_convention(
+    text: str, name: str, etype: str
+) -> None:
+    found = by_name(extract(results=text))
+    assert found[name].etype == etype, sorted(found)
