@@ -742,3 +742,15 @@ def test_extract_kb_types_follow_the_annotation_convention(
 ) -> None:
     found = by_name(extract(results=text))
     assert found[name].etype == etype, sorted(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("PANDA 分级的二次加权 Kappa 为 0.931。", "Quadratic Weighted Kappa"),
+        ("CATH 4.2 测试集上序列恢复率为 56.8%。", "Amino Acid Recovery"),
+    ],
+)
+def test_extract_kb_measures_by_their_chinese_names(text: str, name: str) -> None:
+    found = by_name(extract(results=text))
+    assert found[name].etype == "Metric", sorted(found)
