@@ -749,6 +749,8 @@ def test_extract_kb_types_follow_the_annotation_convention(
     [
         ("PANDA 分级的二次加权 Kappa 为 0.931。", "Quadratic Weighted Kappa"),
         ("CATH 4.2 测试集上序列恢复率为 56.8%。", "Amino Acid Recovery"),
+        ("在 HellaSwag 上的归一化准确率为 80.1。", "Normalized Accuracy"),
+        ("与人工评分的 Spearman 相关为 0.81。", "Spearman Correlation"),
     ],
 )
 def test_extract_kb_measures_by_their_chinese_names(text: str, name: str) -> None:
