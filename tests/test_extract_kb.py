@@ -504,6 +504,8 @@ def test_extract_kb_split_version_needs_a_versioned_entry(text: str) -> None:
         ("接近 GPT-4 Code Interpreter 的水平。", "GPT-4 Code Interpreter"),
         ("视觉编码器默认使用冻结的 CLIP ViT-L/14-336px。", "CLIP ViT-L/14"),
         ("零样本检测优于 G-DINO。", "Grounding DINO"),
+        ("在华为昇腾 NPU 上完成训练。", "Ascend"),
+        ("推理时调用 Google 搜索。", "Google Search"),
         ("优于 NTK-aware 缩放等外推方法。", "NTK-aware scaling"),
         # benchmarks by their long names, not a maker and a plain word
         ("在 Berkeley Function-Calling Benchmark 上评测。", "BFCL"),
