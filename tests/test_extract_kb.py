@@ -506,6 +506,11 @@ def test_extract_kb_split_version_needs_a_versioned_entry(text: str) -> None:
         ("零样本检测优于 G-DINO。", "Grounding DINO"),
         ("在华为昇腾 NPU 上完成训练。", "Ascend"),
         ("推理时调用 Google 搜索。", "Google Search"),
+        # techniques named half in Chinese
+        ("采用 Nesterov 动量加速。", "Nesterov Accelerated Gradient"),
+        ("基于个性化 PageRank 做多跳检索。", "Personalized PageRank"),
+        ("借鉴 Matryoshka 表示学习。", "Matryoshka Representation Learning"),
+        ("用 Borda 计数汇总排名。", "Borda Count"),
         ("优于 NTK-aware 缩放等外推方法。", "NTK-aware scaling"),
         # benchmarks by their long names, not a maker and a plain word
         ("在 Berkeley Function-Calling Benchmark 上评测。", "BFCL"),
