@@ -1116,6 +1116,7 @@ def test_extract_typing_plain_word_ranked_among_shaped_names(text: str, kept: bo
     ("text", "name", "etype"),
     [
         ("与持续预训练的 Yarn-Mistral-128K 相当。", "Yarn-Mistral-128K", "Model"),
+        ("LongRoPE-Mistral-2048k 在 4k–2048k 上检索准确。", "LongRoPE-Mistral-2048k", "Model"),
         ("与 LWM-Text-Chat-128K 对比。", "LWM-Text-Chat-128K", "Model"),
         # rows, not a window: no power of two, or no model's word before it
         ("使用 LLaVA-Instruct-150K 训练。", "LLaVA-Instruct-150K", "Dataset"),

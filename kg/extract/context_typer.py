@@ -845,7 +845,7 @@ def _tier_stem(label: str) -> str | None:
 
 
 # Context windows in tokens: powers of two (a count of rows rarely is one).
-_CONTEXT_LENGTHS = frozenset(f"{2**n}K" for n in range(1, 10))
+_CONTEXT_LENGTHS = frozenset(f"{2**n}K" for n in range(1, 12))
 
 # Votes a plain capitalised word needs to be kept as a method (one strong cue word).
 _WEAK_METHOD_VOTES = 3
