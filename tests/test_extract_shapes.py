@@ -43,6 +43,10 @@ from kg.extract.shapes import family_key, is_acronym, is_size, shape_strength
         ("3D-aware", 0),
         ("2D-3D", 0),
         ("4K", 0),
+        # a capitalised word with its version is a name; a lower-case one is not
+        ("Tulu-v2", 2),
+        ("Orb-v3.1", 2),
+        ("model-v2", 0),
     ],
 )
 def test_extract_shapes_strength(token: str, strength: int) -> None:

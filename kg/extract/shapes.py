@@ -59,6 +59,9 @@ def is_acronym(token: str) -> bool:
 _DIMENSION = re.compile(r"^\d+D(?=-?[A-Z][A-Za-z])")
 
 
+_VERSION_PART = re.compile(r"v\d+(?:\.\d+)?")
+
+
 @lru_cache(maxsize=65536)
 def shape_strength(token: str) -> int:
     """2: looks like a name on its own (RynnBrain, SAW-Bench, Qwen3, V-Retrver, CoP);
@@ -105,6 +108,8 @@ def _shape_strength(token: str) -> int:
     parts = [p for p in token.split("-") if p]
     if all(is_size(p) or NUMBER.match(p) for p in parts):
         return 0
+    if len(parts) == 2 and _VERSION_PART.fullmatch(parts[1]) and parts[0][:1].isupper():
+        return 2  # `Tulu-v2`, `Orb-v3`: a capitalised word with its version is a name
     for i, p in enumerate(parts):
         if any(c.isupper() for c in p[1:]):
             return 2
