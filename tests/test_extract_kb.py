@@ -546,13 +546,17 @@ def test_extract_kb_glued_spelling_keeps_letter_hyphens() -> None:
         # `敏感度` is how strongly one thing reacts to another, not the diagnostic measure
         "发现不同维度对插值的敏感度不同。",
         "利用 Hessian 矩阵计算权重敏感度。",
-        # a ratio of a signal and the accuracy on a part of a benchmark are no named measures
+        # a ratio of a signal is no named measure
         "训练时随机混入噪声，信噪比在 -5 dB 到 20 dB 之间采样。",
-        "纯文本子集准确率 27.9%。",
     ],
 )
 def test_extract_kb_bare_chinese_property_is_no_metric(text: str) -> None:
     assert extract(results=text).entities == ()
+
+
+def test_extract_kb_accuracy_on_a_subset_is_accuracy() -> None:
+    # the accuracy on a part of a benchmark, not the multi-label Subset Accuracy
+    assert set(by_name(extract(results="纯文本子集准确率 27.9%。"))) == {"Accuracy"}
 
 
 def test_extract_kb_chinese_diagnostic_sensitivity_is_a_metric() -> None:
