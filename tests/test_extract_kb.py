@@ -554,6 +554,11 @@ def test_extract_kb_bare_chinese_property_is_no_metric(text: str) -> None:
     assert extract(results=text).entities == ()
 
 
+def test_extract_kb_test_split_is_no_set() -> None:
+    # NAVSIM's test split is no benchmark of its own
+    assert set(by_name(extract(results="在 navtest 上 PDMS 达到 91.2。"))) == {"PDMS"}
+
+
 def test_extract_kb_accuracy_on_a_subset_is_accuracy() -> None:
     # the accuracy on a part of a benchmark, not the multi-label Subset Accuracy
     assert set(by_name(extract(results="纯文本子集准确率 27.9%。"))) == {"Accuracy"}

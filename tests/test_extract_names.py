@@ -882,6 +882,13 @@ def test_extract_names_acronym_spelling_the_known_measure_that_ends_the_term(
             "Method",
             True,
         ),
+        # the known SWA (Stochastic Weight Averaging) glossed as another known technique is it
+        (
+            "将 Mamba 与滑动窗口注意力（SWA）逐层交替堆叠；SWA 负责在窗口内检索。",
+            "Sliding Window Attention",
+            "Method",
+            True,
+        ),
     ],
 )
 def test_extract_names_paper_redefines_a_known_acronym(
@@ -890,7 +897,7 @@ def test_extract_names_paper_redefines_a_known_acronym(
     found = by_name(extract(innovations=text))
     assert found[name].etype == etype, sorted(found)
     assert found[name].in_kb is in_kb
-    assert not {"VCR", "DeepFakeDetection"} & set(found)
+    assert not {"VCR", "DeepFakeDetection", "Stochastic Weight Averaging"} & set(found)
 
 
 @pytest.mark.parametrize(

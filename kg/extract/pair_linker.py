@@ -386,17 +386,31 @@ class PairLinker:
     def _local_acronyms(self, cands: list[Cand], pairs: list[Pair]) -> None:
         """`可验证化学奖励（Verifiable Chemistry Reward, VCR）… VCR 提升`: once the paper gives a
         known acronym a meaning of its own, its bare mentions are that local name too."""
+        res = self.res
         local: dict[str, str] = {}
+        # `滑动窗口注意力（SWA）`: a known acronym glossed by another known name is that name
+        known: dict[str, KBEntry] = {}
         for p in pairs:
-            if p.en and p.acr and key_of(p.acr) in self.res.kb_alias:
+            if not p.acr or (owner := res.kb_alias.get(key_of(p.acr))) is None:
+                continue
+            if p.en:
                 local.setdefault(p.acr, p.en)
-        if not local:
+            meant = (res.kb_alias.get(key_of(p.en)) if p.en else None) or (
+                res.kb_zh.get(p.zh) if p.zh else None
+            )
+            if meant is not None and meant is not owner and meant.etype == owner.etype:
+                known.setdefault(p.acr, meant)
+        if not local and not known:
             return
         named = {c.label for c in cands if c.origin == "pair" and c.kb is None and not c.dropped}
         for c in cands:
+            if c.origin != "kb" or c.kb is None or c.dropped:
+                continue
             en = local.get(c.text)
-            if en in named and c.origin == "kb" and c.kb is not None and not c.dropped:
+            if en in named:
                 c.kb, c.name, c.origin = None, en, "pair"
+            elif (meant := known.get(c.text)) is not None:
+                c.kb = meant
 
     @staticmethod
     def _spaced_short_forms(text: str, cands: list[Cand], pairs: list[Pair]) -> None:
