@@ -717,36 +717,16 @@ def test_extract_kb_chat_model_of_a_series_is_its_own_entity() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "name"),
-    [
-        # IoU variants are overlap measures, in referring segmentation and as rewards
-        ("在 RefCOCO 上的 cIoU 达到 81.6，gIoU 提升 7.2。", "CIoU"),
-        ("在 RefCOCO 上的 cIoU 达到 81.6，gIoU 提升 7.2。", "GIoU"),
-        ("奖励由格式奖励和基于 GIoU 的定位奖励组成。", "GIoU"),
-    ],
-)
-def test_extract_kb_iou_variants_are_measures(text: str, name: str) -> None:
-    found = by_name(extract(results=text))
-    assert found[name].etype == "Metric", sorted(found)
-
-
-@pytest.mark.parametrize(
     ("text", "name", "etype"),
     [
+        # IoU variants are overlap measures, in referring segmentation and as rewards
+        ("在 RefCOCO 上的 cIoU 达到 81.6，gIoU 提升 7.2。", "CIoU", "Metric"),
+        ("在 RefCOCO 上的 cIoU 达到 81.6，gIoU 提升 7.2。", "GIoU", "Metric"),
+        ("奖励由格式奖励和基于 GIoU 的定位奖励组成。", "GIoU", "Metric"),
         # CLAP scored, or listed with measures, is the CLAP Score; as an encoder, the model
         ("CLAP 分数 0.41。", "CLAP Score", "Metric"),
         ("在 AudioCaps 上，FAD 1.62、KL 1.28、CLAP 得分 0.46。", "CLAP Score", "Metric"),
         ("用 CLAP 模型计算音频文本相似度。", "CLAP", "Model"),
-    ],
-)
-def test_extract_kb_clap_scored_is_the_clap_score(text: str, name: str, etype: str) -> None:
-    found = by_name(extract(results=text))
-    assert found[name].etype == etype, sorted(found)
-
-
-@pytest.mark.parametrize(
-    ("text", "name", "etype"),
-    [
         # typed as the development annotators type them: control modules and SLAM systems
         # are techniques, released model series are models
         ("与 CameraCtrl、MotionCtrl 等相机控制方法相比更一致。", "CameraCtrl", "Method"),
@@ -754,24 +734,13 @@ def test_extract_kb_clap_scored_is_the_clap_score(text: str, name: str, etype: s
         ("长视频生成优于 LongLive。", "LongLive", "Model"),
         ("对比 SimpleRL-Zoo 系列。", "SimpleRL-Zoo", "Model"),
         ("记忆层优于 Mem0 与 Zep。", "Mem0", "Method"),
+        # measures by their Chinese names
+        ("PANDA 分级的二次加权 Kappa 为 0.931。", "Quadratic Weighted Kappa", "Metric"),
+        ("CATH 4.2 测试集上序列恢复率为 56.8%。", "Amino Acid Recovery", "Metric"),
+        ("在 HellaSwag 上的归一化准确率为 80.1。", "Normalized Accuracy", "Metric"),
+        ("与人工评分的 Spearman 相关为 0.81。", "Spearman Correlation", "Metric"),
     ],
 )
-def test_extract_kb_types_follow_the_annotation_convention(
-    text: str, name: str, etype: str
-) -> None:
+def test_extract_kb_known_name_takes_its_type(text: str, name: str, etype: str) -> None:
     found = by_name(extract(results=text))
     assert found[name].etype == etype, sorted(found)
-
-
-@pytest.mark.parametrize(
-    ("text", "name"),
-    [
-        ("PANDA 分级的二次加权 Kappa 为 0.931。", "Quadratic Weighted Kappa"),
-        ("CATH 4.2 测试集上序列恢复率为 56.8%。", "Amino Acid Recovery"),
-        ("在 HellaSwag 上的归一化准确率为 80.1。", "Normalized Accuracy"),
-        ("与人工评分的 Spearman 相关为 0.81。", "Spearman Correlation"),
-    ],
-)
-def test_extract_kb_measures_by_their_chinese_names(text: str, name: str) -> None:
-    found = by_name(extract(results=text))
-    assert found[name].etype == "Metric", sorted(found)
