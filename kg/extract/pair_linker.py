@@ -385,10 +385,11 @@ class PairLinker:
 
     def _local_acronyms(self, cands: list[Cand], pairs: list[Pair]) -> None:
         """`可验证化学奖励（Verifiable Chemistry Reward, VCR）… VCR 提升`: once the paper gives a
-        known acronym a meaning of its own, its bare mentions are that local name too."""
+        known acronym a meaning of its own, its bare mentions are that local name too; glossed
+        by another known name of its type (`滑动窗口注意力（SWA）`, not Stochastic Weight
+        Averaging), they are that known name."""
         res = self.res
         local: dict[str, str] = {}
-        # `滑动窗口注意力（SWA）`: a known acronym glossed by another known name is that name
         known: dict[str, KBEntry] = {}
         for p in pairs:
             if not p.acr or (owner := res.kb_alias.get(key_of(p.acr))) is None:

@@ -293,7 +293,7 @@ class ShapeFinder:
                     continue
                 if not is_capitalised(words[0][2]) and (
                     # `Ego3D 位置编码`, `UT 变换`: a coined name's technique, but `CRPS 损失`
-                    # is a loss computed from a measure
+                    # is a loss computed from a measure, and `MSE 变换` a known measure's
                     res.metric_heads[m.group(1)] == "Loss"
                     or known is not None
                     or not (shape_strength(words[0][2]) == 2 or is_acronym(words[0][2]))
