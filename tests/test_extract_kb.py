@@ -727,6 +727,10 @@ def test_extract_kb_chat_model_of_a_series_is_its_own_entity() -> None:
         ("CLAP 分数 0.41。", "CLAP Score", "Metric"),
         ("在 AudioCaps 上，FAD 1.62、KL 1.28、CLAP 得分 0.46。", "CLAP Score", "Metric"),
         ("用 CLAP 模型计算音频文本相似度。", "CLAP", "Model"),
+        # a homonym given a value is its measure sense; pretrained with, the model
+        ("在 LVEF 估计上，最佳多模态大模型的 MAE 为 9.7%。", "Mean Absolute Error", "Metric"),
+        ("P 波拾取残差 MAE 0.021 秒。", "Mean Absolute Error", "Metric"),
+        ("以 MAE 预训练的 ViT-B 为骨干。", "MAE", "Method"),
         # typed as the development annotators type them: control modules and SLAM systems
         # are techniques, released model series are models
         ("与 CameraCtrl、MotionCtrl 等相机控制方法相比更一致。", "CameraCtrl", "Method"),

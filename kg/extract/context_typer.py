@@ -555,6 +555,9 @@ class ContextTyper:
         if topic is not None and topic.search(text, sent.start, sent.end):
             c.kb = other
             return
+        if other.etype == "Metric" and _VALUED.match(text, c.end):
+            c.kb = other  # `MAE 为 9.7%`, `残差 MAE 0.021 秒`: given a value, the measure
+            return
         before = _ZH_BEFORE.search(text, max(0, c.start - 16), c.start)
         ending = before and zh_ending(self.res, before.group(1))
         right = _right_of(text, c)
@@ -947,6 +950,10 @@ _RESULT_ON = re.compile(r"^\s*上的?\s*(?:表现|准确率|得分|分数|成绩
 _SCORED = re.compile(
     r"\s*(?:为|达到?|降至|降低至|降到|提升至|提高到|升至|约为?|仅为?|(?P<colon>[:：=])|[<>≤≥])\s*[-+]?\d"
 )
+
+
+# A value right after a name, with or without a verb before it (`MAE 为 9.7%`, `MAE 0.021`).
+_VALUED = re.compile(r"\s*(?:为|达到?|约为?|[:：=])?\s*[-+]?\d")
 
 
 # One short word without digits: acronyms and coined measures (`SIM`, `scTM`, `gIoU`).
