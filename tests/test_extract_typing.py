@@ -463,11 +463,19 @@ def test_extract_typing_latin_name_before_loss_noun_is_a_loss(
     ("text", "name", "etype"),
     [
         ("WebShop 报告平均奖励（Average Reward）。", "Average Reward", "Metric"),
+        # a loss reported on a data split is a measure; a named loss is a technique
+        ("Adam-mini 的验证损失（Validation Loss）与 AdamW 基本一致。", "Validation Loss", "Metric"),
+        (
+            "验证交叉熵（Validation Cross-Entropy）随计算量平滑下降。",
+            "Validation Cross-Entropy",
+            "Metric",
+        ),
+        ("提出对比损失（Contrastive Loss）。", "Contrastive Loss", "Method"),
         ("以累计回报（Cumulative Return）衡量。", "Cumulative Return", "Metric"),
         ("设计格式奖励（Format Reward）。", "Format Reward", "Method"),
     ],
 )
-def test_extract_typing_averaged_reward_is_a_measure(text: str, name: str, etype: str) -> None:
+def test_extract_typing_reported_reward_or_loss_is_a_measure(text: str, name: str, etype: str) -> None:
     assert _etype(by_name(extract(results=text)), name) == etype
 
 

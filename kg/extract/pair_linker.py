@@ -563,6 +563,8 @@ class PairLinker:
                 # `掩码引导反演（Mask-Guided Inversion）与重初始化策略（Reinitialization）`
                 return "Method"
             return None
+        if len(words) >= 2 and words[0] in _SPLITS and words[-1] in ("Loss", "Cross-Entropy"):
+            return "Metric"  # `验证损失（Validation Loss）`: a loss reported on a split, no loss
         cue = cue_after(res, after)
         if cue is None:
             rest = text[m.end() : m.end() + 160]
@@ -1168,6 +1170,8 @@ _AMOUNT = re.compile(
 
 # First words of a gloss that make a reward or return the score a policy reaches.
 _AVERAGED = ("Average", "Mean", "Avg.", "Cumulative", "Total", "Median", "Expected")
+# Data splits a reported loss is measured on (`Validation Loss`, `Training Loss`).
+_SPLITS = frozenset({"Validation", "Val", "Test", "Training", "Train", "Eval", "Held-out"})
 
 # Chinese head nouns that make a glossed term a named technique.
 _METHOD_HEADS = ("机制", "方法", "算法", "策略", "损失", "损失函数", "优化器")
