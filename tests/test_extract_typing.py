@@ -475,7 +475,9 @@ def test_extract_typing_latin_name_before_loss_noun_is_a_loss(
         ("设计格式奖励（Format Reward）。", "Format Reward", "Method"),
     ],
 )
-def test_extract_typing_reported_reward_or_loss_is_a_measure(text: str, name: str, etype: str) -> None:
+def test_extract_typing_reported_reward_or_loss_is_a_measure(
+    text: str, name: str, etype: str
+) -> None:
     assert _etype(by_name(extract(results=text)), name) == etype
 
 
