@@ -23,6 +23,11 @@ def _etype(found: dict, name: str) -> str:
     return "Dataset" if etype == "Benchmark" else etype
 
 
+def _found_type(found: dict, name: str) -> str | None:
+    """The name's type (Benchmark as Dataset), or None when it was not found."""
+    return _etype(found, name) if name in found else None
+
+
 @pytest.mark.parametrize(
     ("text", "name", "etype"),
     [
@@ -513,7 +518,7 @@ def test_extract_typing_gloss_scored_along_a_dimension_is_a_measure(
     text: str, name: str, etype: str | None
 ) -> None:
     found = by_name(extract(results=text))
-    assert (_etype(found, name) if etype else found.get(name)) == etype
+    assert _found_type(found, name) == etype, sorted(found)
 
 
 @pytest.mark.parametrize(
@@ -543,7 +548,7 @@ def test_extract_typing_gloss_listed_after_a_technique_gloss(
     text: str, name: str, etype: str | None
 ) -> None:
     found = by_name(extract(innovations=text))
-    assert (_etype(found, name) if etype else found.get(name)) == etype
+    assert _found_type(found, name) == etype, sorted(found)
 
 
 @pytest.mark.parametrize(
@@ -567,7 +572,7 @@ def test_extract_typing_abbreviated_gloss_of_a_measure(
     text: str, name: str, etype: str | None
 ) -> None:
     found = by_name(extract(results=text))
-    assert (_etype(found, name) if etype else found.get(name)) == etype
+    assert _found_type(found, name) == etype, sorted(found)
 
 
 @pytest.mark.parametrize(
@@ -1163,7 +1168,7 @@ def test_extract_typing_counted_kind_after_a_gloss_list(
     text: str, name: str, etype: str | None
 ) -> None:
     found = by_name(extract(usage=text))
-    assert (_etype(found, name) if etype else found.get(name)) == etype
+    assert _found_type(found, name) == etype, sorted(found)
 
 
 @pytest.mark.parametrize(
@@ -1188,7 +1193,7 @@ def test_extract_typing_gloss_listed_before_a_technique_gloss(
     text: str, name: str, etype: str | None
 ) -> None:
     found = by_name(extract(innovations=text))
-    assert (_etype(found, name) if etype else found.get(name)) == etype
+    assert _found_type(found, name) == etype, sorted(found)
 
 
 @pytest.mark.parametrize(

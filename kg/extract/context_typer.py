@@ -286,27 +286,27 @@ class ContextTyper:
             if c.origin == "weak" and self._maker(st, c):
                 c.votes["Organization"] += 4
                 strong.add(c.start)
-            etype = affix_type(label, parts[1:])
+            ending = affix_type(label, parts[1:])
             sized = any(is_param_count(p) for p in parts[1:])
-            if etype == "Dataset" or sized or (c.kb_hint and c.kb_hint.etype == "Dataset"):
+            if ending == "Dataset" or sized or (c.kb_hint and c.kb_hint.etype == "Dataset"):
                 # `FooBench 得分`, `Arena-Hard-v2 得分`, `Foo-RM-32B 得分 78.4`: the score word
                 # is about the benchmark or the model, not a metric name.
                 c.votes.pop("Metric", None)
-            if etype is not None and _typing_affix_suffices(c, parts, etype):
+            if ending is not None and _typing_affix_suffices(c, parts, ending):
                 # A typing ending (`Arena-Hard`, `Task Success Rate`) is evidence enough.
                 strong.add(c.start)
             # The name's own shape is one piece of evidence however often it is repeated;
             # cues around each mention are not.
             if key_of(label) not in shaped:
                 shaped.add(key_of(label))
-                if etype is not None:
-                    c.votes[etype] += 2
+                if ending is not None:
+                    c.votes[ending] += 2
                 if hint is None:
                     for etype, weight in self._known_parts(label, parts).items():
                         c.votes[etype] += weight
-                measured = affix_type(label, parts[1:]) == "Metric"  # `FID-50K`: samples
                 for i, p in enumerate(parts[1:], 1):
-                    if is_size(p) and not measured:
+                    # `FID-50K`: a measure over that many samples (its ending says so)
+                    if is_size(p) and ending != "Metric":
                         # A parameter count outweighs a typing ending (`UI-TARS-72B-DPO`)
                         # and a known stem's type (`ToolACE-2-8B`: a checkpoint); a few
                         # thousand or million (`MovieLens-1M`, `EditSphere-3M`) count rows,

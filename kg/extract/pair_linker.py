@@ -94,8 +94,10 @@ _DIGIT_OR_LATIN = re.compile(r"[0-9A-Za-z][0-9A-Za-z.\-]*")
 _SCORE_TAIL = re.compile(r"\s+[\d.,%]+$")
 
 
+# The words that join the members of a list (with `、`, a comma or `或` where a list allows them).
+_JOINERS = "和|与|及|以及"
 _NAME_LIST = re.compile(
-    r"^[A-Za-z][\w.\-]*(?:\s+[\w.\-]+)*(?:\s*(?:[、,，]|和|与|及|以及)\s*[A-Za-z][\w.\-]*"
+    rf"^[A-Za-z][\w.\-]*(?:\s+[\w.\-]+)*(?:\s*(?:[、,，]|{_JOINERS})\s*[A-Za-z][\w.\-]*"
     r"(?:\s+[\w.\-]+)*)+\s*(?:等)?$"
 )
 
@@ -188,18 +190,18 @@ _INTRODUCED_END = re.compile(
     r"(通过|引入了?|采用了?|借助|设计了?|利用|加入了?|用)\s*[“\"]?[^，。,；、]{1,12}$"
 )
 # The word joining two members of a list, with its spaces.
-_AND_WORD = r"\s*(?:、|和|与|及|以及)\s*"
+_AND_WORD = rf"\s*(?:、|{_JOINERS})\s*"
 # the gloss after, or before, in a list of glosses (`准确度（Acc.）与完整度（Comp.）`)
 _LISTED_NEXT = re.compile(_AND_WORD + r"[^（()）、，。；]{1,12}[（(]")
 _LISTED_PREV = re.compile(r"[)）]" + _AND_WORD + r"[^（()）、，。；]{0,12}$")
 # A word cut short, as measures' names in tables are (`Traj.`, `err.`, `Pix.`).
 _ABBREVIATED = re.compile(r"[A-Za-z]{1,6}\.")
 # From a gloss's name to the next Chinese term of its list: `…（Mask-Guided Inversion）与`.
-_AFTER_GLOSS = re.compile(r"[^（）()\n。；]{0,40}[)）]\s*(?:[、，,]|和|与|及|以及|或)\s*")
+_AFTER_GLOSS = re.compile(rf"[^（）()\n。；]{{0,40}}[)）]\s*(?:[、，,]|{_JOINERS}|或)\s*")
 # The count that ends a list of glosses (`…两种`).
 _COUNTED_END = re.compile(r"(?:[两二三四五六七八九十]|\d{1,2})\s*(?:个|种|类|项|组)\s*$")
 # From a gloss's closing bracket to the English name of the next gloss of its list.
-_NEXT_GLOSS = re.compile(r"\s*(?:、|和|与|及|以及|或)\s*[^\s，。；：、（）()]{1,16}[（(]\s*")
+_NEXT_GLOSS = re.compile(rf"\s*(?:、|{_JOINERS}|或)\s*[^\s，。；：、（）()]{{1,16}}[（(]\s*")
 # What scores are reported along: `从全面性（Comprehensiveness）、多样性（Diversity）四个维度评估`.
 _DIMENSION_NEXT = re.compile(
     r"维度(?:进行)?(?:评估|评测|评价|打分|评分|衡量|得分|领先|排名)"
@@ -222,7 +224,7 @@ _PART_EN = re.compile(r"(?:er|or|Head)s?$")
 # What may stand between a gloss and the cue word of its list: further glossed members
 # (`、帧间连贯性（Temporal Consistency）`) and the list's end (`等`, `等三项`).
 _LIST_REST = re.compile(
-    r"^(?:\s*(?:[、,，]|和|与|及|以及)\s*[^\s，。；：、（）()]{1,16}[（(][^（）()\n]{1,60}[)）])*"
+    rf"^(?:\s*(?:[、,，]|{_JOINERS})\s*[^\s，。；：、（）()]{{1,16}}[（(][^（）()\n]{{1,60}}[)）])*"
     r"\s*(?:等等?)?\s*(?:(?:[两二三四五六七八九十]|\d{1,2})\s*(?:个|种|类|项|组)\s*)?"
 )
 
