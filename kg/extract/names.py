@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from kg.extract.resources import KBEntry, Resources, is_stop, resources
@@ -169,20 +170,24 @@ def last_cue(res: Resources, window: str) -> tuple[str, int] | None:
     return _cues().after_value[last.group()] if last else None
 
 
+def _letters_as_in(surface: str, spellings: Iterable[str]) -> bool:
+    """The surface's letters, case and all, are those of one of the spellings."""
+    letters = [c for c in surface if c.isalpha()]
+    return any(letters == [c for c in s if c.isalpha()] for s in spellings)
+
+
 def surface_ok(res: Resources, surface: str, entry: KBEntry) -> bool:
     """Reject case-insensitive KB hits that are ordinary words ('atlas', 'Math' for MATH)."""
     spellings = [s for s in (entry.name, *entry.aliases) if key_of(s) == key_of(surface)]
     if not spellings:
         # a derived spelling (`Phi3`, `AIME'24`): its letters as one of the entry's spellings
         # writes them
-        letters = [c for c in surface if c.isalpha()]
-        return any(letters == [c for c in s if c.isalpha()] for s in (entry.name, *entry.aliases))
+        return _letters_as_in(surface, (entry.name, *entry.aliases))
     if surface in spellings:
         return True
     if any(s in res.kb_exact_case for s in spellings):
         # the case is what must match (`RTX-4090` is `RTX 4090`; `Sora` is not `SORA`)
-        letters = [c for c in surface if c.isalpha()]
-        return any(letters == [c for c in s if c.isalpha()] for s in spellings)
+        return _letters_as_in(surface, spellings)
     if surface.isupper() and all(s[:1].islower() for s in spellings):
         return False  # `VLLM` (a vision LLM) is not `vLLM`: a lowercase-first brand
     if (
