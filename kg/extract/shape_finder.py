@@ -284,26 +284,26 @@ class ShapeFinder:
             etype = res.head_types[m.group(1)]
             if etype != "Metric" and _BRACKET_NEXT.match(text, m.end()):
                 continue  # `随机 Hadamard 变换（RHT）`: the pair names it, with its acronym
+            head = res.metric_heads[m.group(1)]
+            named = res.kb_alias.get(key_of(text[s : words[-1][1]]))
             if etype != "Metric":
                 # `Dice 损失` is the Dice Loss, but `GRPO 损失` stays GRPO's own loss, and
                 # `CRPS 损失`, `OT 损失`, `pairwise 损失` are losses computed from a measure or
                 # a plain word, no named loss.
-                known = res.kb_alias.get(key_of(text[s : words[-1][1]]))
-                if known is not None and known.etype != "Metric":
+                if named is not None and named.etype != "Metric":
                     continue
                 if not is_capitalised(words[0][2]) and (
                     # `Ego3D 位置编码`, `UT 变换`: a coined name's technique, but `CRPS 损失`
                     # is a loss computed from a measure, and `MSE 变换` a known measure's
-                    res.metric_heads[m.group(1)] == "Loss"
-                    or known is not None
+                    head == "Loss"
+                    or named is not None
                     or not (shape_strength(words[0][2]) == 2 or is_acronym(words[0][2]))
                     # `ZorbNorm 归一化`: the name says the kind already
-                    or _ends_in_kind(words[-1][2], res.metric_heads[m.group(1)])
+                    or _ends_in_kind(words[-1][2], head)
                 ):
                     continue
-            name = f"{text[s : words[-1][1]]} {res.metric_heads[m.group(1)]}"
+            name = f"{text[s : words[-1][1]]} {head}"
             entry = res.kb_alias.get(key_of(name))
-            named = res.kb_alias.get(key_of(text[s : words[-1][1]]))
             if entry is None and etype == "Metric" and named is not None and named.etype == etype:
                 continue  # `BLEU 相似度`, `FID 分数`: the known measure itself
             for c in cands:
