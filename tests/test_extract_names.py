@@ -682,6 +682,9 @@ def test_extract_names_generic_guards(text: str, absent: set, present: set) -> N
         ("在 HMMT Feb 2025 上提升。", {"HMMT Feb 2025"}, {"HMMT", "Feb 2025"}),
         ("CATH 4.2 测试集上恢复率 58.9%。", {"CATH 4.2"}, {"CATH"}),
         ("在 BTCV 和 AMOS 22 上平均 Dice 为 87.6%。", {"AMOS 22"}, {"AMOS"}),
+        # a whole number before another set's name is an edition; scores listed are not
+        ("在 Common Voice 15 与 LibriSpeech 上 WER 更低。", {"Common Voice 15"}, {"Common Voice"}),
+        ("MMLU 72 与 GSM8K 81。", {"MMLU", "GSM8K"}, {"MMLU 72"}),
         # a number after a set's name elsewhere is its score
         ("MMLU 71.2，GSM8K 85.3。", {"MMLU", "GSM8K"}, {"MMLU 71.2"}),
         # a metric after a checkpoint is the score's metric, not a model code

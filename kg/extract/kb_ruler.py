@@ -406,6 +406,9 @@ class KBRuler:
                     # `CATH 4.2 测试集`, `在 AMOS 22 上`: a number the set's own words follow
                     # names a version; elsewhere (`MMLU 71.2，`) it is a score.
                     or (k == j and _NUMBER.match(run[k][2]) and _SET_AFTER.match(text, run[k][1]))
+                    # `Common Voice 15 与 LibriSpeech 上`: a whole number before another
+                    # set's name is an edition
+                    or (k == j and _RELEASE_NO.match(run[k][2]) and _SET_LIST.match(text, run[k][1]))
                     # `MovieLens Latest`, `Criteo Terabyte`: a named release in one plain word
                     # that ends the run
                     or (k == j and k + 1 == n and is_plain_word(res, run[k][2]))
@@ -499,6 +502,11 @@ _NUMBER = re.compile(r"^\d{1,2}(?:\.\d)?$")
 # An acronym of a measured quantity (`ATE`, `VCRE`, `F0`)
 _QUANTITY = re.compile(r"^[A-Z][A-Z0-9]{1,4}$")
 _DIGIT = re.compile(r"^[1-9]$")
+_RELEASE_NO = re.compile(r"^[1-9]\d$")
+# ... and another set's name that no score follows (`MMLU 72 与 GSM8K 81` lists scores)
+_SET_LIST = re.compile(
+    r"\s*(?:与|和|及|以及)\s*(?>[A-Z][A-Za-z0-9.+\-]*(?: [A-Za-z][A-Za-z0-9.+\-]*)*)(?!\s*[\d(（])"
+)
 _SET_AFTER = re.compile(r"\s*(?:上|测试集|验证集|数据集|基准|[\u4e00-\u9fff]{0,4}子集)")
 
 
