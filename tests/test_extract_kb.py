@@ -507,7 +507,7 @@ def test_extract_kb_split_version_needs_a_versioned_entry(text: str) -> None:
         ("在华为昇腾 NPU 上完成训练。", "Ascend"),
         ("推理时调用 Google 搜索。", "Google Search"),
         ("在 128K 长度的“大海捞针”测试中全部命中。", "Needle in a Haystack"),
-        ("在 Arena-Hard-Auto 上评测胜率。", "Arena-Hard"),
+        ("在 Arena-Hard-Auto 上评测。", "Arena-Hard"),
         # techniques named half in Chinese
         ("采用 Nesterov 动量加速。", "Nesterov Accelerated Gradient"),
         ("基于个性化 PageRank 做多跳检索。", "Personalized PageRank"),

@@ -408,7 +408,9 @@ class KBRuler:
                     or (k == j and _NUMBER.match(run[k][2]) and _SET_AFTER.match(text, run[k][1]))
                     # `Common Voice 15 与 LibriSpeech 上`: a whole number before another
                     # set's name is an edition
-                    or (k == j and _RELEASE_NO.match(run[k][2]) and _SET_LIST.match(text, run[k][1]))
+                    or (
+                        k == j and _RELEASE_NO.match(run[k][2]) and _SET_LIST.match(text, run[k][1])
+                    )
                     # `MovieLens Latest`, `Criteo Terabyte`: a named release in one plain word
                     # that ends the run
                     or (k == j and k + 1 == n and is_plain_word(res, run[k][2]))
