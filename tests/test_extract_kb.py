@@ -740,6 +740,14 @@ def test_extract_kb_chat_model_of_a_series_is_its_own_entity() -> None:
         ("长视频生成优于 LongLive。", "LongLive", "Model"),
         ("对比 SimpleRL-Zoo 系列。", "SimpleRL-Zoo", "Model"),
         ("记忆层优于 Mem0 与 Zep。", "Mem0", "Method"),
+        # a model family and the training technique it was made with are two entries
+        ("据此训练的 Rho-1 模型仅用极少的 token。", "Rho-1", "Model"),
+        (
+            "提出选择性语言建模（Selective Language Modeling）。",
+            "Selective Language Modeling",
+            "Method",
+        ),
+        ("效果与 LongChat、LongLoRA 相当。", "LongChat", "Model"),
         # measures by their Chinese names
         ("PANDA 分级的二次加权 Kappa 为 0.931。", "Quadratic Weighted Kappa", "Metric"),
         ("CATH 4.2 测试集上序列恢复率为 56.8%。", "Amino Acid Recovery", "Metric"),

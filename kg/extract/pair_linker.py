@@ -509,6 +509,14 @@ class PairLinker:
             return "?"
         return etype
 
+    def _modified(self, words: list[str]) -> bool:
+        """The words after the first name a known technique (`S-Face ControlNet`)."""
+        for i in range(1, len(words)):
+            entry = self.res.kb_alias.get(key_of(" ".join(words[i:])))
+            if entry is not None:
+                return entry.etype == "Method"
+        return False
+
     def _concept(self, en: str) -> bool:
         """A stop term, or a phenomenon's or concept's head word (`Intervention Paradox`)."""
         return is_stop(self.res, en) or en.split()[-1] in self.res.gloss_en_reject
@@ -540,6 +548,10 @@ class PairLinker:
         # a dimension or number opens a titled name too (`1-D Tile-Tagging`, `3D Gaussian Splats`)
         titled = all(w[:1].isupper() or w[:1].isdigit() or w in CONNECTORS for w in words)
         method_term = bool(zh) and zh.endswith(_METHOD_HEADS) and words[0][:1].isupper()
+        if titled and len(words) >= 2 and sent.section != "fields" and self._modified(words):
+            # `加权自洽性（Weighted Self-Consistency）`: a named variant of a known technique,
+            # whatever the Chinese term ends in
+            return "Method"
         if len(content) >= 2 and any(w[:1].islower() for w in content) and not method_term:
             # `dense temporal manifold`, `Prompt-based attacks`: a description, not a name,
             # unless the Chinese term says it is a method (`信息门控机制（Information-gating
