@@ -508,6 +508,8 @@ def test_extract_kb_split_version_needs_a_versioned_entry(text: str) -> None:
         ("推理时调用 Google 搜索。", "Google Search"),
         ("在 128K 长度的“大海捞针”测试中全部命中。", "Needle in a Haystack"),
         ("在 Arena-Hard-Auto 上评测。", "Arena-Hard"),
+        # a label that holds a known model's name, before its acronym: only the set
+        ("训练数据扩展到 AlphaFold 数据库（AFDB）中的预测结构。", "AlphaFold DB"),
         # techniques named half in Chinese
         ("采用 Nesterov 动量加速。", "Nesterov Accelerated Gradient"),
         ("基于个性化 PageRank 做多跳检索。", "Personalized PageRank"),

@@ -801,6 +801,8 @@ class PairLinker:
                 if (spelled and zh_kb is target.kb) or self._names(zh, target.kb):
                     target.aliases.append(zh)
                 self._zh_votes(target, zh)
+                if target.kb is not None:
+                    self._drop_inside_label(cands, m.start(), zh, target.kb)
                 target.aliases.extend(self._drop_inner_zh(cands, m.start(), zh, (acr,)))
             pairs.append(Pair(m.start(), m.end(), zh, None, acr))
             return
@@ -887,6 +889,25 @@ class PairLinker:
                 c.dropped = True
                 return c.kb
         return None
+
+    @staticmethod
+    def _drop_inside_label(cands: list[Cand], paren: int, zh: str, kb: KBEntry) -> None:
+        """`AlphaFold 数据库（AFDB）`: a label of the acronym's entry ends the term, so the
+        Latin name inside that label is part of it, not the model."""
+        labels = [
+            c
+            for c in cands
+            if c.origin == "zh"
+            and c.kb is kb
+            and not c.dropped
+            and c.end <= paren
+            and zh.endswith(c.text)
+            and not has_cjk(c.text[:1])
+        ]
+        for c in labels:
+            for inner in cands:
+                if inner is not c and c.start <= inner.start and inner.end <= c.end:
+                    inner.dropped = True
 
     @staticmethod
     def _drop_inner_zh(
