@@ -555,8 +555,10 @@ class ContextTyper:
         if topic is not None and topic.search(text, sent.start, sent.end):
             c.kb = other
             return
-        if other.etype == "Metric" and _VALUED.match(text, c.end):
-            c.kb = other  # `MAE 为 9.7%`, `残差 MAE 0.021 秒`: given a value, the measure
+        if other.etype == "Metric" and (_VALUED.match(text, c.end) or _COMPARED.match(text, c.end)):
+            # `MAE 为 9.7%`, `残差 MAE 0.021 秒`, `力的 MAE 均低于 MACE-OFF`: given a value or
+            # compared, the measure
+            c.kb = other
             return
         before = _ZH_BEFORE.search(text, max(0, c.start - 16), c.start)
         ending = before and zh_ending(self.res, before.group(1))
@@ -952,6 +954,9 @@ _SCORED = re.compile(
 )
 
 
+# A comparison of values right after a name (`MAE 均低于`); a verb of effect (`MAE 提升了
+# 表征`) can follow a technique too.
+_COMPARED = re.compile(r"\s*(?:均|都|也|分别|明显|显著)?\s*(?:低于|高于|优于|劣于)")
 # A value right after a name, with or without a verb before it (`MAE 为 9.7%`, `MAE 0.021`).
 _VALUED = re.compile(r"\s*(?:为|达到?|约为?|[:：=])?\s*[-+]?\d")
 
