@@ -734,6 +734,8 @@ def test_extract_kb_chat_model_of_a_series_is_its_own_entity() -> None:
         # a homonym given a value is its measure sense; pretrained with, the model
         ("在 LVEF 估计上，最佳多模态大模型的 MAE 为 9.7%。", "Mean Absolute Error", "Metric"),
         ("P 波拾取残差 MAE 0.021 秒。", "Mean Absolute Error", "Metric"),
+        ("能量与力的 MAE 均低于 MACE-OFF。", "Mean Absolute Error", "Metric"),
+        ("以 MAE 预训练的 ViT-B 为骨干，MAE 提升了表征。", "MAE", "Method"),
         ("以 MAE 预训练的 ViT-B 为骨干。", "MAE", "Method"),
         # typed as the development annotators type them: control modules and SLAM systems
         # are techniques, released model series are models

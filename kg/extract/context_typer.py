@@ -954,8 +954,8 @@ _SCORED = re.compile(
 )
 
 
-# A comparison of values right after a name (`MAE 均低于`); a verb of effect (`MAE 提升了
-# 表征`) can follow a technique too.
+# A comparison of values right after a name (`MAE 均低于`); a verb of effect can follow a
+# technique too (`MAE 提升了表征`).
 _COMPARED = re.compile(r"\s*(?:均|都|也|分别|明显|显著)?\s*(?:低于|高于|优于|劣于)")
 # A value right after a name, with or without a verb before it (`MAE 为 9.7%`, `MAE 0.021`).
 _VALUED = re.compile(r"\s*(?:为|达到?|约为?|[:：=])?\s*[-+]?\d")
