@@ -942,6 +942,7 @@ def test_extract_typing_unit_after_a_number_is_no_measure(text: str, name: str, 
         ("平均加速比（Zorb Speedup）为 2.1。", "Zorb Speedup"),
         # a ratio glossed as one is a measure
         ("压缩比（Compression Ratio）最高达到 5.02 倍。", "Compression Ratio"),
+        ("效率增益（Efficiency Zorb, EZ）领先于 FNO。", "Efficiency Zorb"),
         ("离散度-技巧比率（Spread-Skill Ratio）接近 1。", "Spread-Skill Ratio"),
     ],
 )
