@@ -253,6 +253,12 @@ def test_extract_typing_results_on_benchmark(text: str, name: str, etype: str) -
         ("在 Zorblens-1M 和 Quuxlens-20M 上评估。", "Zorblens-1M", "Dataset"),
         ("在 Zorb@5 和 Quux@10 上提升。", "Zorb@5", "Metric"),
         ("在 Zorb-8B 上进行实验。", "Zorb-8B", "Model"),
+        # a measure the paper defined by its gloss stays one when results are "on" it
+        (
+            "输出可解决通过率（Solvable Zorb Rate, SoZR）。GPT-4 在 SoZR 与 SoQR 上均最佳。",
+            "Solvable Zorb Rate",
+            "Metric",
+        ),
     ],
 )
 def test_extract_typing_evaluated_on_unless_shape_says_otherwise(

@@ -33,6 +33,7 @@ class _Acc:
     spans: list[tuple[int, int]] = field(default_factory=list)  # mentions in doc.text
     in_kb: bool = False
     first: int = 0
+    measured: bool = False  # a gloss the paper writes for it names a measure
 
 
 def _canonical(c: Cand) -> tuple[str, str]:
@@ -71,6 +72,10 @@ def entities(
             etype = second_opinion(name_view(acc, st), etype)
         if _title_phrase(acc, etype, st):
             continue
+        if etype == "Dataset" and acc.measured:
+            # `可解决通过率（Solvable Pass Rate, SoPR）… 在 SoPR 上最佳`: "on" a measure the
+            # paper defined is no benchmark
+            etype = "Metric"
         if etype == "Dataset" and "evaluatesOn" in acc.roles:
             etype = "Benchmark"
         final[acc.key] = etype
@@ -162,6 +167,8 @@ def accumulate(doc: Doc) -> tuple[dict[str, _Acc], list[Cand], dict[str, str]]:
         if c.etype:
             acc.types[c.etype] += 1
         acc.votes.update(c.votes)
+        if c.origin == "pair" and not acc.in_kb and leading(c.votes) == "Metric":
+            acc.measured = True
         acc.roles |= c.roles
         acc.evidence.add(c.sent)
         acc.spans.append((c.start, c.end))
@@ -247,6 +254,7 @@ def _merge_acronyms(accs: dict[str, _Acc], route: dict[str, str]) -> None:
         target.types.update(acc.types)
         target.votes.update(acc.votes)
         target.roles |= acc.roles
+        target.measured |= acc.measured
         target.evidence |= acc.evidence
         target.spans += acc.spans
         target.first = min(target.first, acc.first)
