@@ -230,6 +230,12 @@ def test_extract_typing_plain_word_method_needs_strong_cue(text: str, kept: bool
         ("训练中出现了“奖励欺骗”（Reward Hacking）。", "Reward Hacking"),
         ("微调导致灾难性遗忘（Catastrophic Forgetting）。", "Catastrophic Forgetting"),
         ("模型表现出“语义漂移”（Semantic Drift）。", "Semantic Drift"),
+        # kinds of task a count announces
+        ("六类任务分别为通用工具（General Tool）、网络购物（Web Shopping）。", "General Tool"),
+        (
+            "涵盖三种场景：室内导航（Indoor Navigation）与户外探索（Outdoor Zorbing）。",
+            "Indoor Navigation",
+        ),
     ],
 )
 def test_extract_typing_phenomenon_gloss_is_no_name(text: str, name: str) -> None:

@@ -201,6 +201,11 @@ _AFTER_GLOSS = re.compile(rf"[^（）()\n。；]{{0,40}}[)）]\s*(?:[、，,]|{_
 # The count that ends a list of glosses (`…两种`).
 _COUNTED_END = re.compile(r"(?:[两二三四五六七八九十]|\d{1,2})\s*(?:个|种|类|项|组)\s*$")
 # From a gloss's closing bracket to the English name of the next gloss of its list.
+# A count of task or scene kinds that a list of glosses then spells out, up to the gloss
+_CATEGORY_LIST = re.compile(
+    r"[一二两三四五六七八九十\d]+\s*(?:类|种|个|大)\s*(?:任务|场景|类别|领域|类型)(?:类别)?"
+    r"(?:分别)?(?:为|是|包括|涵盖|[：:])[^。；;：:]*$"
+)
 _NEXT_GLOSS = re.compile(rf"\s*(?:、|{_JOINERS}|或)\s*[^\s，。；：、（）()]{{1,16}}[（(]\s*")
 # What scores are reported along: `从全面性（Comprehensiveness）、多样性（Diversity）四个维度评估`.
 _DIMENSION_NEXT = re.compile(
@@ -538,6 +543,8 @@ class PairLinker:
         words = en.split()
         if not words or is_stop(res, en):
             return None
+        if _CATEGORY_LIST.search(text, sent.start, m.start()):
+            return None  # `六类任务分别为通用工具（General Tool）、…`: kinds of task, no names
         if en.rsplit("-", 1)[-1].lower() in res.lowercase_tails:
             return None
         content = [w for w in words if w not in CONNECTORS]
