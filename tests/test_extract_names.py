@@ -1230,6 +1230,12 @@ def test_extract_names_gloss_listed_with_a_generic_part_stays_a_translation() ->
         # unknown letter codes label conditions, hypotheses and settings
         ("在条件 C3 下，假设 H1 成立，M+1 设置更好。", {"C3", "H1", "M+1"}, set()),
         ("以 D0 引导 D1 采样。", {"D0", "D1"}, set()),
+        # so do data splits' labels
+        (
+            "在 Train-Random/Test-Random 与 Train-Device/Test-Device 划分上评测 ZorbNet。",
+            {"Train-Random", "Test-Random", "Train-Device", "Test-Device"},
+            {"ZorbNet"},
+        ),
         # known ones are names
         ("对比 T5 与 Mistral，报告 F1。", set(), {"T5", "F1"}),
     ],

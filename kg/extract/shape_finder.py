@@ -111,7 +111,8 @@ class ShapeFinder:
                 ):
                     # `超过 V1 版本`, `W4A4KV4 量化`: a version or precision label names
                     # nothing, nor does an unknown letter code (`C0`, `H1`, `M+1`: conditions,
-                    # hypotheses, settings) or the size inside a complexity (`O(N²)`)
+                    # hypotheses, settings), a split's label or the size inside a complexity
+                    # (`O(N²)`)
                     strength = 0
                 if strength == 2:
                     k = extend_name(res, run, i + 1, text)
@@ -595,7 +596,9 @@ _STEM_SLASH = re.compile(
 )
 
 
-_LABEL = re.compile(r"[A-Z](?:\d|\+[A-Z\d])$")
+# An unknown letter code (`C0`, `H1`, `M+1`), or a data split's label (`Train-Random`,
+# `Test-Device`, `Val-Unseen`)
+_LABEL = re.compile(r"[A-Z](?:\d|\+[A-Z\d])$|(?:Train|Test|Val)-(?!Time$)[A-Z][a-z]+$")
 _REPORT_END = re.compile(r"\s+(?:Technical|Tech)\s+Report$")
 # `SigLIP2-so400m/14`: a bare number after a size is the patch size, not a sibling's size.
 _PATCH_SIZE = re.compile(r"\d[mMB]/\d{1,2}$")
