@@ -1232,7 +1232,7 @@ def test_extract_names_gloss_listed_with_a_generic_part_stays_a_translation() ->
         ("以 D0 引导 D1 采样。", {"D0", "D1"}, set()),
         # so do data splits' labels
         (
-            "在 Train-Random/Test-Random 与 Train-Device/Test-Device 划分上评测 ZorbNet。",
+            "设计了 Train-Random/Test-Random、Train-Device/Test-Device 两种数据划分，评估 ZorbNet。",
             {"Train-Random", "Test-Random", "Train-Device", "Test-Device"},
             {"ZorbNet"},
         ),
