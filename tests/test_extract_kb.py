@@ -508,6 +508,9 @@ def test_extract_kb_split_version_needs_a_versioned_entry(text: str) -> None:
         ("推理时调用 Google 搜索。", "Google Search"),
         ("在 128K 长度的“大海捞针”测试中全部命中。", "Needle in a Haystack"),
         ("在 Arena-Hard-Auto 上评测。", "Arena-Hard"),
+        ("在 Amazon Sports and Outdoors 上评测。", "Amazon Sports"),
+        ("在 MATH Lvl 5 上评测。", "MATH Level 5"),
+        ("仅用一道题的 1-shot RLVR 即可提升推理。", "One-Shot RLVR"),
         # a label that holds a known model's name, before its acronym: only the set
         ("训练数据扩展到 AlphaFold 数据库（AFDB）中的预测结构。", "AlphaFold DB"),
         # techniques named half in Chinese
