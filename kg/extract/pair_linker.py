@@ -583,6 +583,12 @@ class PairLinker:
             if en[:1].isupper() and not en.endswith("s") and self._after_method_gloss(st, m, zh):
                 # `掩码引导反演（Mask-Guided Inversion）与重初始化策略（Reinitialization）`
                 return "Method"
+            if quoted and en[:1].isupper() and not en.endswith("s"):
+                # `提出“回溯”（Backtracking）训练方法`: a quoted term the technique noun after
+                # it names
+                cue = last_cue(res, PUNCT_STOP.split(after, 1)[0][:6])
+                if cue is not None and cue[0] == "Method" and cue[1] >= 2:
+                    return "Method"
             return None
         if len(words) >= 2 and words[0] in _SPLITS and words[-1] in ("Loss", "Cross-Entropy"):
             return "Metric"  # `验证损失（Validation Loss）`: a loss reported on a split, no loss
