@@ -615,6 +615,11 @@ def test_extract_typing_notation_in_brackets_is_no_name(text: str) -> None:
         ("通过多级 Haar 小波变换注入潜变量。", "Haar Wavelet Transform", "Haar Transform"),
         ("对输入做 Zorbian 插值。", "Zorbian Interpolation", "Zorbian"),
         ("用可学习的 Givens 旋转替代随机变换。", "Givens Rotation", "Givens"),
+        (
+            "离线将 Walsh-Hadamard 变换融合进分解矩阵。",
+            "Walsh-Hadamard Transform",
+            "Walsh-Hadamard",
+        ),
         # a coined name or an acronym before a technique noun (not before 损失)
         ("通过 Ego3D 位置编码把 3D 空间信息注入视觉观测。", "Ego3D Position Encoding", "Ego3D"),
         ("将门控因子融入 WY 表示与 UT 变换。", "UT Transform", "UT"),

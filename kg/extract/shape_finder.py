@@ -293,7 +293,7 @@ class ShapeFinder:
                 # a plain word, no named loss.
                 if named is not None and named.etype != "Metric":
                     continue
-                if not is_capitalised(words[0][2]) and (
+                if not _named_after_people(words[0][2]) and (
                     # `Ego3D 位置编码`, `UT 变换`: a coined name's technique, but `CRPS 损失`
                     # is a loss computed from a measure, and `MSE 变换` a known measure's
                     head == "Loss"
@@ -576,6 +576,12 @@ def _is_modifier(res: Resources, tok: str) -> bool:
     if entry is not None and surface_ok(res, tok, entry):
         return False  # a known name of its own; `Pose` is no spelling of PoSE
     return is_capitalised(tok) or shape_strength(tok) == 1
+
+
+def _named_after_people(tok: str) -> bool:
+    """`Hadamard`, `Walsh-Hadamard`, `Bradley-Terry`: a capitalised word, or capitalised words
+    joined by hyphens, as techniques named after people are written."""
+    return all(map(is_capitalised, tok.split("-")))
 
 
 def _ends_in_kind(name: str, head: str) -> bool:
