@@ -509,6 +509,8 @@ def test_extract_kb_split_version_needs_a_versioned_entry(text: str) -> None:
         ("在 128K 长度的“大海捞针”测试中全部命中。", "Needle in a Haystack"),
         ("在 Arena-Hard-Auto 上评测。", "Arena-Hard"),
         ("在 Amazon Sports and Outdoors 上评测。", "Amazon Sports"),
+        # a chip's Max and Ultra editions are chips of their own, with or without the vendor
+        ("实验覆盖 Apple M2-Ultra；在 M2-Ultra 上单核可达 30 tokens/s。", "Apple M2 Ultra"),
         ("在 MATH Lvl 5 上评测。", "MATH Level 5"),
         ("仅用一道题的 1-shot RLVR 即可提升推理。", "One-Shot RLVR"),
         # a label that holds a known model's name, before its acronym: only the set
