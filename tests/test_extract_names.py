@@ -1232,6 +1232,8 @@ def test_extract_names_gloss_listed_with_a_generic_part_stays_a_translation() ->
         # unknown letter codes label conditions, hypotheses and settings
         ("在条件 C3 下，假设 H1 成立，M+1 设置更好。", {"C3", "H1", "M+1"}, set()),
         ("以 D0 引导 D1 采样。", {"D0", "D1"}, set()),
+        # special tokens in brackets
+        ("输出特殊的 [RESET] 标记并重新作答，ZorbNet 更安全。", {"RESET"}, {"ZorbNet"}),
         # so do data splits' labels
         (
             "设计了 Train-Random/Test-Random、Train-Device/Test-Device 两种数据划分，评估 ZorbNet。",

@@ -108,11 +108,12 @@ class ShapeFinder:
                     or is_bitwidth(tok)
                     or _LABEL.match(tok)
                     or text[max(0, s - 2) : s] == "O("
+                    or (text[s - 1 : s] == "[" and text[e : e + 1] == "]" and tok.isupper())
                 ):
                     # `超过 V1 版本`, `W4A4KV4 量化`: a version or precision label names
                     # nothing, nor does an unknown letter code (`C0`, `H1`, `M+1`: conditions,
-                    # hypotheses, settings), a split's label or the size inside a complexity
-                    # (`O(N²)`)
+                    # hypotheses, settings), a split's label, a special token (`[RESET]`) or
+                    # the size inside a complexity (`O(N²)`)
                     strength = 0
                 if strength == 2:
                     k = extend_name(res, run, i + 1, text)
