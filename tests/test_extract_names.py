@@ -1139,6 +1139,11 @@ def test_extract_names_word_after_a_shaped_name(text: str, name: str) -> None:
     [
         ("在 NRGBD 上，准确度（Acc.）与完整度（Comp.）优于 VGGT。", {"Acc.", "Comp."}),
         ("提出控制度（Control）与扩展斜率（Scaling）两个度量。", {"Control", "Scaling"}),
+        # a measure ending in -ness, and a property listed after a measure, even "on" them
+        (
+            "电路在忠实度（Faithfulness）与完整性（Completeness）上更好。",
+            {"Faithfulness", "Completeness"},
+        ),
         # a single glossed word alone is a translation; letters name no measure
         ("引入对激活峰度（Kurtosis）的显式惩罚。", set()),
         ("拆分为计算输入梯度（B）和计算权重梯度（W）两部分。", set()),

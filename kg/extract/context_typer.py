@@ -281,8 +281,13 @@ class ContextTyper:
                 hint = None
             if hint is not None:
                 c.votes[hint.etype] += 3
+            measure = c.origin == "pair" and c.votes.get("Metric", 0) >= 3
             if self._context_votes(doc, c, lists, heads.get(c.start)):
                 strong.add(c.start)
+            if measure:
+                # `在忠实度（Faithfulness）与完整性（Completeness）上`: results "on" what the
+                # gloss said is a measure do not make it a set
+                c.votes.pop("Dataset", None)
             if c.origin == "weak" and self._maker(st, c):
                 c.votes["Organization"] += 4
                 strong.add(c.start)

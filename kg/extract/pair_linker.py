@@ -206,6 +206,13 @@ _CATEGORY_LIST = re.compile(
     r"[一二两三四五六七八九十\d]+\s*(?:类|种|个|大)\s*(?:任务|场景|类别|领域|类型)(?:类别)?"
     r"(?:分别)?(?:为|是|包括|涵盖|[：:])[^。；;：:]*$"
 )
+
+
+def _plural(word: str) -> bool:
+    """`Gradients`, not `Faithfulness` or `Loss`."""
+    return word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
 _NEXT_GLOSS = re.compile(rf"\s*(?:、|{_JOINERS}|或)\s*[^\s，。；：、（）()]{{1,16}}[（(]\s*")
 # What scores are reported along: `从全面性（Comprehensiveness）、多样性（Diversity）四个维度评估`.
 _DIMENSION_NEXT = re.compile(
@@ -574,13 +581,21 @@ class PairLinker:
                     ending
                     and ending[1] == "Metric"
                     and len(en) >= 3
-                    and not en.endswith("s")  # `参数（Parameters）和梯度（Gradients）`: things
+                    and not _plural(en)  # `参数（Parameters）和梯度（Gradients）`: things
                     and self._listed(text, m, zh)
                 )
                 or (en[:1].isupper() and self._dimension(text, m))
+                # `忠实度（Faithfulness）与完整性（Completeness）`: a property listed after a
+                # measure is measured too
+                or (
+                    en[:1].isupper()
+                    and zh is not None
+                    and zh.endswith("性")
+                    and self._after_gloss_of(st, m, zh, "Metric")
+                )
             ):
                 return "Metric"
-            if en[:1].isupper() and not en.endswith("s") and self._after_method_gloss(st, m, zh):
+            if en[:1].isupper() and not _plural(en) and self._after_gloss_of(st, m, zh, "Method"):
                 # `掩码引导反演（Mask-Guided Inversion）与重初始化策略（Reinitialization）`
                 return "Method"
             if quoted and en[:1].isupper() and not en.endswith("s"):
@@ -649,7 +664,7 @@ class PairLinker:
             return "Method"
         if len(words) >= 2 and titled and zh and self._listed_with_method(st, m, zh):
             return "Method"  # `LAMB 优化器、2D RoPE、注意力池化（Attention Pooling）与…`
-        if len(words) >= 2 and titled and self._after_method_gloss(st, m, zh):
+        if len(words) >= 2 and titled and self._after_gloss_of(st, m, zh, "Method"):
             return "Method"  # `语言对齐（Language Alignment）与空间对齐（Spatial Alignment）`
         parts = en.split("-")
         if len(words) == 1 and (quoted or is_name_shaped(en)):
@@ -720,15 +735,15 @@ class PairLinker:
         return False
 
     @staticmethod
-    def _after_method_gloss(st: PaperState, m: re.Match[str], zh: str | None) -> bool:
-        """The gloss is listed right after a gloss the rules typed a technique."""
+    def _after_gloss_of(st: PaperState, m: re.Match[str], zh: str | None, etype: str) -> bool:
+        """The gloss is listed right after a gloss the rules typed `etype`."""
         if not zh:
             return False
         start = m.start() - len(zh)
         for c in reversed(st.cands):
             if c.origin != "pair" or c.end > start:
                 continue
-            if c.votes.get("Method", 0) >= 3 or (c.kb is not None and c.kb.etype == "Method"):
+            if c.votes.get(etype, 0) >= 3 or (c.kb is not None and c.kb.etype == etype):
                 return bool(_AFTER_GLOSS.fullmatch(st.text, c.end, start))
             return False
         return False
