@@ -1139,6 +1139,11 @@ def test_extract_names_word_after_a_shaped_name(text: str, name: str) -> None:
     [
         ("在 NRGBD 上，准确度（Acc.）与完整度（Comp.）优于 VGGT。", {"Acc.", "Comp."}),
         ("提出控制度（Control）与扩展斜率（Scaling）两个度量。", {"Control", "Scaling"}),
+        # after a known measure's gloss and its note
+        (
+            "在可设计性（Designability，scRMSD < 2Å 的比例）、多样性（Diversity）上领先。",
+            {"Designability", "Diversity", "scRMSD"},
+        ),
         # a measure ending in -ness, and a property listed after a measure, even "on" them
         (
             "电路在忠实度（Faithfulness）与完整性（Completeness）上更好。",

@@ -740,12 +740,21 @@ class PairLinker:
         if not zh:
             return False
         start = m.start() - len(zh)
-        for c in reversed(st.cands):
-            if c.origin != "pair" or c.end > start:
-                continue
-            if c.votes.get(etype, 0) >= 3 or (c.kb is not None and c.kb.etype == etype):
-                return bool(_AFTER_GLOSS.fullmatch(st.text, c.end, start))
+        # the last gloss linked before this one (glosses are linked in text order), or a
+        # known name glossed in between (`可设计性（Designability，…）、多样性（Diversity）`)
+        prev = next((c for c in reversed(st.cands) if c.origin == "pair" and c.end <= start), None)
+        for c in st.cands:
+            if (
+                c.origin == "kb"
+                and not c.dropped
+                and (prev is None or prev.end < c.end <= start)
+                and _AFTER_GLOSS.fullmatch(st.text, c.end, start)
+            ):
+                prev = c
+        if prev is None:
             return False
+        if prev.votes.get(etype, 0) >= 3 or (prev.kb is not None and prev.kb.etype == etype):
+            return bool(_AFTER_GLOSS.fullmatch(st.text, prev.end, start))
         return False
 
     @staticmethod
