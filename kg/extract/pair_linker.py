@@ -200,7 +200,6 @@ _ABBREVIATED = re.compile(r"[A-Za-z]{1,6}\.")
 _AFTER_GLOSS = re.compile(rf"[^（）()\n。；]{{0,40}}[)）]\s*(?:[、，,]|{_JOINERS}|或)\s*")
 # The count that ends a list of glosses (`…两种`).
 _COUNTED_END = re.compile(r"(?:[两二三四五六七八九十]|\d{1,2})\s*(?:个|种|类|项|组)\s*$")
-# From a gloss's closing bracket to the English name of the next gloss of its list.
 # A count of task or scene kinds that a list of glosses then spells out, up to the gloss
 _CATEGORY_LIST = re.compile(
     r"[一二两三四五六七八九十\d]+\s*(?:类|种|个|大)\s*(?:任务|场景|类别|领域|类型)(?:类别)?"
@@ -213,6 +212,7 @@ def _plural(word: str) -> bool:
     return word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
+# From a gloss's closing bracket to the English name of the next gloss of its list.
 _NEXT_GLOSS = re.compile(rf"\s*(?:、|{_JOINERS}|或)\s*[^\s，。；：、（）()]{{1,16}}[（(]\s*")
 # What scores are reported along: `从全面性（Comprehensiveness）、多样性（Diversity）四个维度评估`.
 _DIMENSION_NEXT = re.compile(
@@ -598,7 +598,7 @@ class PairLinker:
             if en[:1].isupper() and not _plural(en) and self._after_gloss_of(st, m, zh, "Method"):
                 # `掩码引导反演（Mask-Guided Inversion）与重初始化策略（Reinitialization）`
                 return "Method"
-            if quoted and en[:1].isupper() and not en.endswith("s"):
+            if quoted and en[:1].isupper() and not _plural(en):
                 # `提出“回溯”（Backtracking）训练方法`: a quoted term the technique noun after
                 # it names
                 cue = last_cue(res, PUNCT_STOP.split(after, 1)[0][:6])
