@@ -309,6 +309,15 @@ def test_extract_names_glossed_single_name_is_typed_by_its_ending(
         ("并结合分块量化（Block Quantization）。", "Block Quantization"),
         # a named variant of a known technique, whatever the Chinese term ends in
         ("结合加权自洽性（Weighted Self-Consistency）投票选出答案。", "Weighted Self-Consistency"),
+        # two joined terms glossed by two names joined with `&` are two techniques
+        (
+            "3. **表量化与镜像合并（Table Quantization & Zorb Consolidation）**：只存一半。",
+            "Table Quantization",
+        ),
+        (
+            "3. **表量化与镜像合并（Table Quantization & Zorb Consolidation）**：只存一半。",
+            "Zorb Consolidation",
+        ),
         # a quoted single word the technique noun after it names
         ("提出“回溯”（Backtracking）训练方法：让模型回退。", "Backtracking"),
         # search and projection algorithms

@@ -207,6 +207,15 @@ _CATEGORY_LIST = re.compile(
 )
 
 
+# Two glossed names joined by `&`, and the Chinese joiners before the second term
+_BOTH = re.compile(r"(.+?) & (.+)")
+_AND_ZH = ("与", "和", "及")
+
+
+def _titled(name: str) -> bool:
+    return all(w[:1].isupper() or w[:1].isdigit() or w in CONNECTORS for w in name.split())
+
+
 def _plural(word: str) -> bool:
     """`Gradients`, not `Faithfulness` or `Loss`."""
     return word.endswith("s") and not word.endswith(("ss", "us", "is"))
@@ -324,7 +333,11 @@ class PairLinker:
             elif stripped and has_cjk(stripped[-1]):
                 if not self._kind_then_expansion(cands, m, stripped, en, acr, pairs):
                     zh = self._zh_term(stripped)
-                    self._zh_then_latin(doc, cands, m, zh, en, acr, sent_i, pairs, rejected)
+                    both = _BOTH.fullmatch(en) if en and acr is None and zh else None
+                    if both is not None and len(zh) < len(stripped):
+                        self._both_glossed(doc, cands, m, stripped, zh, both, sent_i, pairs)
+                    else:
+                        self._zh_then_latin(doc, cands, m, zh, en, acr, sent_i, pairs, rejected)
             elif stripped and stripped[-1].isalnum():
                 self._latin_then_latin(doc, cands, m, stripped, en, acr, sent_i, run_by_end, pairs)
             for c in kept:
@@ -926,6 +939,38 @@ class PairLinker:
                 c.dropped = True
                 return c.kb
         return None
+
+    def _both_glossed(
+        self,
+        doc: Doc,
+        cands: list[Cand],
+        m: re.Match[str],
+        stripped: str,
+        zh: str,
+        both: re.Match[str],
+        sent_i: int,
+        pairs: list[Pair],
+    ) -> None:
+        """`表量化与镜像合并（Table Quantization & Mirror Consolidation）`: two terms joined in
+        Chinese, glossed by two names joined with `&`, are two things of one type."""
+        before = stripped[: len(stripped) - len(zh)].rstrip()
+        first_zh = self._zh_term(before[:-1]) if before.endswith(_AND_ZH) else None
+        if not first_zh or not all(map(_titled, both.groups())):
+            self._zh_then_latin(doc, cands, m, zh, both.group(0), None, sent_i, pairs)
+            return
+        self._zh_then_latin(doc, cands, m, zh, both.group(2), None, sent_i, pairs)
+        second = next(
+            (c for c in reversed(cands) if c.origin == "pair" and c.label == both.group(2)), None
+        )
+        if second is None or second.dropped:
+            return
+        s = m.start() + m.group(0).find(both.group(1))
+        e = s + len(both.group(1))
+        for c in self._inner(cands, s, e):
+            c.dropped = True
+        first = Cand(s, e, both.group(1), sent_i, "pair", aliases=[first_zh])
+        first.votes.update(second.votes)
+        cands.append(first)
 
     @staticmethod
     def _drop_inside_label(cands: list[Cand], paren: int, zh: str, kb: KBEntry) -> None:
