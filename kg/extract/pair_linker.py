@@ -213,6 +213,7 @@ _AND_ZH = ("与", "和", "及")
 
 
 def _titled(name: str) -> bool:
+    """Every word capitalised, a number or a connector (`1-D Tile-Tagging`, `Chain of Thought`)."""
     return all(w[:1].isupper() or w[:1].isdigit() or w in CONNECTORS for w in name.split())
 
 
@@ -573,7 +574,7 @@ class PairLinker:
             ending = zh_ending(res, zh) if zh else None
             return "Metric" if ending and ending[1] == "Metric" else None
         # a dimension or number opens a titled name too (`1-D Tile-Tagging`, `3D Gaussian Splats`)
-        titled = all(w[:1].isupper() or w[:1].isdigit() or w in CONNECTORS for w in words)
+        titled = _titled(en)
         method_term = bool(zh) and zh.endswith(_METHOD_HEADS) and words[0][:1].isupper()
         if titled and len(words) >= 2 and sent.section != "fields" and self._modified(words):
             # `加权自洽性（Weighted Self-Consistency）`: a named variant of a known technique,
