@@ -36,8 +36,8 @@ def _senses(extractions: Sequence[PaperExtraction]) -> dict[str, dict[str, str]]
 
     Papers that each propose a name as a different kind of thing (`TRACE` a benchmark in
     one, a model in another) name different things: each proposed sense is a node of its
-    own. Elsewhere a name is one node, typed by the vote of its papers, so one paper's
-    mistyping does not split it."""
+    own, and so is a sense tied in the vote with the one a paper proposes. Elsewhere a name
+    is one node, typed by the vote of its papers, so one paper's mistyping does not split it."""
     typed: dict[str, Counter[str]] = defaultdict(Counter)
     guessed: dict[str, Counter[str]] = defaultdict(Counter)
     proposed: dict[str, set[str]] = defaultdict(set)
@@ -51,7 +51,14 @@ def _senses(extractions: Sequence[PaperExtraction]) -> dict[str, dict[str, str]]
         votes = typed.get(key) or guessed[key]
         top = vote(votes)
         own = proposed.get(key, set())
-        if len(own) > 1:
+        tied = {s for s, n in votes.items() if n == votes[top]}
+        if len(own) == 1 and len(tied) > 1 and own <= tied:
+            # `Hammer` the model one paper proposes, `HAMMER` a benchmark another runs: with
+            # no majority, the proposed sense and each sense tied with it are things of their
+            # own, the proposed one the commonest
+            top = next(iter(own))
+            out[key] = {s: s if s in tied else top for s in votes.keys() | guessed[key].keys()}
+        elif len(own) > 1:
             top = vote(Counter({s: n for s, n in votes.items() if s in own}))
             out[key] = {s: s if s in own else top for s in votes.keys() | guessed[key].keys()}
         else:
@@ -186,7 +193,12 @@ def build_graph(
         key = node[0]
         # A paper that only defaulted the type (`OccSora 风格的 VAE`) does not outvote one
         # whose text typed it (`相较 OccWorld、OccSora 与 DOME`).
-        kind = _entity_type(acc.types or acc.guesses)
+        types = acc.types or acc.guesses
+        # the node's sense bounds its type: a tie of the model and a benchmark spelled alike
+        # that the sense vote gave to the model is no benchmark
+        kind = _entity_type(
+            Counter({t: n for t, n in types.items() if sense(t) == node[1]}) or types
+        )
         kinds[node] = kind
         if node[1] == senses[key][""]:
             main[key] = node

@@ -321,6 +321,19 @@ def _kinds(G, label: str) -> dict[str, set[str]]:
             [("Model", "proposes"), ("Dataset", "proposes"), ("Model", "uses"), ("Metric",)],
             {"Model": {"0", "2", "3"}, "Dataset": {"1"}},
         ),
+        # no majority: the proposed sense and the sense tied with it are two things
+        (
+            [("Model", "proposes"), ("Benchmark", "evaluatesOn")],
+            {"Model": {"0"}, "Benchmark": {"1"}},
+        ),
+        # a majority against the proposed sense is still one node
+        (
+            [("Model", "proposes"), ("Benchmark", "evaluatesOn"), ("Dataset", "uses")],
+            {"Benchmark": {"0", "1", "2"}},
+        ),
+        # the node's type is one of its sense's: the tie of three types the sense vote gave
+        # to the model and the method is no dataset
+        ([("Method",), ("Model",), ("Dataset",)], {"Method": {"0", "1", "2"}}),
     ],
 )
 def test_graph_senses_proposed_by_different_papers_are_nodes_of_their_own(
