@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from extract_fixtures import by_name, extract, labels
 
-from kg.extract.pair_linker import PairLinker, _spelled_by_capitals
+from kg.extract.pair_linker import PairLinker, _clipped_words, _spelled_by_capitals
 
 
 @pytest.mark.parametrize(
@@ -33,6 +33,10 @@ from kg.extract.pair_linker import PairLinker, _spelled_by_capitals
         ("便借助时序注意力移植", "时序注意力移植"),
         ("经过后训练量化", "后训练量化"),
         ("由粗到细匹配", "由粗到细匹配"),
+        # an example's opener is no word of the term; 如同 and 如何 are words
+        ("如高分辨率图像", "高分辨率图像"),
+        ("例如多视角图像", "多视角图像"),
+        ("如同素描", "如同素描"),
         ("把生成样本存入回放缓冲区", "回放缓冲区"),
         # a plain English word opening the term is the term's; a name is the clause's
         ("Token 合并模块", "Token 合并模块"),
@@ -237,3 +241,24 @@ def test_extract_aliases_glossed_measure_is_one_entity(
     found = by_name(extract(results=text))
     assert len(found) == 1
     assert labels_ <= labels(found[name])
+
+
+@pytest.mark.parametrize(
+    ("name", "expansion", "expected"),
+    [
+        ("NoCha", "Novel Challenge", True),
+        ("MoCo", "Momentum Contrast", True),
+        ("DiT", "Diffusion Transformer", True),
+        ("MoCo", "Masked Contrast", False),
+        ("Qwen", "Tongyi Qianwen", False),
+        ("NoCha", "Novel Long-Context Challenge", False),
+    ],
+)
+def test_extract_aliases_clipped_words(name: str, expansion: str, expected: bool) -> None:
+    assert _clipped_words(name, expansion) is expected
+
+
+def test_extract_aliases_name_of_clipped_words_takes_the_expansion() -> None:
+    found = by_name(extract(contribution="构建了 ZorNo（Zorbic Novelty）基准，用于评测。"))
+    assert "Zorbic Novelty" not in found
+    assert "Zorbic Novelty" in labels(found["ZorNo"])

@@ -11,6 +11,7 @@ from extract_fixtures import by_name, extract, labels
 from kg.errors import UserError
 from kg.extract import resources as res_mod
 from kg.extract.resources import NameFinder, is_stop, is_stop_unit, resources, zh_ending
+from kg.extract.shapes import key_of
 from kg.model import ENTITY_TYPES
 
 
@@ -508,6 +509,11 @@ def test_extract_kb_split_version_needs_a_versioned_entry(text: str) -> None:
         ("推理时调用 Google 搜索。", "Google Search"),
         ("在 128K 长度的“大海捞针”测试中全部命中。", "Needle in a Haystack"),
         ("在 Arena-Hard-Auto 上评测。", "Arena-Hard"),
+        ("在 Franka Emika 机械臂上完成真机实验。", "Franka Emika Panda"),
+        ("改写为关键词后调用 Google Search API。", "Google Search"),
+        ("推理时结合 NTK-Aware Scaled RoPE 外推分辨率。", "NTK-aware scaling"),
+        ("基于 RCSB PDB 构建蛋白质问答数据集。", "Protein Data Bank"),
+        ("树搜索采用 Sequential Halving 逐轮淘汰候选。", "Sequential Halving"),
         ("在 Amazon Sports and Outdoors 上评测。", "Amazon Sports"),
         # a chip's Max and Ultra editions are chips of their own, with or without the vendor
         ("实验覆盖 Apple M2-Ultra；在 M2-Ultra 上单核可达 30 tokens/s。", "Apple M2 Ultra"),
@@ -534,6 +540,19 @@ def test_extract_kb_split_version_needs_a_versioned_entry(text: str) -> None:
 def test_extract_kb_known_spellings_are_one_entity(text: str, name: str) -> None:
     found = by_name(extract(usage=text))
     assert set(found) == {name}, sorted(found)
+
+
+@pytest.mark.parametrize(
+    ("spelling", "name"),
+    [
+        ("Google Search API", "Google Search"),
+        ("RCSB PDB", "Protein Data Bank"),
+        ("NTK-Aware Scaled RoPE", "NTK-aware scaling"),
+        ("Franka Emika", "Franka Emika Panda"),
+    ],
+)
+def test_extract_kb_spelling_is_an_alias_of_the_entry(spelling: str, name: str) -> None:
+    assert resources().kb_alias[key_of(spelling)].name == name
 
 
 @pytest.mark.parametrize("name", ["RetNet", "Gated DeltaNet", "HGRN2", "Transformer++", "Mamba"])
@@ -757,6 +776,18 @@ def test_extract_kb_chat_model_of_a_series_is_its_own_entity() -> None:
             "Method",
         ),
         ("效果与 LongChat、LongLoRA 相当。", "LongChat", "Model"),
+        # zero-RL checkpoints and a medical model are models, whatever list they stand in
+        (
+            "比此前的 Zero-RL 方法（SimpleRL-Zoo、Oat-Zero、PRIME-Zero 等）更好。",
+            "Oat-Zero",
+            "Model",
+        ),
+        (
+            "比此前的 Zero-RL 方法（SimpleRL-Zoo、Oat-Zero、PRIME-Zero 等）更好。",
+            "PRIME-Zero",
+            "Model",
+        ),
+        ("优于 LLaVA-Med、MedDr 等医学方法。", "MedDr", "Model"),
         # measures by their Chinese names
         ("PANDA 分级的二次加权 Kappa 为 0.931。", "Quadratic Weighted Kappa", "Metric"),
         ("CATH 4.2 测试集上序列恢复率为 56.8%。", "Amino Acid Recovery", "Metric"),

@@ -201,6 +201,12 @@ def test_extract_names_slashed_numbers_that_name_no_variant(
         ("在 Amazon Zorbles 和 Quux-1M 上评估。", "Amazon Zorbles", {"Amazon", "Zorbles"}),
         ("使用 Google Gemini 作为评审。", "Gemini", {"Google Gemini", "Google"}),
         ("对比 OpenAI o1-preview 与 GPT-4o。", "o1-preview", {"OpenAI o1-preview", "OpenAI"}),
+        # a typing word ends the organisation's thing
+        (
+            "训练数据为 OpenAI Contractor Dataset 中的轨迹。",
+            "OpenAI Contractor Dataset",
+            {"OpenAI Contractor", "OpenAI"},
+        ),
         # named without the vendor elsewhere: the vendor only prefixes it
         (
             "部署在两颗 NVIDIA Zorb X 芯片上。在 Zorb X 上延迟 410ms。",
@@ -215,6 +221,36 @@ def test_extract_names_words_after_organisation_name_their_own_thing(
     found = by_name(extract(results=text))
     assert name in found
     assert not absent & set(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "known"),
+    [
+        ("在作者构建的 Minecraft Interaction 基准上评测。", "Minecraft Interaction", "Minecraft"),
+        ("在 MDR Phonon 基准上误差最低。", "MDR Phonon", "Median Rank"),
+        ("在 Zorbix 上训练，在 Zorbix Dexterity 数据集上测试。", "Zorbix Dexterity", None),
+    ],
+)
+def test_extract_names_words_after_a_known_tool_before_a_set_noun_name_a_set(
+    text: str, name: str, known: str | None
+) -> None:
+    found = by_name(extract(results=text))
+    assert found[name].etype in ("Dataset", "Benchmark")
+    assert known is None or known not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # after a model's name the words are its variant's, not a set's
+        ("在 Qwen2.5 Math 数据集上对比。", "Qwen2.5 Math"),
+        # not next to the set noun
+        ("在 Minecraft 中收集 Interaction 数据。", "Minecraft Interaction"),
+    ],
+)
+def test_extract_names_known_tool_words_without_a_set_noun_stay_apart(text: str, name: str) -> None:
+    found = by_name(extract(results=text))
+    assert name not in found or found[name].etype not in ("Dataset", "Benchmark")
 
 
 @pytest.mark.parametrize(
@@ -494,6 +530,9 @@ def test_extract_names_dataset_split_word_extends_known_dataset() -> None:
         ("节点间通过 NVLink 与 InfiniBand 互联。", "InfiniBand", None),
         ("训练约 10 小时（TPU v5p-64）。", "TPU v5p", "TPU v5p-64"),
         ("在 Ascend 910B3 上评测。", "Ascend 910B3", None),
+        # a laptop or desktop named with its chip, even where `在 … 上` reads like a set's
+        ("模型可在 MacBook M3 Pro 上完全本地运行。", "MacBook M3 Pro", None),
+        ("在 Mac Studio M2 Ultra 上推理。", "Mac Studio M2 Ultra", None),
     ],
 )
 def test_extract_names_hardware_family_grammar(text: str, name: str, alias: str | None) -> None:
@@ -669,6 +708,12 @@ def test_extract_names_lowercase_tail_leaves_the_name() -> None:
         ("检测效果（AUC 0.730）优于基线。", {"AUC 0.730"}, {("AUC", "Metric")}),
         ("形成致密的时间流形（dense temporal manifold）。", {"dense temporal manifold"}, set()),
         ("预测 t+1 时刻的状态。", {"t+1"}, set()),
+        # a plain modifier before a generic word names nothing
+        (
+            "不同于隐式去噪方法（如 RetRobust、Vanilla SFT）。",
+            {"Vanilla"},
+            {("RetRobust", "Method")},
+        ),
     ],
 )
 def test_extract_names_generic_guards(text: str, absent: set, present: set) -> None:
@@ -698,6 +743,14 @@ def test_extract_names_generic_guards(text: str, absent: set, present: set) -> N
         # a whole number before another set's name is an edition; scores listed are not
         ("在 Common Voice 15 与 LibriSpeech 上 WER 更低。", {"Common Voice 15"}, {"Common Voice"}),
         ("MMLU 72 与 GSM8K 81。", {"MMLU", "GSM8K"}, {"MMLU 72"}),
+        # a year in a gloss is the known set's edition, not a score
+        (
+            "在腹部 MRI 分割（AMOS 2022）与器械分割（EndoVis 2017）上领先。",
+            {"AMOS 2022", "EndoVis 2017"},
+            {"AMOS", "EndoVis"},
+        ),
+        # a test's lower-case phrase of several words is its name
+        ("与 RULER、needle-in-a-haystack 等合成基准不同。", {"Needle in a Haystack"}, set()),
         # a number after a set's name elsewhere is its score
         ("MMLU 71.2，GSM8K 85.3。", {"MMLU", "GSM8K"}, {"MMLU 71.2"}),
         # a metric after a checkpoint is the score's metric, not a model code

@@ -33,6 +33,8 @@ from kg.extract.shapes import family_key, is_acronym, is_size, shape_strength
         ("x_t", 0),
         ("Foo_V2", 0),
         ("Seed-TTS_DiT", 2),  # a named variant after an underscore
+        ("U-Mamba_Bot", 2),  # a capitalised word after an underscore, too
+        ("Acc_Total", 0),  # but not after a plain word
         ("GRPO_KL", 0),
         ("SV3D_u", 2),  # a one-letter variant after a name with a number
         ("GRPO_t", 0),

@@ -601,6 +601,34 @@ def test_extract_typing_gloss_with_an_underscore_variant(text: str, name: str, e
     assert any("\u4e00" <= ch <= "\u9fff" for a in found[name].aliases for ch in a.text)
 
 
+def test_extract_typing_capitalised_variant_after_an_underscore_is_the_stems_kind() -> None:
+    found = by_name(extract(usage="提供 U-Mamba_Bot 与 U-Mamba_Enc 两个变体。"))
+    assert _etype(found, "U-Mamba_Bot") == _etype(found, "U-Mamba_Enc") == "Model"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "etype"),
+    [
+        # a count with its classifier between a list and its head noun
+        (
+            "已在 RobotEra 的 XBot-S（身高 1.2 米）和 XBot-L（身高 1.65 米）两款人形机器人上验证。",
+            "XBot-L",
+            "Hardware",
+        ),
+        ("在 Zorb-A1 和 Zorb-B2 两台机械臂上测试。", "Zorb-A1", "Hardware"),
+    ],
+)
+def test_extract_typing_counted_list_takes_the_head_noun(text: str, name: str, etype: str) -> None:
+    assert _etype(by_name(extract(usage=text)), name) == etype
+
+
+def test_extract_typing_measure_glossed_at_more_length_is_the_glossed_one() -> None:
+    text = "提出蛋白质结构 Fréchet 距离（Fréchet Protein Structure Distance, FPSD）评估分布。"
+    found = by_name(extract(innovations=text))
+    assert _etype(found, "Fréchet Protein Structure Distance") == "Metric"
+    assert "Fréchet Distance" not in found
+
+
 @pytest.mark.parametrize("text", ["噪声（x_t）与损失（L_AttnRL）更新。", "报告一致性（G_SC）。"])
 def test_extract_typing_notation_in_brackets_is_no_name(text: str) -> None:
     assert extract(results=text).entities == ()
@@ -614,6 +642,7 @@ def test_extract_typing_notation_in_brackets_is_no_name(text: str) -> None:
         ("相比 Cosine 调度器，WSD 无需预先确定总步数。", "Cosine Scheduler", "Cosine"),
         ("通过多级 Haar 小波变换注入潜变量。", "Haar Wavelet Transform", "Haar Transform"),
         ("对输入做 Zorbian 插值。", "Zorbian Interpolation", "Zorbian"),
+        ("引入 LeCam 正则化稳定判别器。", "LeCam Regularization", "LeCam"),
         ("用可学习的 Givens 旋转替代随机变换。", "Givens Rotation", "Givens"),
         (
             "离线将 Walsh-Hadamard 变换融合进分解矩阵。",

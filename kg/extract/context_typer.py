@@ -39,7 +39,7 @@ _LIST_SEP = re.compile(r"\s*(?:[、,，/]|和|与|及|以及|或|and|or)\s*")
 
 # `A、B 等`, and a count of the list (`A 与 B 两个子集`, `A、B、C 三种方法`) before its cue word.
 _LIST_END = re.compile(
-    r"^\s*(?:等|等等)?\s*(?:(?:[两二三四五六七八九十]|\d{1,2})\s*(?:个|种|类|项|组|套)\s*)?"
+    r"^\s*(?:等|等等)?\s*(?:(?:[两二三四五六七八九十]|\d{1,2})\s*(?:个|种|类|项|组|套|款|台)\s*)?"
 )
 
 
@@ -194,6 +194,12 @@ class ContextTyper:
         or subset of it (`ScanNet200`, `Kinetics700`)."""
         res = self.res
         votes: dict[str, int] = {}
+        stem, underscore, tail = label.partition("_")
+        entry = res.kb_alias.get(key_of(stem)) if underscore and tail[:1].isupper() else None
+        if entry is not None and surface_ok(res, stem, entry):
+            # `U-Mamba_Bot`: a capitalised variant after an underscore is of the stem's kind
+            # (`CLIP_img` may be a score computed with the stem)
+            return {entry.etype: 4}
         if len(parts) == 1:
             for k in (1, 2):
                 head, rest = label[:k], label[k:]

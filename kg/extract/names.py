@@ -207,11 +207,13 @@ def surface_ok(res: Resources, surface: str, entry: KBEntry) -> bool:
     if not surface.islower():
         return True
     # A lower-case spelling of a capitalised name is an ordinary word, except a known technique
-    # of several words (`flow matching`), a model's API identifier (`gpt-4-turbo`,
-    # `mistral-large`) and the name a package is installed under (`trafilatura`).
+    # of several words (`flow matching`), a test's phrase of three words or more
+    # (`needle-in-a-haystack`), a model's API identifier (`gpt-4-turbo`, `mistral-large`) and
+    # the name a package is installed under (`trafilatura`).
     return (
         not any(c.isupper() for c in entry.name)
         or (entry.etype == "Method" and " " in surface)
+        or (entry.etype == "Dataset" and len(_WORD_SEP.split(surface)) >= 3)
         or (entry.etype == "Model" and _API_ID.match(surface) is not None)
         or (entry.etype == "Software" and " " not in surface)
     )

@@ -78,7 +78,10 @@ _LEAD = re.compile(
     r"^(?:并(?!行)|而|且|同时|以|将|在(?![线策环])|据此|其|相比于?|[远高低优劣]于|超越|超过|胜过"
     r"|[一二三四五六]是|受(?![限控损])|比(?![特例率较])"
     # `先由轨迹压缩器`, `再用…`, `便借助…`; `由粗到细匹配` is a name
-    r"|[先再](?=[由用])|由(?![^到]{1,3}到)|便(?=借助)|经过|避免)+"
+    r"|[先再](?=[由用])|由(?![^到]{1,3}到)|便(?=借助)|经过|避免"
+    # `如高分辨率图像（…）`: an example's opener
+    r"|[例比诸譬]如|如(?![何果同此今意实])"
+    r")+"
 )
 
 
@@ -91,7 +94,9 @@ _ORDINAL = re.compile(r"^(?:第[一二三四五六七八九十\d]+\S{0,2}|\S{1,2
 _DIGIT_OR_LATIN = re.compile(r"[0-9A-Za-z][0-9A-Za-z.\-]*")
 
 
-_SCORE_TAIL = re.compile(r"\s+[\d.,%]+$")
+# A year is an edition's (`（AMOS 2022）`), not a score.
+_SCORE_TAIL = re.compile(r"\s+(?!(?:19|20)\d\d$)[\d.,%]+$")
+_EDITION = re.compile(r"(.+?)\s+(?:19|20)\d\d")
 
 
 # The words that join the members of a list (with `、`, a comma or `或` where a list allows them).
@@ -151,6 +156,22 @@ def _spelled_by_capitals(name: str, expansion: str) -> bool:
     return any(any(ch.isupper() for ch in w[1:]) for w in words) and _capitals_spell(
         name, expansion
     )
+
+
+def _clipped_words(name: str, expansion: str) -> bool:
+    """`NoCha（Novel Challenge）`, `MoCo（Momentum Contrast）`: the name joins the opening
+    letters of the expansion's words, one capitalised piece per word."""
+    pieces = _CAMEL_PIECE.findall(name)
+    words = [w for w in expansion.replace("-", " ").split() if w.lower() not in CONNECTORS]
+    return (
+        len(pieces) >= 2
+        and "".join(pieces) == name
+        and len(pieces) == len(words)
+        and all(w.lower().startswith(p.lower()) for p, w in zip(pieces, words, strict=True))
+    )
+
+
+_CAMEL_PIECE = re.compile(r"[A-Z][a-z]*")
 
 
 def _spelled_acronym(content: str, left: str) -> bool:
@@ -561,6 +582,9 @@ class PairLinker:
         kb = res.kb_alias.get(key_of(en))
         if kb is not None:
             return kb.etype
+        edition = _EDITION.fullmatch(en)
+        if edition and (base := res.kb_alias.get(key_of(edition.group(1)))) is not None:
+            return base.etype  # `（AMOS 2022）`: a known set's edition of that year
         words = en.split()
         if not words or is_stop(res, en):
             return None
@@ -1171,9 +1195,12 @@ class PairLinker:
                 if zh and has_cjk(zh):
                     self._zh_then_latin(doc, cands, m, zh, en, acr, sent_i, pairs)
                 return
-            if not is_acronym(target.text) and _spelled_by_capitals(target.text, en):
+            if not is_acronym(target.text) and (
+                _spelled_by_capitals(target.text, en) or _clipped_words(target.text, en)
+            ):
                 # `Moirai（Masked EncOder-based UnIveRsAl TIme Series …）`: capitals marked
-                # inside the words spell the name, so the words are its expansion, not names
+                # inside the words spell the name (or its pieces open them: `NoCha（Novel
+                # Challenge）`), so the words are its expansion, not names
                 self._take_expansion(cands, target, en, m, pairs)
                 return
             if is_acronym(target.text):

@@ -69,6 +69,7 @@ class ShapeFinder:
         self._modified_known(doc, cands)
         self._hardware_names(doc, cands)
         self._org_led(doc, cands)
+        self._known_then_set(doc, cands)
         self._measures(doc, cands)
         self._installed_packages(doc, cands)
         taken = sorted((c.start, c.end) for c in cands)
@@ -286,6 +287,11 @@ class ShapeFinder:
             etype = res.head_types[m.group(1)]
             if etype != "Metric" and _BRACKET_NEXT.match(text, m.end()):
                 continue  # `随机 Hadamard 变换（RHT）`: the pair names it, with its acronym
+            gloss = _GLOSS_AFTER.match(text, m.end())
+            if gloss and words[0][2] in gloss.group(1).split() and len(gloss.group(1).split()) > 2:
+                # `蛋白质结构 Fréchet 距离（Fréchet Protein Structure Distance, FPSD）`: the
+                # gloss names the measure, at more length
+                continue
             head = res.metric_heads[m.group(1)]
             named = res.kb_alias.get(key_of(text[s : words[-1][1]]))
             if etype != "Metric":
@@ -408,6 +414,8 @@ class ShapeFinder:
             if k == i + 1:
                 continue
             k = extend_name(res, run, k, st.text)
+            if k < len(run) and run[k][2] in self.name_ends:
+                k += 1  # `OpenAI Contractor Dataset`: a typing word ends the name
             c.dropped = True
             e = run[k - 1][1]
             rest = st.text[run[i + 1][0] : e]
@@ -415,6 +423,31 @@ class ShapeFinder:
             bare = st.text.count(rest) > st.text.count(st.text[c.start : e])
             name = rest if bare else None
             new.append(Cand(c.start, e, st.text[c.start : e], c.sent, "shape", name=name))
+        cands.extend(new)
+
+    def _known_then_set(self, doc: Doc, cands: list[Cand]) -> None:
+        """`Minecraft Interaction 基准`, `MDR Phonon 基准`: capitalised words after a known
+        tool's or measure's name, then a set's noun, name a set built on that thing (after a
+        model's name they are more often its variant)."""
+        st = state(doc)
+        text = st.text
+        kb = self.res.kb_alias
+        new: list[Cand] = []
+        for c in cands:
+            if c.dropped or c.kb is None or c.kb.etype not in _SET_BASES or c.origin == "zh":
+                continue
+            m = _SET_NAMED.match(text, c.end)
+            if m is None or any(
+                (e := kb.get(key_of(w))) is not None and surface_ok(self.res, w, e)
+                for w in m.group(1).split()
+            ):
+                continue
+            if st.sents[c.sent].section in ("title", "fields"):
+                continue
+            c.dropped = True
+            named = Cand(c.start, m.end(1), text[c.start : m.end(1)], c.sent, "shape")
+            named.votes["Dataset"] += 4
+            new.append(named)
         cands.extend(new)
 
     @staticmethod
@@ -540,6 +573,9 @@ def _spelled_out(head: str, rest: str, entry: KBEntry, res: Resources) -> bool:
 
 # A bracket opening right after a term (its gloss or acronym follows).
 _BRACKET_NEXT = re.compile(r"\s*[（(]")
+_SET_BASES = frozenset({"Software", "Metric", "Hardware"})
+_SET_NAMED = re.compile(r" ([A-Z][a-z]+(?: [A-Z][a-z]+)?) ?(?=基准|数据集|测试集|评测集)")
+_GLOSS_AFTER = re.compile(r"\s*[（(]([^（）()，,、\n]{1,80})")
 # A package named right after `pip install` / `pip 安装` (bracketed or not), and a hyphened
 # lower-case package in brackets after the word for code or library (`训练代码（colpali-engine）`).
 _PIP_PACKAGE = re.compile(

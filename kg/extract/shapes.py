@@ -83,12 +83,14 @@ def _word_strength(word: str) -> int:
 def _shape_strength(token: str) -> int:
     if "_" in token:
         # `Time-MoE_base`, `Seed-TTS_DiT`, `SV3D_u`: a name with a variant after an underscore
-        # (a one-letter one after a name with a number); `x_t`, `L_AttnRL`, `GRPO_KL` are
-        # notation
+        # (a one-letter one after a name with a number), or a capitalised word (`U-Mamba_Bot`);
+        # `x_t`, `L_AttnRL`, `GRPO_KL` are notation
         stem, _, tail = token.partition("_")
         short = 1 if any(c.isdigit() for c in stem) else 3
-        ok = (tail.isalpha() and tail.islower() and len(tail) >= short) or (
-            "_" not in tail and not tail.isupper() and shape_strength(tail) == 2
+        ok = (
+            (tail.isalpha() and tail.islower() and len(tail) >= short)
+            or ("_" not in tail and not tail.isupper() and shape_strength(tail) == 2)
+            or (tail.isalpha() and len(tail) >= 3 and tail[1:].islower())
         )
         return 2 if ok and shape_strength(stem) == 2 else 0
     if token[0].isdigit():
