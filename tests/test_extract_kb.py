@@ -514,6 +514,9 @@ def test_extract_kb_split_version_needs_a_versioned_entry(text: str) -> None:
         ("推理时结合 NTK-Aware Scaled RoPE 外推分辨率。", "NTK-aware scaling"),
         ("基于 RCSB PDB 构建蛋白质问答数据集。", "Protein Data Bank"),
         ("树搜索采用 Sequential Halving 逐轮淘汰候选。", "Sequential Halving"),
+        # quantization functions written in lower case
+        ("权重采用 absmean 量化。", "absmean"),
+        ("激活采用逐 token 的 8-bit absmax 量化。", "absmax"),
         ("在 Amazon Sports and Outdoors 上评测。", "Amazon Sports"),
         # a chip's Max and Ultra editions are chips of their own, with or without the vendor
         ("实验覆盖 Apple M2-Ultra；在 M2-Ultra 上单核可达 30 tokens/s。", "Apple M2 Ultra"),

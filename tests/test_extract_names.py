@@ -1312,6 +1312,9 @@ def test_extract_names_gloss_listed_with_a_generic_part_stays_a_translation() ->
             {"Train-Random", "Test-Random", "Train-Device", "Test-Device"},
             {"ZorbNet"},
         ),
+        ("在 MS COCO val2017 上达到 40.6% mAP。", {"val2017"}, {"COCO"}),
+        # environments trained on, then the one tested on
+        ("在 CALVIN ABC→D 与 ABCD -> D 上平均完成长度 4.1。", {"ABC", "ABCD"}, {"CALVIN"}),
         # known ones are names
         ("对比 T5 与 Mistral，报告 F1。", set(), {"T5", "F1"}),
     ],

@@ -109,12 +109,14 @@ class ShapeFinder:
                     or is_bitwidth(tok)
                     or _LABEL.match(tok)
                     or text[max(0, s - 2) : s] == "O("
+                    or (tok.isupper() and len(tok) <= 4 and _SETTING.match(text, e))
                     or (text[s - 1 : s] == "[" and text[e : e + 1] == "]" and tok.isupper())
                 ):
                     # `超过 V1 版本`, `W4A4KV4 量化`: a version or precision label names
                     # nothing, nor does an unknown letter code (`C0`, `H1`, `M+1`: conditions,
-                    # hypotheses, settings), a split's label, a special token (`[RESET]`) or
-                    # the size inside a complexity (`O(N²)`)
+                    # hypotheses, settings), a split's label, a special token (`[RESET]`),
+                    # the size inside a complexity (`O(N²)`) or a setting's environments
+                    # (`ABC→D`)
                     strength = 0
                 if strength == 2:
                     k = extend_name(res, run, i + 1, text)
@@ -640,8 +642,12 @@ _STEM_SLASH = re.compile(
 
 
 # An unknown letter code (`C0`, `H1`, `M+1`), or a data split's label (`Train-Random`,
-# `Test-Device`, `Val-Unseen`)
-_LABEL = re.compile(r"[A-Z](?:\d|\+[A-Z\d])$|(?:Train|Test|Val)-(?!Time$)[A-Z][a-z]+$")
+# `Test-Device`, `Val-Unseen`, `val2017`)
+_LABEL = re.compile(
+    r"[A-Z](?:\d|\+[A-Z\d])$|(?:Train|Test|Val)-(?!Time$)[A-Z][a-z]+$|(?:train|val|test)20\d\d$"
+)
+# `ABC→D`: environments trained on, then the one tested on (a generalisation setting)
+_SETTING = re.compile(r"\s?(?:→|->)\s?[A-Z]{1,4}(?![A-Za-z])")
 _REPORT_END = re.compile(r"\s+(?:Technical|Tech)\s+Report$")
 # `SigLIP2-so400m/14`: a bare number after a size is the patch size, not a sibling's size.
 _PATCH_SIZE = re.compile(r"\d[mMB]/\d{1,2}$")
