@@ -1203,6 +1203,12 @@ def test_extract_typing_context_length_after_a_model_word(text: str, name: str, 
             "Collapsed Tree",
             "Method",
         ),
+        # words that qualify the counted noun, up to the place word after it
+        (
+            "在概念保持（Concept Preservation）与提示跟随（Prompt Following）两项由 GPT-4o 打分的指标上均最佳。",
+            "Prompt Following",
+            "Metric",
+        ),
         # no count: the cue must follow the list right away
         (
             "提供树遍历（Tree Traversal）和折叠树（Collapsed Tree）供查询策略使用。",

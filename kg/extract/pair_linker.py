@@ -220,6 +220,8 @@ _ABBREVIATED = re.compile(r"[A-Za-z]{1,6}\.")
 # From a gloss's name to the next Chinese term of its list: `…（Mask-Guided Inversion）与`.
 _AFTER_GLOSS = re.compile(rf"[^（）()\n。；]{{0,40}}[)）]\s*(?:[、，,]|{_JOINERS}|或)\s*")
 # The count that ends a list of glosses (`…两种`).
+# Where a counted kind's noun phrase ends: a place word after it (`…的指标上`)
+_HEAD_SPAN = re.compile(r"[上中里内]")
 _COUNTED_END = re.compile(r"(?:[两二三四五六七八九十]|\d{1,2})\s*(?:个|种|类|项|组)\s*$")
 # A count of task or scene kinds that a list of glosses then spells out, up to the gloss
 _CATEGORY_LIST = re.compile(
@@ -653,8 +655,8 @@ class PairLinker:
             cue = cue_after(res, tail[:8])
             if cue is None and _COUNTED_END.search(listed.group()):
                 # `树遍历（Tree Traversal）和折叠树（Collapsed Tree）两种查询策略`: the counted
-                # kind's head noun, after a word that qualifies it
-                cue = last_cue(res, PUNCT_STOP.split(tail, 1)[0][:6])
+                # kind's head noun, after words that qualify it (`两项由 GPT-4o 打分的指标上`)
+                cue = last_cue(res, _HEAD_SPAN.split(PUNCT_STOP.split(tail, 1)[0], 1)[0][:20])
         if cue is not None and cue[0] in ("Method", "Metric", "Dataset", "Model", "Software"):
             return cue[0]
         if titled and self._dimension(text, m):
