@@ -196,6 +196,24 @@ def test_extract_typing_lowercase_gloss_needs_method_head(text: str, name: str, 
 
 
 @pytest.mark.parametrize(
+    ("text", "name", "etype"),
+    [
+        # a technique's Chinese ending types the titled gloss; a plain noun's does not
+        (
+            "再由多轮的选择状态机（Selection State Machine）检查候选。",
+            "Selection State Machine",
+            "Method",
+        ),
+        ("再由多轮的选择流程（Selection Flow）检查候选。", "Selection Flow", None),
+    ],
+)
+def test_extract_typing_chinese_ending_types_a_titled_gloss(
+    text: str, name: str, etype: str | None
+) -> None:
+    assert _found_type(by_name(extract(usage=text)), name) == etype
+
+
+@pytest.mark.parametrize(
     ("title", "name", "kept"),
     [
         ("Beyond Static Maps: Dynamic Routing for Agents", "Beyond Static Maps", False),
