@@ -769,6 +769,9 @@ def test_extract_kb_chat_model_of_a_series_is_its_own_entity() -> None:
         ("与 CameraCtrl、MotionCtrl 等相机控制方法相比更一致。", "CameraCtrl", "Method"),
         ("轨迹精度接近 DROID-SLAM。", "DROID-SLAM", "Method"),
         ("长视频生成优于 LongLive。", "LongLive", "Model"),
+        # model-based RL algorithms are techniques, like DreamerV3
+        ("沿用 MuZero 的表示-动力学-预测网络结构。", "MuZero", "Method"),
+        ("明显超过 DreamerV3 和 BBF。", "BBF", "Method"),
         ("对比 SimpleRL-Zoo 系列。", "SimpleRL-Zoo", "Model"),
         ("记忆层优于 Mem0 与 Zep。", "Mem0", "Method"),
         # a model family and the training technique it was made with are two entries
