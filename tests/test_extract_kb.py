@@ -517,6 +517,8 @@ def test_extract_kb_split_version_needs_a_versioned_entry(text: str) -> None:
         # quantization functions written in lower case
         ("权重采用 absmean 量化。", "absmean"),
         ("激活采用逐 token 的 8-bit absmax 量化。", "absmax"),
+        # techniques known by their English names; the Chinese words alone are plain words
+        ("用强制对齐（Forced Alignment）得到句级时间戳。", "Forced Alignment"),
         ("在 Amazon Sports and Outdoors 上评测。", "Amazon Sports"),
         # a chip's Max and Ultra editions are chips of their own, with or without the vendor
         ("实验覆盖 Apple M2-Ultra；在 M2-Ultra 上单核可达 30 tokens/s。", "Apple M2 Ultra"),
@@ -556,6 +558,11 @@ def test_extract_kb_known_spellings_are_one_entity(text: str, name: str) -> None
 )
 def test_extract_kb_spelling_is_an_alias_of_the_entry(spelling: str, name: str) -> None:
     assert resources().kb_alias[key_of(spelling)].name == name
+
+
+@pytest.mark.parametrize("text", ["理解与生成之间不存在信息瓶颈。", "摆脱了时长预测与强制对齐。"])
+def test_extract_kb_chinese_plain_words_of_english_named_techniques(text: str) -> None:
+    assert extract(usage=text).entities == ()
 
 
 @pytest.mark.parametrize("name", ["RetNet", "Gated DeltaNet", "HGRN2", "Transformer++", "Mamba"])
