@@ -395,6 +395,15 @@ def test_extract_names_title_cased_gloss_with_technique_head_is_a_method(
     assert by_name(extract(innovations=text))[name].etype == "Method"
 
 
+@pytest.mark.parametrize("joiner", ["与", "和", "以及"])
+def test_extract_names_two_joined_terms_keep_their_own_chinese_names(joiner: str) -> None:
+    text = f"提出表量化{joiner}镜像合并（Table Quantization & Zorb Consolidation）。"
+    found = by_name(extract(innovations=text))
+    assert labels(found["Table Quantization"]) >= {"表量化"}
+    assert not any(a.text.endswith("以") for a in found["Table Quantization"].aliases)
+    assert "镜像合并" in labels(found["Zorb Consolidation"])
+
+
 @pytest.mark.parametrize(
     ("text", "name"),
     [

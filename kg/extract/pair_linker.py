@@ -230,9 +230,9 @@ _CATEGORY_LIST = re.compile(
 )
 
 
-# Two glossed names joined by `&`, and the Chinese joiners before the second term
+# Two glossed names joined by `&`, and the Chinese joiner before the second term
 _BOTH = re.compile(r"(.+?) & (.+)")
-_AND_ZH = ("与", "和", "及")
+_AND_ZH = re.compile(rf"(?:{_JOINERS})$")
 
 
 def _titled(name: str) -> bool:
@@ -840,7 +840,9 @@ class PairLinker:
         pairs: list[Pair],
         rejected: list[tuple] | None = None,
         forced: str | None = None,
-    ) -> None:
+    ) -> Cand | None:
+        """Link a Chinese term to its bracketed English name or acronym; returns the candidate
+        the gloss names, if it names one."""
         res = self.res
         inner = self._inner(cands, m.start(), m.end())
         # a bracketed acronym never follows a number: a unit there names its measure
@@ -848,14 +850,14 @@ class PairLinker:
         if stop_acr and en is None:
             for c in inner:
                 c.dropped = True
-            return
+            return None
         zh_kb, spelled = self._zh_kb(cands, m.start(), zh)
         if en is None and acr is not None and zh and zh.endswith(res.category_zh):
             for c in inner:
                 c.dropped = True
-            return
+            return None
         if en is None and acr is not None and is_bitwidth(acr):
-            return  # `4 比特（W4A4KV4）`: a precision setting
+            return None  # `4 比特（W4A4KV4）`: a precision setting
         if en is None and acr is not None:
             # `量化感知训练（QAT）`: the acronym is the name, the Chinese its alias.
             target = next((c for c in inner if c.text == acr), None)
@@ -882,9 +884,9 @@ class PairLinker:
                     self._drop_inside_label(cands, m.start(), zh, target.kb)
                 target.aliases.extend(self._drop_inner_zh(cands, m.start(), zh, (acr,)))
             pairs.append(Pair(m.start(), m.end(), zh, None, acr))
-            return
+            return target
         if en is None:
-            return
+            return None
         if stop_acr:
             acr = None
         # The gloss's own acronym (`DRP` of `Dynamic Replica Placement, DRP`) is no second
@@ -893,13 +895,13 @@ class PairLinker:
         if acr and "/" in m.group(1):
             known = res.kb_alias.get(key_of(en)), res.kb_alias.get(key_of(acr))
             if None not in known and known[0] is not known[1]:
-                return  # `延迟 SLO 要求（TTFT / TPOT）`: two known names, one or the other
+                return None  # `延迟 SLO 要求（TTFT / TPOT）`: two known names, one or the other
         strong_inner = [
             c for c in inner if c.origin in ("kb", "shape", "variant") and c.text != own_acr
         ]
         if len(strong_inner) >= 2 or (strong_inner and _EN_JOIN.search(en)):
             # `(EAPO via GRPO)`: two names, not one phrase.
-            return
+            return None
         etype = forced or (self._accept_gloss(doc, m, zh, en, sent_i) if acr is None else "?")
         if etype is None:
             if rejected is not None and zh:
@@ -909,7 +911,7 @@ class PairLinker:
                     # a known name that is the whole gloss stays, with a model number the
                     # score check cut off too (`小时（TPU v5p-64）`, `节点（AMD EPYC 9654）`)
                     c.dropped = c.kb is None or c.text not in (en, m.group(1).strip())
-            return
+            return None
         s = m.start() + m.group(0).index(en)
         kb = res.kb_alias.get(key_of(en))
         if kb is None and acr is not None:
@@ -941,6 +943,7 @@ class PairLinker:
             cand.votes[etype] += 3
         cands.append(cand)
         pairs.append(Pair(m.start(), m.end(), zh, en, acr))
+        return cand
 
     @staticmethod
     def _measure_over(zh: str, kb: KBEntry) -> bool:
@@ -981,14 +984,12 @@ class PairLinker:
         """`表量化与镜像合并（Table Quantization & Mirror Consolidation）`: two terms joined in
         Chinese, glossed by two names joined with `&`, are two things of one type."""
         before = stripped[: len(stripped) - len(zh)].rstrip()
-        first_zh = self._zh_term(before[:-1]) if before.endswith(_AND_ZH) else None
+        joiner = _AND_ZH.search(before)
+        first_zh = self._zh_term(before[: joiner.start()]) if joiner else None
         if not first_zh or not all(map(_titled, both.groups())):
             self._zh_then_latin(doc, cands, m, zh, both.group(0), None, sent_i, pairs)
             return
-        self._zh_then_latin(doc, cands, m, zh, both.group(2), None, sent_i, pairs)
-        second = next(
-            (c for c in reversed(cands) if c.origin == "pair" and c.label == both.group(2)), None
-        )
+        second = self._zh_then_latin(doc, cands, m, zh, both.group(2), None, sent_i, pairs)
         if second is None or second.dropped:
             return
         s = m.start() + m.group(0).find(both.group(1))
