@@ -519,6 +519,8 @@ def test_extract_kb_split_version_needs_a_versioned_entry(text: str) -> None:
         ("激活采用逐 token 的 8-bit absmax 量化。", "absmax"),
         # techniques known by their English names; the Chinese words alone are plain words
         ("用强制对齐（Forced Alignment）得到句级时间戳。", "Forced Alignment"),
+        # InfiniteBench written with the infinity sign
+        ("在 ∞-Bench 与 ∞Bench 上评测长上下文能力。", "InfiniteBench"),
         ("在 Amazon Sports and Outdoors 上评测。", "Amazon Sports"),
         # a chip's Max and Ultra editions are chips of their own, with or without the vendor
         ("实验覆盖 Apple M2-Ultra；在 M2-Ultra 上单核可达 30 tokens/s。", "Apple M2 Ultra"),

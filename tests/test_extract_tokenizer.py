@@ -8,7 +8,7 @@ import re
 import pytest
 
 from kg.extract.pipeline import nlp
-from kg.extract.tokenizer import _LATIN_FIRST, _OTHER, _TOKEN, LATIN_TOKENS, NAME_TOKEN
+from kg.extract.tokenizer import _OTHER, _TOKEN, LATIN_TOKENS, NAME_TOKEN
 
 
 @pytest.mark.parametrize(
@@ -35,6 +35,11 @@ from kg.extract.tokenizer import _LATIN_FIRST, _OTHER, _TOKEN, LATIN_TOKENS, NAM
         # a middle dot between letters stays inside a name; after a number it is a product
         ("与 DALL·E 3 相比", ["与", "DALL·E", "3", "相比"]),
         ("5·tIoU", ["5", "·", "tIoU"]),
+        # the infinity sign opens a name before a capital; elsewhere it is a sign
+        (
+            "在 ∞-Bench 与 ∞Bench 上，L∞ 与 ∞",
+            ["在", "∞-Bench", "与", "∞Bench", "上，", "L", "∞", "与", "∞"],
+        ),
     ],
 )
 def test_extract_tokenizer_splits_scripts(text: str, expected: list[str]) -> None:
@@ -78,7 +83,11 @@ def _report_texts() -> list[str]:
     "texts",
     [
         ["基于Qwen2.5-VL-7B微调", "δ < 1.25 与 δ<1.25²", "在 2xH100 上 TD(λ)", "  a  b\n", ""],
-        ["TL;DR、J&F 与 DALL·E 3，Min-K%++ 和 5%", "À la carte Ωmega ²x ·a", "TPR@5%FPR x_t"],
+        [
+            "TL;DR、J&F 与 DALL·E 3，Min-K%++ 和 5%",
+            "À la carte Ωmega ²x ·a",
+            "TPR@5%FPR x_t ∞-Bench ∞",
+        ],
         _report_texts(),
     ],
     ids=["names", "marks", "reports"],
@@ -109,7 +118,7 @@ def _reference_tokens(text: str) -> tuple[list[str], list[bool], tuple[tuple[int
     for tok in _reference_pattern().findall(text):
         start = pos
         pos += len(tok)
-        if tok[0] in _LATIN_FIRST:
+        if re.fullmatch(NAME_TOKEN, tok):
             latin.append((start, pos, tok))
         if tok[0] == " " and words and not spaces[-1] and tok.isspace():
             spaces[-1] = True
@@ -132,6 +141,7 @@ _EDGE_TEXTS = [
     "Éclair façade naïve résumé ßeta Ωmega",
     "  leading  double  spaces \n\n newline\tTab\u3000ideographic\u00a0nbsp ",
     "ABCD(12) AB(x) A(1) ABCDE(1) AB((1)) 8×A100",
+    "∞-Bench、∞Bench、L∞ 与 ∞ 和 ∞-，∞∞X",
     "",
     " ",
     "x",
@@ -151,7 +161,7 @@ def test_extract_tokenizer_plain_word_shortcut_same_tokens(text: str) -> None:
 @pytest.mark.parametrize("seed", range(4))
 def test_extract_tokenizer_plain_word_shortcut_same_on_random_text(seed: int) -> None:
     pieces = list("aZq09 .+_'’@^-/&·%;*#()（）δ<1.25²³é中，。\n\t\u3000×λ")
-    pieces += ["SE(3)", "TD(λ)", "δ < 1.25", "@5", "TL;DR", "Min-K%"]
+    pieces += ["SE(3)", "TD(λ)", "δ < 1.25", "@5", "TL;DR", "Min-K%", "∞", "∞-Bench"]
     rng = random.Random(seed)
     for _ in range(5000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))

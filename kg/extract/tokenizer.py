@@ -28,20 +28,23 @@ LATIN_TOKEN = (
 _BRACKETED = r"[A-Z]{2,4}\((?:\d{1,2}|[\u03b1-\u03c9])\)(?:-[A-Za-z0-9]+)*"
 # `δ<1.25`, `δ < 1.25²`: the threshold accuracy of depth estimation is one measure's name.
 _THRESHOLD = r"δ\s?<\s?1\.25(?:[²³]|\^[23])?(?![\d.])"
+# `∞-Bench`, `∞Bench`: a name that opens with the infinity sign (InfiniteBench).
+_INFINITY = r"∞-?[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*"
 # What a name's word can be: the Doc's Latin tokens and the knowledge-base ruler's runs.
-NAME_TOKEN = rf"{_THRESHOLD}|{_BRACKETED}|{LATIN_TOKEN}"
+NAME_TOKEN = rf"{_THRESHOLD}|{_BRACKETED}|{_INFINITY}|{LATIN_TOKEN}"
 CJK_RUN = r"[\u3400-\u4dbf\u4e00-\u9fff]+"
 # Everything that is neither Latin script nor space stays in one chunk: Chinese text is only
 # searched for cue words and glossary terms by the components, never segmented, and fewer
 # tokens make Doc construction several times cheaper.
-_OTHER = rf"[^\s{LATIN_CHARS}]+"
+_OTHER = rf"[^\s{LATIN_CHARS}∞]+|∞"
 # A plain word of letters and digits that no character after it can continue (nor make
 # `_BRACKETED`) is the NAME_TOKEN match there already: it is taken in one step, where
 # LATIN_TOKEN's loop tries its alternatives at every character and backs off at the end.
 _PLAIN_WORD = rf"[A-Za-z0-9]+(?![{LATIN_CHARS}.+_'’@^\-/&·%;*#(])"
 # The kinds of token open with characters no other kind opens with, so their order only
-# decides how soon one is found: the commonest first.
-_TOKEN = re.compile(rf"{_OTHER}|{_PLAIN_WORD}|\s+|{NAME_TOKEN}", re.S)
+# decides how soon one is found: the commonest first. The infinity sign opens a name or is a
+# chunk of its own, so its name is tried first.
+_TOKEN = re.compile(rf"{_INFINITY}|{_OTHER}|{_PLAIN_WORD}|\s+|{NAME_TOKEN}", re.S)
 # What a NAME_TOKEN opens with (and neither other kind of token does).
 _LATIN_FIRST = frozenset(
     ch for ch in map(chr, range(0x400)) if re.fullmatch(f"[{LATIN_CHARS}]", ch)
@@ -76,7 +79,7 @@ class MixedScriptTokenizer:
                     if len(tok) == 1:
                         continue
                     tok = tok[1:]
-            elif first in _LATIN_FIRST:
+            elif first in _LATIN_FIRST or (first == "∞" and len(tok) > 1):
                 latin.append((start, pos, tok))
             words.append(tok)
             spaces.append(False)
