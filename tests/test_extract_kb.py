@@ -521,6 +521,8 @@ def test_extract_kb_split_version_needs_a_versioned_entry(text: str) -> None:
         ("用强制对齐（Forced Alignment）得到句级时间戳。", "Forced Alignment"),
         # InfiniteBench written with the infinity sign
         ("在 ∞-Bench 与 ∞Bench 上评测长上下文能力。", "InfiniteBench"),
+        # a set's official lower-case name, and its title case
+        ("在 nocaps 与 Nocaps 上评测描述质量。", "NoCaps"),
         ("在 Amazon Sports and Outdoors 上评测。", "Amazon Sports"),
         # a chip's Max and Ultra editions are chips of their own, with or without the vendor
         ("实验覆盖 Apple M2-Ultra；在 M2-Ultra 上单核可达 30 tokens/s。", "Apple M2 Ultra"),
