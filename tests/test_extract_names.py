@@ -224,6 +224,26 @@ def test_extract_names_words_after_organisation_name_their_own_thing(
 
 
 @pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a hub identifier with a parameter count, or opening with a known model's name
+        ("从 zephyr-7b-sft-full 出发继续微调。", "zephyr-7b-sft-full"),
+        ("对比 dbrx-instruct 的回答。", "dbrx-instruct"),
+        ("在 llama-2-13b-code-alpaca 上复现。", "llama-2-13b-code-alpaca"),
+    ],
+)
+def test_extract_names_lower_case_hub_identifier_is_a_model(text: str, name: str) -> None:
+    assert by_name(extract(results=text))[name].etype == "Model"
+
+
+@pytest.mark.parametrize(
+    "text", ["用 multi-qa-mpnet-base-cos-v1 检索。", "替换 self-attention 与 chain-of-thought。"]
+)
+def test_extract_names_other_lower_case_hyphened_words_stay_words(text: str) -> None:
+    assert extract(results=text).entities == ()
+
+
+@pytest.mark.parametrize(
     ("text", "name", "known"),
     [
         ("在作者构建的 Minecraft Interaction 基准上评测。", "Minecraft Interaction", "Minecraft"),

@@ -386,6 +386,11 @@ class ContextTyper:
         for c in cands:
             if c.dropped or c.kb is not None:
                 continue
+            if c.origin == "weak" and c.text.islower() and self._hub_id(c.text):
+                # `zephyr-7b-sft-full`, `dbrx-instruct`: a model's hub or API identifier
+                c.votes["Model"] += 4
+                c.etype = "Model"
+                continue
             if c.origin == "weak" and c.start not in strong:
                 c.dropped = True
                 continue
@@ -419,6 +424,15 @@ class ContextTyper:
                 # English word far more often than a named technique.
                 c.dropped = True
         return doc
+
+    def _hub_id(self, text: str) -> bool:
+        """A hyphened lower-case identifier with a parameter count, or opening with a known
+        model's name: how model hubs and APIs write a checkpoint (`llama-2-13b-code-alpaca`)."""
+        parts = text.split("-")
+        if len(parts) < 2:
+            return False
+        entry = self.res.kb_alias.get(key_of(parts[0]))
+        return any(map(is_param_count, parts[1:])) or (entry is not None and entry.etype == "Model")
 
     @staticmethod
     def _maker(st: PaperState, c: Cand) -> bool:
