@@ -438,14 +438,14 @@ class ShapeFinder:
         for c in cands:
             if c.dropped or c.kb is None or c.kb.etype not in _SET_BASES or c.origin == "zh":
                 continue
+            if st.sents[c.sent].section in ("title", "fields"):
+                continue
             m = _SET_NAMED.match(text, c.end)
             if m is None or any(
                 (e := kb.get(key_of(w))) is not None and surface_ok(self.res, w, e)
                 for w in m.group(1).split()
             ):
-                continue
-            if st.sents[c.sent].section in ("title", "fields"):
-                continue
+                continue  # a known word after the name is a name of its own
             c.dropped = True
             named = Cand(c.start, m.end(1), text[c.start : m.end(1)], c.sent, "shape")
             named.votes["Dataset"] += 4
@@ -575,9 +575,12 @@ def _spelled_out(head: str, rest: str, entry: KBEntry, res: Resources) -> bool:
 
 # A bracket opening right after a term (its gloss or acronym follows).
 _BRACKET_NEXT = re.compile(r"\s*[（(]")
+# The first part of the gloss that opens right after a term (up to a comma: its acronym).
+_GLOSS_AFTER = re.compile(r"\s*[（(]([^（）()，,、\n]{1,80})")
+# Kinds of known thing a set is built on, and the capitalised words then a set's noun after
+# such a name (`Minecraft Interaction 基准`)
 _SET_BASES = frozenset({"Software", "Metric", "Hardware"})
 _SET_NAMED = re.compile(r" ([A-Z][a-z]+(?: [A-Z][a-z]+)?) ?(?=基准|数据集|测试集|评测集)")
-_GLOSS_AFTER = re.compile(r"\s*[（(]([^（）()，,、\n]{1,80})")
 # A package named right after `pip install` / `pip 安装` (bracketed or not), and a hyphened
 # lower-case package in brackets after the word for code or library (`训练代码（colpali-engine）`).
 _PIP_PACKAGE = re.compile(
