@@ -13,6 +13,7 @@ from kg.extract.cands import Cand, sentence_of, state
 from kg.extract.names import (
     FORM,
     SIZE_LETTERS,
+    YEAR,
     extend_name,
     is_capitalised,
     is_extension,
@@ -525,7 +526,7 @@ _GLUED_RELEASE = re.compile(r"^(.*[A-Za-z0-9])v\d+(?:\.\d+)?$")
 _SUBSET_TAIL = re.compile(r"^[A-Z][A-Za-z]{0,11}$")
 
 
-_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_YEAR = re.compile(rf"^{YEAR}$")
 # A slash between two names, spaced or not (`Base/Instruct`, `7B / 13B`).
 _SLASH = re.compile(r" ?/ ?")
 _MONTHS = frozenset(

@@ -36,6 +36,8 @@ CONNECTORS = frozenset(
 
 
 _WORD_SEP = re.compile(r"[\s\-]+")
+# A year a name's edition or a split carries (`AIME 2024`, `val2017`).
+YEAR = r"(?:19|20)\d\d"
 # Punctuation that ends the clause or phrase a cue word is looked for in.
 PUNCT_STOP = re.compile(r"[，。；：:,;！？!?（）()\n]")
 
@@ -109,7 +111,7 @@ def _affixes() -> _AffixIndex:
 # `Toys4K`, `Geometry3K`: a dataset named by its size.
 _COUNT_SUFFIX = re.compile(r"[A-Za-z]-?\d+(?:\.\d+)?[Kk]$")
 # `BRUMO 2025`, `BraTS 2023`: a yearly edition is a competition's or a challenge's set.
-_EDITION_YEAR = re.compile(r"[A-Za-z][ -](?:19|20)\d\d$")
+_EDITION_YEAR = re.compile(rf"[A-Za-z][ -]{YEAR}$")
 
 
 def affix_type(label: str, tail: list[str]) -> str | None:

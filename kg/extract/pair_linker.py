@@ -12,6 +12,7 @@ from kg.extract.cands import Cand, Pair, PaperState, sentence_of, state
 from kg.extract.names import (
     CONNECTORS,
     PUNCT_STOP,
+    YEAR,
     abbreviates,
     affix_type,
     cue_after,
@@ -95,8 +96,8 @@ _DIGIT_OR_LATIN = re.compile(r"[0-9A-Za-z][0-9A-Za-z.\-]*")
 
 
 # A year is an edition's (`（AMOS 2022）`), not a score.
-_SCORE_TAIL = re.compile(r"\s+(?!(?:19|20)\d\d$)[\d.,%]+$")
-_EDITION = re.compile(r"(.+?)\s+(?:19|20)\d\d")
+_SCORE_TAIL = re.compile(rf"\s+(?!{YEAR}$)[\d.,%]+$")
+_EDITION = re.compile(rf"(.+?)\s+{YEAR}")
 
 
 # The words that join the members of a list (with `、`, a comma or `或` where a list allows them).
@@ -220,9 +221,9 @@ _ABBREVIATED = re.compile(r"[A-Za-z]{1,6}\.")
 # From a gloss's name to the next Chinese term of its list: `…（Mask-Guided Inversion）与`.
 _AFTER_GLOSS = re.compile(rf"[^（）()\n。；]{{0,40}}[)）]\s*(?:[、，,]|{_JOINERS}|或)\s*")
 # The count that ends a list of glosses (`…两种`).
+_COUNTED_END = re.compile(r"(?:[两二三四五六七八九十]|\d{1,2})\s*(?:个|种|类|项|组)\s*$")
 # Where a counted kind's noun phrase ends: a place word after it (`…的指标上`)
 _HEAD_SPAN = re.compile(r"[上中里内]")
-_COUNTED_END = re.compile(r"(?:[两二三四五六七八九十]|\d{1,2})\s*(?:个|种|类|项|组)\s*$")
 # A count of task or scene kinds that a list of glosses then spells out, up to the gloss
 _CATEGORY_LIST = re.compile(
     r"[一二两三四五六七八九十\d]+\s*(?:类|种|个|大)\s*(?:任务|场景|类别|领域|类型)(?:类别)?"

@@ -90,7 +90,7 @@ def _shape_strength(token: str) -> int:
         ok = (
             (tail.isalpha() and tail.islower() and len(tail) >= short)
             or ("_" not in tail and not tail.isupper() and shape_strength(tail) == 2)
-            or (tail.isalpha() and len(tail) >= 3 and tail[1:].islower())
+            or (tail.isalpha() and len(tail) >= 3 and tail[0].isupper() and tail[1:].islower())
         )
         return 2 if ok and shape_strength(stem) == 2 else 0
     if token[0].isdigit():
