@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 from kg.extract.cands import Cand, PaperState, leading, state
 from kg.extract.names import (
     CONNECTORS,
+    COUNT,
     PUNCT_STOP,
     RELEASE,
     SIZE_LETTERS,
@@ -38,9 +39,7 @@ _LIST_SEP = re.compile(r"\s*(?:[、,，/]|和|与|及|以及|或|and|or)\s*")
 
 
 # `A、B 等`, and a count of the list (`A 与 B 两个子集`, `A、B、C 三种方法`) before its cue word.
-_LIST_END = re.compile(
-    r"^\s*(?:等|等等)?\s*(?:(?:[两二三四五六七八九十]|\d{1,2})\s*(?:个|种|类|项|组|套|款|台)\s*)?"
-)
+_LIST_END = re.compile(rf"^\s*(?:等|等等)?\s*(?:{COUNT}\s*)?")
 
 
 def _typing_affix_suffices(c: Cand, parts: list[str], etype: str) -> bool:

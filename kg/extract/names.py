@@ -38,6 +38,8 @@ CONNECTORS = frozenset(
 _WORD_SEP = re.compile(r"[\s\-]+")
 # A year a name's edition or a split carries (`AIME 2024`, `val2017`).
 YEAR = r"(?:19|20)\d\d"
+# A count and its classifier, which may end a list before its head noun (`两种`, `3 款`, `四台`).
+COUNT = r"(?:[两二三四五六七八九十]|\d{1,2})\s*(?:个|种|类|项|组|套|款|台)"
 # Punctuation that ends the clause or phrase a cue word is looked for in.
 PUNCT_STOP = re.compile(r"[，。；：:,;！？!?（）()\n]")
 

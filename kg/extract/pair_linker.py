@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 from kg.extract.cands import Cand, Pair, PaperState, sentence_of, state
 from kg.extract.names import (
     CONNECTORS,
+    COUNT,
     PUNCT_STOP,
     YEAR,
     abbreviates,
@@ -221,7 +222,7 @@ _ABBREVIATED = re.compile(r"[A-Za-z]{1,6}\.")
 # From a gloss's name to the next Chinese term of its list: `…（Mask-Guided Inversion）与`.
 _AFTER_GLOSS = re.compile(rf"[^（）()\n。；]{{0,40}}[)）]\s*(?:[、，,]|{_JOINERS}|或)\s*")
 # The count that ends a list of glosses (`…两种`).
-_COUNTED_END = re.compile(r"(?:[两二三四五六七八九十]|\d{1,2})\s*(?:个|种|类|项|组)\s*$")
+_COUNTED_END = re.compile(rf"{COUNT}\s*$")
 # Where a counted kind's noun phrase ends: a place word after it (`…的指标上`)
 _HEAD_SPAN = re.compile(r"[上中里内]")
 # A count of task or scene kinds that a list of glosses then spells out, up to the gloss
@@ -271,7 +272,7 @@ _PART_EN = re.compile(r"(?:er|or|Head)s?$")
 # (`、帧间连贯性（Temporal Consistency）`) and the list's end (`等`, `等三项`).
 _LIST_REST = re.compile(
     rf"^(?:\s*(?:[、,，]|{_JOINERS})\s*[^\s，。；：、（）()]{{1,16}}[（(][^（）()\n]{{1,60}}[)）])*"
-    r"\s*(?:等等?)?\s*(?:(?:[两二三四五六七八九十]|\d{1,2})\s*(?:个|种|类|项|组)\s*)?"
+    rf"\s*(?:等等?)?\s*(?:{COUNT}\s*)?"
 )
 
 
