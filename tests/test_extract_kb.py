@@ -519,6 +519,12 @@ def test_extract_kb_split_version_needs_a_versioned_entry(text: str) -> None:
         ("激活采用逐 token 的 8-bit absmax 量化。", "absmax"),
         # techniques known by their English names; the Chinese words alone are plain words
         ("用强制对齐（Forced Alignment）得到句级时间戳。", "Forced Alignment"),
+        # edge modules named without their product line
+        ("优化后在 NVIDIA Orin NX 上推理。", "Jetson Orin NX"),
+        ("部署在 Orin Nano 上。", "Jetson Orin Nano"),
+        # lambda-return algorithms named with their glued lambda
+        ("对短轨迹计算 Q(λ) 回报作为目标。", "Q(λ)"),
+        ("与 SARSA(λ) 对比。", "SARSA(λ)"),
         # InfiniteBench written with the infinity sign
         ("在 ∞-Bench 与 ∞Bench 上评测长上下文能力。", "InfiniteBench"),
         # a set's official lower-case name, and its title case

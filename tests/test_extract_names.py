@@ -531,6 +531,29 @@ def test_extract_names_slashed_and_bracketed_variants(text: str, names: set[str]
     assert {e.etype for e in found.values()} == {"Model"}
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "etype"),
+    [
+        # a known technique with its configuration glued in a bracket is a variant of it
+        ("精度沿用 ZeroQuant(4+2) 的结论。", "ZeroQuant(4+2)", "Method"),
+        ("为 DDIM、DPM-Solver++(2M) 和 Euler 等求解器设计调度。", "DPM-Solver++(2M)", "Method"),
+        # a coined name with one: the bracket stays in the name
+        ("提出 CodeI/O 方法，并以多轮修订增强（CodeI/O++）。", "CodeI/O++", "Method"),
+    ],
+)
+def test_extract_names_glued_configuration_is_part_of_the_name(
+    text: str, name: str, etype: str
+) -> None:
+    found = by_name(extract(innovations=text))
+    assert found[name].etype == etype
+    assert not {"ZeroQuant", "DPM-Solver++", "CodeI"} & set(found), sorted(found)
+
+
+def test_extract_names_group_bracket_is_no_configuration() -> None:
+    found = by_name(extract(innovations="用一组 SE(3) 刚体变换基表示运动。"))
+    assert not {"SE(3)", "SE"} & set(found), sorted(found)
+
+
 def test_extract_names_plus_joins_known_names_and_ends_some() -> None:
     found = set(by_name(extract(results="比 DUSt3R+3DGS 高，SFT+RL 训练，在 RefCOCO+ 上评估。")))
     assert {"DUSt3R", "3D Gaussian Splatting", "RefCOCO+"} <= found

@@ -29,6 +29,16 @@ from kg.extract.tokenizer import _OTHER, _TOKEN, LATIN_TOKENS, NAME_TOKEN
         # capitals with a glued bracketed number or Greek letter stay whole; `O(1)` does not
         ("采用 TD(λ) 与 SE(3)-Transformer", ["采用", "TD(λ)", "与", "SE(3)-Transformer"]),
         ("复杂度 O(1)", ["复杂度", "O", "(", "1", ")"]),
+        # a name with a glued bracket naming its configuration stays whole
+        ("沿用 ZeroQuant(4+2) 的结论", ["沿用", "ZeroQuant(4+2)", "的结论"]),
+        ("DPM-Solver++(2M) 与 DrQ(ε)", ["DPM-Solver++(2M)", "与", "DrQ(ε)"]),
+        ("提出 RD-Agent(Q) 并计算 Q(λ) 回报", ["提出", "RD-Agent(Q)", "并计算", "Q(λ)", "回报"]),
+        # a formula's function or probability is no name
+        ("其中 P(A) 与 f(x)", ["其中", "P", "(", "A", ")", "与", "f", "(", "x", ")"]),
+        # one capital after a word's last capital joins across the slash; other slashes split
+        ("提出 CodeI/O 与 CodeI/O++", ["提出", "CodeI/O", "与", "CodeI/O++"]),
+        ("Q/K/V 与 A/B 测试", ["Q", "/", "K", "/", "V", "与", "A", "/", "B", "测试"]),
+        ("TinyVAR-S/M 两档", ["TinyVAR-S", "/", "M", "两档"]),
         # a semicolon glued between capitals stays (`TL;DR`); one before a space ends a token
         ("在 TL;DR 上", ["在", "TL;DR", "上"]),
         ("XX; YY", ["XX", ";", "YY"]),
@@ -141,6 +151,7 @@ _EDGE_TEXTS = [
     "Éclair façade naïve résumé ßeta Ωmega",
     "  leading  double  spaces \n\n newline\tTab\u3000ideographic\u00a0nbsp ",
     "ABCD(12) AB(x) A(1) ABCDE(1) AB((1)) 8×A100",
+    "ZeroQuant(4+2) DPM-Solver++(2M) RD-Agent(Q) DrQ(ε) Q(λ) P(A) Ab(2M)x CodeI/O A/B eI/Ox",
     "∞-Bench、∞Bench、L∞ 与 ∞ 和 ∞-，∞∞X",
     "",
     " ",

@@ -91,7 +91,14 @@ def _same_thing(entry: KBEntry, tail: list[str]) -> bool:
 
 def _glued_head(res: Resources, token: str) -> KBEntry | None:
     """The known metric of `CHAIR_S` / `FID_CLIP` (a subscripted metric is one of its own) or
-    the known dataset of `Objects365v1` (a release written without a space)."""
+    the known dataset of `Objects365v1` (a release written without a space), or the known
+    technique or model of `ZeroQuant(4+2)` (a configuration of it; `SE(3)` is a group)."""
+    if token[-1:] == ")":
+        stem, config = token[:-1].split("(", 1)
+        head = res.kb_alias.get(key_of(stem))
+        if head is not None and head.etype in ("Method", "Model") and not config.isdigit():
+            return head
+        return None
     if "_" in token:
         head = res.kb_alias.get(key_of(token.split("_", 1)[0]))
         return head if head is not None and head.etype == "Metric" else None

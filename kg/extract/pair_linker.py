@@ -206,7 +206,8 @@ _SPELLED_WORDS = re.compile(r"[A-Z][a-z]+(?:\s*[,，]\s*(?:and\s+)?[A-Z][a-z]+){
 _TITLE_WORD = re.compile(r"[A-Z][a-z]+")
 _ACRONYM_END = re.compile(r"[A-Z]{3,}\s*$")
 _COMMAS = re.compile(r"[,，]")
-_PART_SEP = re.compile(r"[,，;；/]")
+# The slash of `CodeI/O` (one capital after a word's last capital) joins, as in the tokenizer.
+_PART_SEP = re.compile(r"[,，;；]|/(?!(?<=[a-z][A-Z]/)[A-Z](?![A-Za-z0-9]))")
 _WITH = re.compile(r"\bw/o?(?![A-Za-z])")
 _NAMED_END = re.compile(r"(名为|提出了?(一种|一个|新的)*|称为|命名为)\s*[“\"]?[^，。,；]{0,16}$")
 _INTRODUCED_END = re.compile(

@@ -11,14 +11,16 @@ from spacy.vocab import Vocab
 # A Latin-script token keeps inner dots, hyphens, +, @, ^ and apostrophes (Qwen2.5-VL-7B,
 # Pass@k, Prisoner's, J&F, TL;DR), a middle dot between letters (DALL·E) and a final star
 # (V*; markup stars never reach the Doc); "/" joins only a short number ("SiT-XL/2") or a
-# resolution ("CLIP-ViT-L/336px") so that "H100/H800" splits.
+# resolution ("CLIP-ViT-L/336px") or one capital after a word's
+# last capital ("CodeI/O") so that "H100/H800", "Base/Instruct" and "Q/K/V" split.
 # Latin-1 letters and superscript digits (τ²-bench, π³) without the signs × and ÷, so that
 # "8×A100" is a count and a chip.
 LATIN_CHARS = r"A-Za-z0-9\u00b2\u00b3\u00b9\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0370-\u03ff"
 # A percent sign stays inside a metric's name after a letter or a rate (`TPR@5%FPR`,
 # `Min-K%`, `Min-K%++`), never after a plain number (`提升 5%`).
 LATIN_TOKEN = (
-    rf"[{LATIN_CHARS}](?:[{LATIN_CHARS}.+_'’@^\-]|/(?=\d{{1,2}}(?![\d.])|\d{{3,4}}px)|&(?=[A-Za-z])"
+    rf"[{LATIN_CHARS}](?:[{LATIN_CHARS}.+_'’@^\-]|/(?=\d{{1,2}}(?![\d.])|\d{{3,4}}px)"
+    rf"|(?<=[a-z][A-Z])/(?=[A-Z](?![{LATIN_CHARS}]))|&(?=[A-Za-z])"
     rf"|(?<=[A-Za-z])·(?=[A-Za-z])"
     rf"|(?:(?<=[A-Za-z])|(?<=@\d)|(?<=@\d\d))%(?=[A-Za-z+])|(?<=[A-Z]{{2}});(?=[A-Z]{{2}}\b)"
     rf")*(?:[{LATIN_CHARS}+*#]|(?<=[A-Za-z])%)|[{LATIN_CHARS}]"
@@ -26,12 +28,17 @@ LATIN_TOKEN = (
 # `SE(3)`, `TD(λ)`, `SE(3)-Transformer`: capitals with a glued bracketed number or Greek
 # letter are one token (not `O(1)`, a complexity).
 _BRACKETED = r"[A-Z]{2,4}\((?:\d{1,2}|[\u03b1-\u03c9])\)(?:-[A-Za-z0-9]+)*"
+# `ZeroQuant(4+2)`, `DPM-Solver++(2M)`, `RD-Agent(Q)`, `DrQ(ε)`, `Q(λ)`: a name with a glued
+# bracket naming its configuration is one token (not `SE(3)`, a group, nor `f(x)` or `P(A)`).
+_CONFIGURED = (
+    r"(?:[A-Z][A-Za-z0-9.+\-]*[A-Za-z+]\((?:\d[A-Z]|\d\+\d|[A-Z]|[\u03b1-\u03c9])|[A-Z]\(λ)\)"
+)
 # `δ<1.25`, `δ < 1.25²`: the threshold accuracy of depth estimation is one measure's name.
 _THRESHOLD = r"δ\s?<\s?1\.25(?:[²³]|\^[23])?(?![\d.])"
 # `∞-Bench`, `∞Bench`: a name that opens with the infinity sign (InfiniteBench).
 _INFINITY = r"∞-?[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*"
 # What a name's word can be: the Doc's Latin tokens and the knowledge-base ruler's runs.
-NAME_TOKEN = rf"{_THRESHOLD}|{_BRACKETED}|{_INFINITY}|{LATIN_TOKEN}"
+NAME_TOKEN = rf"{_THRESHOLD}|{_BRACKETED}|{_CONFIGURED}|{_INFINITY}|{LATIN_TOKEN}"
 CJK_RUN = r"[\u3400-\u4dbf\u4e00-\u9fff]+"
 # Everything that is neither Latin script nor space stays in one chunk: Chinese text is only
 # searched for cue words and glossary terms by the components, never segmented, and fewer
