@@ -549,6 +549,24 @@ def test_extract_names_glued_configuration_is_part_of_the_name(
     assert not {"ZeroQuant", "DPM-Solver++", "CodeI"} & set(found), sorted(found)
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "absent"),
+    [
+        ("均优于 Vanilla KD、SeqKD 和 MiniLLM 等蒸馏基线。", "Vanilla KD", "KD"),
+        ("对比 Vanilla LoRA 与 DoRA。", "Vanilla LoRA", "LoRA"),
+    ],
+)
+def test_extract_names_plain_form_word_names_a_baseline(text: str, name: str, absent: str) -> None:
+    found = by_name(extract(results=text))
+    assert found[name].etype == "Method"
+    assert absent not in found, sorted(found)
+
+
+@pytest.mark.parametrize("text", ["与 Vanilla 方法相比。", "相较 Naive 基线。", "优于 Vanilla LLM。"])
+def test_extract_names_plain_form_word_alone_names_nothing(text: str) -> None:
+    assert not {n for n in by_name(extract(results=text)) if "Vanilla" in n or "Naive" in n}
+
+
 def test_extract_names_group_bracket_is_no_configuration() -> None:
     found = by_name(extract(innovations="用一组 SE(3) 刚体变换基表示运动。"))
     assert not {"SE(3)", "SE"} & set(found), sorted(found)

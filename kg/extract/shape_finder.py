@@ -67,6 +67,7 @@ class ShapeFinder:
         cands: list[Cand] = st.cands
         self._title_name(doc, cands)
         self._modified_known(doc, cands)
+        self._baselines(doc, cands)
         self._hardware_names(doc, cands)
         self._org_led(doc, cands)
         self._known_then_set(doc, cands)
@@ -266,6 +267,30 @@ class ShapeFinder:
             c.dropped = True
             new.append(Cand(s, c.end, st.text[s : c.end], c.sent, "shape", kb_hint=entry))
         cands.extend(new)
+
+    def _baselines(self, doc: Doc, cands: list[Cand]) -> None:
+        """`Vanilla KD`, `Naive RAG`: a plain-form word and the technique or name after it
+        are one name, the baseline the paper compares with."""
+        st = state(doc)
+        res = self.res
+        for run in st.runs:
+            for i in range(len(run) - 1):
+                if run[i][2] not in _BASELINE_WORDS:
+                    continue
+                s, e, tok = run[i + 1]
+                entry = res.kb_alias.get(key_of(tok))
+                if entry is not None and (entry.etype != "Method" or not surface_ok(res, tok, entry)):
+                    continue
+                if entry is None and (is_stop(res, tok) or shape_strength(tok) == 0):
+                    continue
+                sent = sentence_of(doc, s)
+                if st.sents[sent].section == "title":
+                    continue
+                for c in cands:
+                    if c.start == s and c.end == e:
+                        c.dropped = True
+                start = run[i][0]
+                cands.append(Cand(start, e, st.text[start:e], sent, "shape", kb_hint=entry))
 
     def _measures(self, doc: Doc, cands: list[Cand]) -> None:
         """`L2 误差`, `DINO 相似度`: a Latin name before a Chinese measure noun names a
@@ -608,6 +633,11 @@ def _token_at(
 ) -> dict[int, tuple[tuple[tuple[int, int, str], ...], int]]:
     """Run and index of every token by its start (edge 0) or end (edge 1) offset."""
     return {tok[edge]: (run, i) for run in runs for i, tok in enumerate(run)}
+
+
+# Words that name a technique's plain form as a baseline of its own (`Vanilla KD`,
+# `Naive RAG`), though alone they name nothing.
+_BASELINE_WORDS = frozenset({"Vanilla", "Naive"})
 
 
 def _is_modifier(res: Resources, tok: str) -> bool:
