@@ -41,18 +41,28 @@ def _senses(extractions: Sequence[PaperExtraction]) -> dict[str, dict[str, str]]
     typed: dict[str, Counter[str]] = defaultdict(Counter)
     guessed: dict[str, Counter[str]] = defaultdict(Counter)
     proposed: dict[str, set[str]] = defaultdict(set)
+    named: dict[str, set[str]] = defaultdict(set)  # proposed, typed by no cue
+    spelled: dict[tuple[str, str], set[str]] = defaultdict(set)
     for ex in extractions:
         for m in ex.entities:
             (guessed if m.guessed else typed)[m.key][sense(m.etype)] += 1
-            if "proposes" in m.roles and not m.guessed:
-                proposed[m.key].add(sense(m.etype))
+            spelled[m.key, sense(m.etype)].add(m.name)
+            if "proposes" in m.roles:
+                (named if m.guessed else proposed)[m.key].add(sense(m.etype))
     out: dict[str, dict[str, str]] = {}
     for key in typed.keys() | guessed.keys():
         votes = typed.get(key) or guessed[key]
         top = vote(votes)
         own = proposed.get(key, set())
         tied = {s for s, n in votes.items() if n == votes[top]}
-        if len(own) == 1 and len(tied) > 1 and own <= tied:
+        coined = own or named.get(key, set())
+        if len(coined) == 1 and _cased_apart(spelled, key, coined, votes):
+            # `Comet` the system one paper proposes, `COMET` the measure others report:
+            # spelled in another letter case, the proposed thing is a node of its own
+            mine = next(iter(coined))
+            top = vote(Counter({s: n for s, n in votes.items() if s != mine}))
+            out[key] = {s: mine if s == mine else top for s in votes.keys() | guessed[key].keys()}
+        elif len(own) == 1 and len(tied) > 1 and own <= tied:
             # `Hammer` the model one paper proposes, `HAMMER` a benchmark another runs: with
             # no majority, the proposed sense and each sense tied with it are things of their
             # own, the proposed one the commonest
@@ -65,6 +75,22 @@ def _senses(extractions: Sequence[PaperExtraction]) -> dict[str, dict[str, str]]
             out[key] = dict.fromkeys(votes.keys() | guessed[key].keys(), top)
         out[key][""] = top
     return out
+
+
+def _cased_apart(
+    spelled: dict[tuple[str, str], set[str]], key: str, own: set[str], votes: Counter[str]
+) -> bool:
+    """Whether the proposed sense's names differ from every other sense's only in letter case
+    (`Comet` and `COMET`), no spelling shared."""
+    mine = spelled[key, next(iter(own))]
+    others = [s for s in votes if s not in own]
+    if not others:
+        return False
+    for s in others:
+        theirs = spelled[key, s]
+        if mine & theirs or not {n.casefold() for n in mine} & {n.casefold() for n in theirs}:
+            return False
+    return True
 
 
 def _paper_nodes(records: Sequence[PaperRecord]) -> dict[str, dict]:

@@ -344,6 +344,33 @@ def test_graph_senses_proposed_by_different_papers_are_nodes_of_their_own(
     assert _kinds(G, "TRACE") == expected
 
 
+@pytest.mark.parametrize("guessed", [False, True])
+def test_graph_proposed_name_in_another_letter_case_is_a_node_of_its_own(guessed: bool) -> None:
+    # `Comet` the system one paper proposes (typed by a cue or only by default), `COMET` the
+    # measure two other papers report
+    comet = EntityMention(
+        entity_key("Comet"), "Comet", "Method", roles=("proposes",), guessed=guessed
+    )
+    exs = [
+        PaperExtraction("0", (comet,)),
+        PaperExtraction("1", (ent("COMET", "Metric", "evaluatesOn"),)),
+        PaperExtraction("2", (ent("COMET", "Metric", "evaluatesOn"),)),
+    ]
+    G = build_graph([rec(str(i), None, "r") for i in range(3)], exs)
+    assert _kinds(G, "Comet") == {"Method": {"0"}}
+    assert _kinds(G, "COMET") == {"Metric": {"1", "2"}}
+
+
+def test_graph_proposed_name_spelled_alike_joins_the_majority() -> None:
+    exs = [
+        PaperExtraction("0", (ent("COMET", "Method", "proposes"),)),
+        PaperExtraction("1", (ent("COMET", "Metric", "evaluatesOn"),)),
+        PaperExtraction("2", (ent("COMET", "Metric", "evaluatesOn"),)),
+    ]
+    G = build_graph([rec(str(i), None, "r") for i in range(3)], exs)
+    assert _kinds(G, "COMET") == {"Metric": {"0", "1", "2"}}
+
+
 def test_graph_relation_ends_take_the_stating_papers_sense() -> None:
     exs = [
         PaperExtraction("0", (ent("TRACE", "Benchmark", "proposes"),)),
