@@ -12,6 +12,11 @@ from kg.extract.shapes import family_key, is_acronym, is_size, shape_strength
 @pytest.mark.parametrize(
     ("token", "strength"),
     [
+        # a difference sign before one letter is a quantity's change; before more, a name
+        ("ΔW", 0),
+        ("ΔE", 0),
+        ("ΔSE", 2),
+        ("ΔtPSNR", 2),
         ("RynnBrain", 2),
         ("SAW-Bench", 2),
         ("Qwen3", 2),

@@ -77,7 +77,13 @@ def shape_strength(token: str) -> int:
 def _word_strength(word: str) -> int:
     """`_shape_strength` of a word of letters only, most tokens (`Model`, `RynnBrain`, `基于`),
     without its splitting and counting: a capital after the first letter makes a name."""
+    if len(word) == 2 and word[0] in _DIFFERENCE:
+        return 0  # `ΔW`, `ΔE`: the change of one quantity, notation
     return 2 if any(map(str.isupper, word[1:])) else 0
+
+
+# Difference signs that open a quantity's change in formulas.
+_DIFFERENCE = frozenset("Δ∆")
 
 
 def _shape_strength(token: str) -> int:
