@@ -258,7 +258,17 @@ def test_extract_aliases_clipped_words(name: str, expansion: str, expected: bool
     assert _clipped_words(name, expansion) is expected
 
 
-def test_extract_aliases_name_of_clipped_words_takes_the_expansion() -> None:
-    found = by_name(extract(contribution="构建了 ZorNo（Zorbic Novelty）基准，用于评测。"))
-    assert "Zorbic Novelty" not in found
-    assert "Zorbic Novelty" in labels(found["ZorNo"])
+@pytest.mark.parametrize(
+    ("text", "expansion"),
+    [
+        ("构建了 ZorNo（Zorbic Novelty）基准，用于评测。", "Zorbic Novelty"),
+        # the expansion's words joined by hyphens
+        ("提出 ZorNo（Zorbic-Novelty）方法，直接在帧上叠加编号。", "Zorbic-Novelty"),
+    ],
+)
+def test_extract_aliases_name_of_clipped_words_takes_the_expansion(
+    text: str, expansion: str
+) -> None:
+    found = by_name(extract(contribution=text))
+    assert expansion not in found
+    assert expansion in labels(found["ZorNo"])

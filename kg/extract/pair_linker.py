@@ -1164,6 +1164,17 @@ class PairLinker:
             cands.append(cand)
             pairs.append(Pair(s, m.end(), None, text, acr))
             return
+        if en is not None and " " not in en and "-" in en:
+            # `NumPro（Number-Prompt）`: the name's pieces open the hyphened words
+            last = run[-1]
+            target = self._cand_at(cands, last[0], last[1])
+            if (
+                target is not None
+                and not is_acronym(target.text)
+                and _clipped_words(target.text, en)
+            ):
+                self._take_expansion(cands, target, en, m, pairs)
+            return
         if en is not None and len(en.split()) >= 2:
             # `BABE（Biology Arena BEnchmark）`: the expansion is an alias of the name before.
             last = run[-1]
