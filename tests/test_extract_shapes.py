@@ -12,6 +12,10 @@ from kg.extract.shapes import family_key, is_acronym, is_size, shape_strength
 @pytest.mark.parametrize(
     ("token", "strength"),
     [
+        # a capitalised word with its release's month and day; a year or a bare number is none
+        ("Huginn-0125", 2),
+        ("Foo-2024", 0),
+        ("Stage-0100", 0),
         # a difference sign before one letter is a quantity's change; before more, a name
         ("ΔW", 0),
         ("ΔE", 0),

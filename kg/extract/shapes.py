@@ -60,6 +60,8 @@ _DIMENSION = re.compile(r"^\d+D(?=-?[A-Z][A-Za-z])")
 
 
 _VERSION_PART = re.compile(r"v\d+(?:\.\d+)?")
+# A release stamp of month and day, with its leading zero (`0125`, `0424`).
+_RELEASE_DATE = re.compile(r"0[1-9](?:0[1-9]|[12]\d|3[01])")
 
 
 @lru_cache(maxsize=65536)
@@ -118,6 +120,8 @@ def _shape_strength(token: str) -> int:
         return 0
     if len(parts) == 2 and _VERSION_PART.fullmatch(parts[1]) and parts[0][:1].isupper():
         return 2  # `Tulu-v2`, `Orb-v3`: a capitalised word with its version is a name
+    if len(parts) == 2 and _RELEASE_DATE.fullmatch(parts[1]) and parts[0][:1].isupper():
+        return 2  # `Huginn-0125`: a capitalised word with its release's month and day
     for i, p in enumerate(parts):
         if any(c.isupper() for c in p[1:]):
             return 2
