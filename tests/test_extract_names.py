@@ -648,6 +648,9 @@ def test_extract_names_device_count_glued_to_the_name(text: str, names: set[str]
     "text",
     [
         "再做 Rejection Sampling 过滤。",
+        "用 Importance Sampling 修正分布偏移。",
+        # model kinds, as LLM is one
+        "对比自回归（AR）与非自回归（NAR）两种生成方式。",
         "采用 Linear Probing 评估。",
         "结合知识蒸馏与序列并行。",
         "尾延迟 P99 与 P90 均下降。",
