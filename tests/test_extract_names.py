@@ -311,6 +311,8 @@ def test_extract_names_board_form_is_an_alias_of_the_chip(text: str, name: str, 
     [
         ("Depth Anything V2-Large 的误差最低。", "Depth Anything V2-Large"),
         ("对比 Qwen3 Base 与 Qwen2.5-VL-7B-Instruct。", "Qwen3 Base"),
+        # an edge-device edition
+        ("提供 DINO-X Pro 与 DINO-X Edge 两个版本。", "DINO-X Edge"),
     ],
 )
 def test_extract_names_hyphenated_variant_extends_the_name(text: str, name: str) -> None:
