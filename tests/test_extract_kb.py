@@ -575,7 +575,10 @@ def test_extract_kb_chinese_plain_words_of_english_named_techniques(text: str) -
     assert extract(usage=text).entities == ()
 
 
-@pytest.mark.parametrize("name", ["RetNet", "Gated DeltaNet", "HGRN2", "Transformer++", "Mamba"])
+@pytest.mark.parametrize(
+    "name",
+    ["RetNet", "Gated DeltaNet", "HGRN2", "Transformer++", "Mamba", "BitNet b1.58", "BitNet a4.8"],
+)
 def test_extract_kb_sequence_architectures_are_models(name: str) -> None:
     # named architectures compared as trained models, like Mamba and RWKV
     found = by_name(extract(results=f"优于 {name} 与 Samba 等线性循环模型。"))
