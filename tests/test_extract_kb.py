@@ -270,6 +270,9 @@ def test_extract_kb_metrics_named_in_chinese_or_with_ampersand(text: str, name: 
         ("在 Alpaca 数据集上微调。", "Alpaca-52K", "Dataset"),
         ("再用 Alpaca 英文指令数据微调。", "Alpaca-52K", "Dataset"),
         ("用 Alpaca 中文版本对比。", "Alpaca", "Model"),
+        # instruction tuning on them: the data
+        ("在 Dolly 和 Alpaca 上进行联邦指令微调。", "Alpaca-52K", "Dataset"),
+        ("在 Dolly 和 Alpaca 上进行联邦指令微调。", "databricks-dolly-15k", "Dataset"),
         ("对比 Alpaca 与 Vicuna 模型。", "Alpaca", "Model"),
         ("在 MATH、Minerva 和 OlympiadBench 上评估。", "Minerva Math", "Dataset"),
         # a Chinese term of the other sense glossed by the spelling
