@@ -567,6 +567,8 @@ def test_extract_kb_known_spellings_are_one_entity(text: str, name: str) -> None
         ("RCSB PDB", "Protein Data Bank"),
         ("NTK-Aware Scaled RoPE", "NTK-aware scaling"),
         ("Franka Emika", "Franka Emika Panda"),
+        # the error rate of speech and singing, not the replay buffer
+        ("PER", "Phone Error Rate"),
     ],
 )
 def test_extract_kb_spelling_is_an_alias_of_the_entry(spelling: str, name: str) -> None:
