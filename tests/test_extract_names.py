@@ -564,7 +564,9 @@ def test_extract_names_plain_form_word_names_a_baseline(text: str, name: str, ab
     assert absent not in found, sorted(found)
 
 
-@pytest.mark.parametrize("text", ["与 Vanilla 方法相比。", "相较 Naive 基线。", "优于 Vanilla LLM。"])
+@pytest.mark.parametrize(
+    "text", ["与 Vanilla 方法相比。", "相较 Naive 基线。", "优于 Vanilla LLM。"]
+)
 def test_extract_names_plain_form_word_alone_names_nothing(text: str) -> None:
     assert not {n for n in by_name(extract(results=text)) if "Vanilla" in n or "Naive" in n}
 

@@ -97,7 +97,9 @@ def test_extract_typing_by_title(title: str, etype: str) -> None:
     [
         ("使用 Anchored DPO 训练策略。", "Anchored DPO", "Method", "DPO"),
         ("使用 Multi-Task PPO 训练策略。", "Multi-Task PPO", "Method", "PPO"),
-        ("对比 Vanilla GRPO 的表现。", "GRPO", "Method", "Vanilla GRPO"),
+        # a plain modifier leaves the known name; `Vanilla` names the plain baseline
+        ("对比 Standard GRPO 的表现。", "GRPO", "Method", "Standard GRPO"),
+        ("对比 Vanilla GRPO 的表现。", "Vanilla GRPO", "Method", "GRPO"),
         ("冻结 Wan VAE 的参数。", "Wan-VAE", "Model", "Wan"),
         ("使用 Distilled Llama 3 生成数据。", "Llama 3", "Model", "Distilled Llama 3"),
         ("报告 Validation Perplexity 的变化。", "Validation Perplexity", "Metric", "Perplexity"),

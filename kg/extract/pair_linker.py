@@ -871,10 +871,14 @@ class PairLinker:
             if target.origin == "weak":
                 target.origin = "pair"
             if target.kb is not None and zh and self._measure_over(zh, target.kb):
-                # `音素错误率（PER）`: the Chinese term says a measure; the known PER
-                # (Prioritized Experience Replay) is another thing of that spelling.
+                # `音素错误率（PER）`: the Chinese term says a measure; a known PER of
+                # another type is another thing of that spelling.
                 target.kb = None
                 target.origin = "pair"
+            elif target.kb is not None and zh_kb is not None and zh_kb.etype != target.kb.etype:
+                # `优先经验回放（PER）`: the known Chinese term says which thing of its
+                # spelling the acronym names here (the known PER is a measure)
+                target.kb = zh_kb
             if target.kb is None and zh_kb is None and zh:
                 zh_kb = self._zh_head_kb(cands, m.start(), zh, acr)
             if target.kb is None and zh_kb is not None:

@@ -279,7 +279,9 @@ class ShapeFinder:
                     continue
                 s, e, tok = run[i + 1]
                 entry = res.kb_alias.get(key_of(tok))
-                if entry is not None and (entry.etype != "Method" or not surface_ok(res, tok, entry)):
+                if entry is not None and (
+                    entry.etype != "Method" or not surface_ok(res, tok, entry)
+                ):
                     continue
                 if entry is None and (is_stop(res, tok) or shape_strength(tok) == 0):
                     continue
