@@ -36,8 +36,10 @@ def _senses(extractions: Sequence[PaperExtraction]) -> dict[str, dict[str, str]]
 
     Papers that each propose a name as a different kind of thing (`TRACE` a benchmark in
     one, a model in another) name different things: each proposed sense is a node of its
-    own, and so is a sense tied in the vote with the one a paper proposes. Elsewhere a name
-    is one node, typed by the vote of its papers, so one paper's mistyping does not split it."""
+    own, and so is a sense tied in the vote with the one a paper proposes, or one a paper
+    proposes under a spelling that differs from the others' only in letter case (`Comet`,
+    `COMET`). Elsewhere a name is one node, typed by the vote of its papers, so one paper's
+    mistyping does not split it."""
     typed: dict[str, Counter[str]] = defaultdict(Counter)
     guessed: dict[str, Counter[str]] = defaultdict(Counter)
     proposed: dict[str, set[str]] = defaultdict(set)

@@ -269,8 +269,9 @@ class ShapeFinder:
         cands.extend(new)
 
     def _baselines(self, doc: Doc, cands: list[Cand]) -> None:
-        """`Vanilla KD`, `Naive RAG`: a plain-form word and the technique or name after it
-        are one name, the baseline the paper compares with."""
+        """`Vanilla KD`, `Vanilla LoRA`: a plain-form word and the technique or name after
+        it are one name, the baseline the paper compares with (a stop term after it, as in
+        `Vanilla LLM`, makes none)."""
         st = state(doc)
         res = self.res
         for run in st.runs:
@@ -637,8 +638,8 @@ def _token_at(
     return {tok[edge]: (run, i) for run in runs for i, tok in enumerate(run)}
 
 
-# Words that name a technique's plain form as a baseline of its own (`Vanilla KD`,
-# `Naive RAG`), though alone they name nothing.
+# Words that name a technique's plain form as a baseline of its own (`Vanilla KD`), though
+# alone they name nothing.
 _BASELINE_WORDS = frozenset({"Vanilla", "Naive"})
 
 
