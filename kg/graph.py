@@ -58,10 +58,10 @@ def _senses(extractions: Sequence[PaperExtraction]) -> dict[str, dict[str, str]]
         own = proposed.get(key, set())
         tied = {s for s, n in votes.items() if n == votes[top]}
         coined = own or named.get(key, set())
-        if len(coined) == 1 and _cased_apart(spelled, key, coined, votes):
+        mine = next(iter(coined)) if len(coined) == 1 else None
+        if mine is not None and _cased_apart(spelled, key, mine, votes):
             # `Comet` the system one paper proposes, `COMET` the measure others report:
             # spelled in another letter case, the proposed thing is a node of its own
-            mine = next(iter(coined))
             top = vote(Counter({s: n for s, n in votes.items() if s != mine}))
             out[key] = {s: mine if s == mine else top for s in votes.keys() | guessed[key].keys()}
         elif len(own) == 1 and len(tied) > 1 and own <= tied:
@@ -80,19 +80,17 @@ def _senses(extractions: Sequence[PaperExtraction]) -> dict[str, dict[str, str]]
 
 
 def _cased_apart(
-    spelled: dict[tuple[str, str], set[str]], key: str, own: set[str], votes: Counter[str]
+    spelled: dict[tuple[str, str], set[str]], key: str, proposed: str, votes: Counter[str]
 ) -> bool:
     """Whether the proposed sense's names differ from every other sense's only in letter case
     (`Comet` and `COMET`), no spelling shared."""
-    mine = spelled[key, next(iter(own))]
-    others = [s for s in votes if s not in own]
-    if not others:
-        return False
-    for s in others:
-        theirs = spelled[key, s]
-        if mine & theirs or not {n.casefold() for n in mine} & {n.casefold() for n in theirs}:
-            return False
-    return True
+    mine = spelled[key, proposed]
+    folded = {n.casefold() for n in mine}
+    others = [s for s in votes if s != proposed]
+    return bool(others) and all(
+        not mine & spelled[key, s] and folded & {n.casefold() for n in spelled[key, s]}
+        for s in others
+    )
 
 
 def _paper_nodes(records: Sequence[PaperRecord]) -> dict[str, dict]:

@@ -38,6 +38,7 @@ from kg.extract.shapes import (
     key_of,
     shape_strength,
 )
+from kg.extract.tokenizer import CAPITAL_SLASH
 from kg.keys import spelling_key
 
 # One level of a glued bracket may sit inside (`（SE(3) Motion Bases）`).
@@ -206,8 +207,8 @@ _SPELLED_WORDS = re.compile(r"[A-Z][a-z]+(?:\s*[,，]\s*(?:and\s+)?[A-Z][a-z]+){
 _TITLE_WORD = re.compile(r"[A-Z][a-z]+")
 _ACRONYM_END = re.compile(r"[A-Z]{3,}\s*$")
 _COMMAS = re.compile(r"[,，]")
-# The slash of `CodeI/O` (one capital after a word's last capital) joins, as in the tokenizer.
-_PART_SEP = re.compile(r"[,，;；]|/(?!(?<=[a-z][A-Z]/)[A-Z](?![A-Za-z0-9]))")
+# The slash of `CodeI/O` joins, as in the tokenizer.
+_PART_SEP = re.compile(rf"[,，;；]|(?!{CAPITAL_SLASH})/")
 _WITH = re.compile(r"\bw/o?(?![A-Za-z])")
 _NAMED_END = re.compile(r"(名为|提出了?(一种|一个|新的)*|称为|命名为)\s*[“\"]?[^，。,；]{0,16}$")
 _INTRODUCED_END = re.compile(
@@ -1168,10 +1169,15 @@ class PairLinker:
             cands.append(cand)
             pairs.append(Pair(s, m.end(), None, text, acr))
             return
-        if en is not None and " " not in en and "-" in en:
+        if en is None:
+            return
+        one_word = len(en.split()) < 2
+        if one_word and "-" not in en:
+            return
+        last = run[-1]
+        target = self._cand_at(cands, last[0], last[1])
+        if one_word:
             # `NumPro（Number-Prompt）`: the name's pieces open the hyphened words
-            last = run[-1]
-            target = self._cand_at(cands, last[0], last[1])
             if (
                 target is not None
                 and not is_acronym(target.text)
@@ -1179,67 +1185,64 @@ class PairLinker:
             ):
                 self._take_expansion(cands, target, en, m, pairs)
             return
-        if en is not None and len(en.split()) >= 2:
-            # `BABE（Biology Arena BEnchmark）`: the expansion is an alias of the name before.
-            last = run[-1]
-            target = self._cand_at(cands, last[0], last[1])
-            # `时长课程式 GRPO（Duration-Curriculum GRPO）`: a Chinese term ending in a known
-            # name, glossed by an English name ending in it, is a new variant of that name
-            # (`残差 K-Means（Residual K-Means）` too, a hyphened word whole; an acronym so glossed
-            # is spelled out below).
-            last = en.rsplit(" ", 1)[-1]
-            if target is not None and (
-                target.text == last.rsplit("-", 1)[-1]
-                or (target.text == last and not is_acronym(target.text))
+        # `BABE（Biology Arena BEnchmark）`: the expansion is an alias of the name before.
+        # `时长课程式 GRPO（Duration-Curriculum GRPO）`: a Chinese term ending in a known
+        # name, glossed by an English name ending in it, is a new variant of that name
+        # (`残差 K-Means（Residual K-Means）` too, a hyphened word whole; an acronym so glossed
+        # is spelled out below).
+        last = en.rsplit(" ", 1)[-1]
+        if target is not None and (
+            target.text == last.rsplit("-", 1)[-1]
+            or (target.text == last and not is_acronym(target.text))
+        ):
+            zh = self._zh_term(st.text[st.sents[sent_i].start : m.start()])
+            if zh and len(zh) - len(target.text) > 7:
+                zh = None  # a variant's Chinese modifier is short (`个性化 PageRank`)
+            s = m.start() + m.group(0).index(en)
+            target.dropped = zh is not None  # part of the variant's Chinese name
+            for c in self._inner(cands, m.start(), m.end()):
+                c.dropped = True
+            cand = Cand(s, s + len(en), en, sent_i, "pair")
+            if target.kb is not None:
+                cand.votes[target.kb.etype] += 3
+            if zh and self._names(zh):
+                cand.aliases.append(zh)
+            if acr:
+                cand.aliases.append(acr)
+            cands.append(cand)
+            pairs.append(Pair(m.start() - len(zh) if zh else s, m.end(), zh, en, acr))
+            return
+        if target is None:
+            # `视觉几何基础 Transformer（Visual Geometry Grounded Transformer, VGGT）`: the
+            # Latin word ends a Chinese term, which the parenthesis glosses.
+            zh = self._zh_term(st.text[st.sents[sent_i].start : m.start()])
+            if zh and has_cjk(zh):
+                self._zh_then_latin(doc, cands, m, zh, en, acr, sent_i, pairs)
+            return
+        if not is_acronym(target.text) and (
+            _spelled_by_capitals(target.text, en) or _clipped_words(target.text, en)
+        ):
+            # `Moirai（Masked EncOder-based UnIveRsAl TIme Series …）`: capitals marked
+            # inside the words spell the name (or its pieces open them: `NoCha（Novel
+            # Challenge）`), so the words are its expansion, not names
+            self._take_expansion(cands, target, en, m, pairs)
+            return
+        if is_acronym(target.text):
+            kb = target.kb
+            etype = expansion_type(res, en)
+            if (
+                kb is not None
+                and not _spells(kb, en)
+                and (etype != kb.etype or any(" " in a for a in (kb.name, *kb.aliases)))
             ):
-                zh = self._zh_term(st.text[st.sents[sent_i].start : m.start()])
-                if zh and len(zh) - len(target.text) > 7:
-                    zh = None  # a variant's Chinese modifier is short (`个性化 PageRank`)
-                s = m.start() + m.group(0).index(en)
-                target.dropped = zh is not None  # part of the variant's Chinese name
-                for c in self._inner(cands, m.start(), m.end()):
-                    c.dropped = True
-                cand = Cand(s, s + len(en), en, sent_i, "pair")
-                if target.kb is not None:
-                    cand.votes[target.kb.etype] += 3
-                if zh and self._names(zh):
-                    cand.aliases.append(zh)
-                if acr:
-                    cand.aliases.append(acr)
-                cands.append(cand)
-                pairs.append(Pair(m.start() - len(zh) if zh else s, m.end(), zh, en, acr))
-                return
-            if target is None:
-                # `视觉几何基础 Transformer（Visual Geometry Grounded Transformer, VGGT）`: the
-                # Latin word ends a Chinese term, which the parenthesis glosses.
-                zh = self._zh_term(st.text[st.sents[sent_i].start : m.start()])
-                if zh and has_cjk(zh):
-                    self._zh_then_latin(doc, cands, m, zh, en, acr, sent_i, pairs)
-                return
-            if not is_acronym(target.text) and (
-                _spelled_by_capitals(target.text, en) or _clipped_words(target.text, en)
-            ):
-                # `Moirai（Masked EncOder-based UnIveRsAl TIme Series …）`: capitals marked
-                # inside the words spell the name (or its pieces open them: `NoCha（Novel
-                # Challenge）`), so the words are its expansion, not names
-                self._take_expansion(cands, target, en, m, pairs)
-                return
-            if is_acronym(target.text):
-                kb = target.kb
-                etype = expansion_type(res, en)
-                if (
-                    kb is not None
-                    and not _spells(kb, en)
-                    and (etype != kb.etype or any(" " in a for a in (kb.name, *kb.aliases)))
-                ):
-                    # `AMD（Adaptive Matching Distillation）`: a local name, not the KB's AMD;
-                    # `AQLM（Additive Quantization for Language Models）` spells out the known
-                    # quantization method.
-                    target.kb = None
-                    target.origin = "pair"
-                    if etype:
-                        target.votes[etype] += 3
-                self._take_expansion(cands, target, en, m, pairs)
+                # `AMD（Adaptive Matching Distillation）`: a local name, not the KB's AMD;
+                # `AQLM（Additive Quantization for Language Models）` spells out the known
+                # quantization method.
+                target.kb = None
+                target.origin = "pair"
+                if etype:
+                    target.votes[etype] += 3
+            self._take_expansion(cands, target, en, m, pairs)
 
     def _variant_acronym(self, target: Cand, acr: str, left: str) -> bool:
         """A known name with a Chinese modifier right before it, glossed by an acronym that

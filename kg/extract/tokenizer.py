@@ -16,11 +16,13 @@ from spacy.vocab import Vocab
 # Latin-1 letters and superscript digits (τ²-bench, π³) without the signs × and ÷, so that
 # "8×A100" is a count and a chip.
 LATIN_CHARS = r"A-Za-z0-9\u00b2\u00b3\u00b9\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0370-\u03ff"
+# The slash of `CodeI/O`: one capital after a word's last capital, joined.
+CAPITAL_SLASH = rf"(?<=[a-z][A-Z])/(?=[A-Z](?![{LATIN_CHARS}]))"
 # A percent sign stays inside a metric's name after a letter or a rate (`TPR@5%FPR`,
 # `Min-K%`, `Min-K%++`), never after a plain number (`提升 5%`).
 LATIN_TOKEN = (
     rf"[{LATIN_CHARS}](?:[{LATIN_CHARS}.+_'’@^\-]|/(?=\d{{1,2}}(?![\d.])|\d{{3,4}}px)"
-    rf"|(?<=[a-z][A-Z])/(?=[A-Z](?![{LATIN_CHARS}]))|&(?=[A-Za-z])"
+    rf"|{CAPITAL_SLASH}|&(?=[A-Za-z])"
     rf"|(?<=[A-Za-z])·(?=[A-Za-z])"
     rf"|(?:(?<=[A-Za-z])|(?<=@\d)|(?<=@\d\d))%(?=[A-Za-z+])|(?<=[A-Z]{{2}});(?=[A-Z]{{2}}\b)"
     rf")*(?:[{LATIN_CHARS}+*#]|(?<=[A-Za-z])%)|[{LATIN_CHARS}]"
