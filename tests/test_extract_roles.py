@@ -163,12 +163,19 @@ def test_extract_roles_a_metric_is_not_used() -> None:
         # a model, dataset or tool named in 使用指南 with no other role is used
         ({"usage": "训练数据来自 NuminaMath-1.5 与 TACO。"}, "TACO", "uses"),
         ({"usage": "教师模型为 Qwen2.5-72B-Instruct。"}, "Qwen2.5-72B-Instruct", "uses"),
+        # another's technique or model named in a claim with no cue is built on too
+        ({"innovations": "* **门控**：在 GRPO 的优势上加门控。"}, "GRPO", "uses"),
+        ({"innovations": "* **分析**：Mamba 的状态会遗忘早期信息。"}, "Mamba", "uses"),
     ],
 )
 def test_extract_roles_from_the_section_when_no_cue_gives_one(
     kwargs: dict, name: str, role: str
 ) -> None:
     assert role in by_name(extract(contribution="提出 ZorbNet 模型。", **kwargs))[name].roles
+
+
+def test_extract_roles_no_default_role_from_the_fields_line() -> None:
+    assert by_name(extract(fields="多模态 - CLIP 检索"))["CLIP"].roles == ()
 
 
 def test_extract_roles_section_default_never_adds_to_a_given_role() -> None:
