@@ -174,6 +174,17 @@ def test_extract_roles_from_the_section_when_no_cue_gives_one(
     assert role in by_name(extract(contribution="提出 ZorbNet 模型。", **kwargs))[name].roles
 
 
+def test_extract_roles_a_baseline_is_not_also_used() -> None:
+    x = by_name(
+        extract(
+            contribution="提出 ZorbNet 模型。",
+            usage="使用 Qwen3-8B 生成候选。",
+            results="ZorbNet 优于 Qwen3-8B。",
+        )
+    )
+    assert x["Qwen3-8B"].roles == ("comparesWith",)
+
+
 def test_extract_roles_no_default_role_from_the_fields_line() -> None:
     assert by_name(extract(fields="多模态 - CLIP 检索"))["CLIP"].roles == ()
 

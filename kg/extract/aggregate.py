@@ -194,8 +194,10 @@ def _settled_roles(roles: set[str], etype: str, sections: set[str], own: bool) -
         # one the paper builds on (annotators say so about five times in six); a tool
         # without a role was compared with or released on, which the role assigner weighed
         roles.add("uses")
-    if etype == "Metric":
-        roles.discard("uses")  # `采用 FID 指标`: a measure reports, it is not used
+    if etype == "Metric" or "comparesWith" in roles:
+        # `采用 FID 指标`: a measure reports, it is not used; a baseline the paper compares
+        # with is not also a tool it used
+        roles.discard("uses")
     return roles
 
 
