@@ -36,6 +36,9 @@ def _clause_start(left: str) -> int:
 
 
 _INCLUDES = re.compile(r"\s*(?:包括|包含|含)")
+# Between a claim's verb and a known name, a word that makes the name something the claim
+# builds on, changes or sets beside its own (`提出了基于 GRPO 的…`, `提出将 DPO 扩展到…`).
+_NOT_THE_OBJECT = re.compile(r"[在将对把用与和及、]|通过|结合|融合|改进|扩展|替代|取代|针对|面向|为")
 
 
 def _heads_item(text: str, sent: Sentence, end: int) -> bool:
@@ -86,6 +89,20 @@ class RoleAssigner:
         pattern = self.cue.get((side, role))
         return pattern is not None and pattern.search(text) is not None
 
+    def _claimed(self, clause_left: str) -> bool:
+        """The clause's claim verb (`提出`, `发布`) has the name as its object: nothing after
+        the verb makes it a thing used, compared with or changed."""
+        pattern = self.cue.get(("before", "proposes"))
+        verbs = list(pattern.finditer(clause_left)) if pattern is not None else []
+        if not verbs:
+            return False
+        rest = clause_left[verbs[-1].end() :]
+        return not (
+            _NOT_THE_OBJECT.search(rest)
+            or self._has("before", "uses", rest)
+            or self._has("before", "comparesWith", rest)
+        )
+
     def _compared_examples(self, examples: tuple[tuple[int, int, str], ...], at: int) -> bool:
         """`优于现有基线（如 Clip-Higher、DAPO）`: names listed as examples after a comparison
         are compared with."""
@@ -128,6 +145,10 @@ class RoleAssigner:
                     )
                 )
             ):
+                c.roles.add("proposes")
+            if not own and sent.section == "contribution" and self._claimed(clause_left):
+                # `提出了 PRIME（…）框架`, `发布了… Seed1.5-VL`: the paper's own work, which
+                # the knowledge base knows because the paper made it known
                 c.roles.add("proposes")
             if own and sent.section == "innovations" and _heads_item(text, sent, c.end):
                 c.roles.add("proposes")  # `**批量块预条件（Batched Block Preconditioning）**：…`
