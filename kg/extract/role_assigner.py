@@ -38,7 +38,9 @@ def _clause_start(left: str) -> int:
 _INCLUDES = re.compile(r"\s*(?:包括|包含|含)")
 # Between a claim's verb and a known name, a word that makes the name something the claim
 # builds on, changes or sets beside its own (`提出了基于 GRPO 的…`, `提出将 DPO 扩展到…`).
-_NOT_THE_OBJECT = re.compile(r"[在将对把用与和及、]|通过|结合|融合|改进|扩展|替代|取代|针对|面向|为")
+_NOT_THE_OBJECT = re.compile(
+    r"[在将对把用与和及、]|通过|结合|融合|改进|扩展|替代|取代|针对|面向|为"
+)
 
 
 def _heads_item(text: str, sent: Sentence, end: int) -> bool:
