@@ -194,6 +194,17 @@ def test_extract_roles_from_the_section_when_no_cue_gives_one(
     assert role in by_name(extract(contribution="提出 ZorbNet 模型。", **kwargs))[name].roles
 
 
+def test_extract_roles_a_model_of_the_usage_named_again_in_the_results_is_used() -> None:
+    x = by_name(
+        extract(
+            contribution="提出 ZorbTune 方法。",
+            usage="* **输入**：预训练大模型（如 Mistral-7B）与指令数据。",
+            results="Mistral-7B 上峰值显存约 36GB。",
+        )
+    )
+    assert x["Mistral-7B"].roles == ("uses",)
+
+
 def test_extract_roles_a_baseline_is_not_also_used() -> None:
     x = by_name(
         extract(

@@ -187,7 +187,12 @@ def _settled_roles(roles: set[str], etype: str, sections: set[str], own: bool) -
     if etype in ("Model", "Method", "Software") and ("proposes" in roles or own):
         # `基于 ATR-GRPO 的…`, `LumenPRM-1.5B`: its own, not a tool
         roles = (roles - {"uses", "comparesWith"}) | {"proposes"}
-    elif etype in ("Model", "Method") and not roles and "results" in sections:
+    elif (
+        etype in ("Model", "Method")
+        and not roles
+        and "results" in sections
+        and "usage" not in sections
+    ):
         roles.add("comparesWith")  # another's model in the results: a baseline
     if not roles and etype in ("Model", "Method", "Dataset") and sections - {"title", "fields"}:
         # another's model, technique or data named in the body with no cue for a role is
