@@ -205,6 +205,19 @@ def test_extract_roles_a_model_of_the_usage_named_again_in_the_results_is_used()
     assert x["Mistral-7B"].roles == ("uses",)
 
 
+def test_extract_roles_and_is_no_use() -> None:
+    # `以及` holds `以` (with, a use) but only joins the list
+    results = "ZorbNet 优于 Time-LLM、UniTime，以及 iTransformer、DLinear 等专用模型。"
+    x = by_name(extract(contribution="提出 ZorbNet 模型。", results=results))
+    assert x["DLinear"].roles == ("comparesWith",)
+
+
+def test_extract_roles_bits_are_no_comparison() -> None:
+    # `比特` holds `比` (than), but counts bits
+    x = by_name(extract(usage="* **输入**：1.58 比特权重的 BitNet 模型。"))
+    assert x["BitNet"].roles == ("uses",)
+
+
 def test_extract_roles_a_baseline_is_not_also_used() -> None:
     x = by_name(
         extract(

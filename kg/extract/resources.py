@@ -147,7 +147,7 @@ class KBEntry:
 @dataclass(frozen=True, slots=True)
 class Cue:
     word: str
-    side: str  # "before" / "after" the name, or "clause"
+    side: str  # "before" / "after" the name, "clause", or "word" (a role cue's mask)
     value: str  # entity type or role
     weight: int = 1
 

@@ -77,6 +77,12 @@ class RoleAssigner:
     def __init__(self) -> None:
         self.res = resources()
         self.cue: dict[tuple[str, str], re.Pattern[str]] = {}
+        # Words that hold a cue's characters but say something else (`以及` is no `以`,
+        # `存在` no `在`) match first and are passed over.
+        masks = "|".join(
+            re.escape(w)
+            for w in sorted({c.word for c in self.res.role_cues if c.value == "-"}, key=len)[::-1]
+        )
         for side in ("before", "after", "clause"):
             for role in ("proposes", "uses", "evaluatesOn", "comparesWith", "runsOn", "releasedOn"):
                 words = sorted(
@@ -85,17 +91,26 @@ class RoleAssigner:
                     reverse=True,
                 )
                 if words:
-                    self.cue[side, role] = re.compile("|".join(re.escape(w) for w in words))
+                    cues = "|".join(re.escape(w) for w in words)
+                    self.cue[side, role] = re.compile(
+                        f"(?:{masks})|({cues})" if masks else f"({cues})"
+                    )
+
+    def _cues(self, side: str, role: str, text: str) -> list[re.Match[str]]:
+        """The cue words of the role on that side in `text`."""
+        pattern = self.cue.get((side, role))
+        if pattern is None:
+            return []
+        return [m for m in pattern.finditer(text) if m.group(1) is not None]
 
     def _has(self, side: str, role: str, text: str) -> bool:
         pattern = self.cue.get((side, role))
-        return pattern is not None and pattern.search(text) is not None
+        return pattern is not None and any(m.group(1) for m in pattern.finditer(text))
 
     def _claimed(self, clause_left: str) -> bool:
         """The clause's claim verb (`提出`, `发布`) has the name as its object: nothing after
         the verb makes it a thing used, compared with or changed."""
-        pattern = self.cue.get(("before", "proposes"))
-        verbs = list(pattern.finditer(clause_left)) if pattern is not None else []
+        verbs = self._cues("before", "proposes", clause_left)
         if not verbs:
             return False
         rest = clause_left[verbs[-1].end() :]
