@@ -829,3 +829,16 @@ def test_extract_kb_chat_model_of_a_series_is_its_own_entity() -> None:
 def test_extract_kb_known_name_takes_its_type(text: str, name: str, etype: str) -> None:
     found = by_name(extract(results=text))
     assert found[name].etype == etype, sorted(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("在可灵活切换状态的环境中执行动作。", False),  # 可灵活: flexibly
+        ("先做高通滤波，再提取边缘。", False),  # high-pass filtering
+        ("与可灵生成的视频对比。", True),
+    ],
+)
+def test_extract_kb_ordinary_word_holding_a_chinese_name(text: str, found: bool) -> None:
+    names = by_name(extract(usage=text))
+    assert ("Kling" in names or "Qualcomm" in names) is found

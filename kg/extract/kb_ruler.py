@@ -174,7 +174,9 @@ class KBRuler:
                 sent = sentence_of(doc, start)
                 if st.sents[sent].section == "fields":
                     continue
-                entry = res.kb_zh[name]
+                entry = res.kb_zh.get(name)
+                if entry is None:
+                    continue  # an ordinary word holding a name (`可灵活`)
                 if entry.etype == "Metric" and (
                     start in metric_ends
                     or (text[start - 1 : start] == " " and start - 1 in metric_ends)

@@ -446,7 +446,10 @@ def resources() -> Resources:
         for s in [en, zh, *others]:
             syn.setdefault(norm_field(s), (en, zh))
     gloss = [c for _, c in _rows(PATTERNS_DIR / "gloss_cues.tsv", 3)]
-    zh_names = NameFinder(kb_zh) if kb_zh else None
+    # Ordinary words that hold a short Chinese name (`可灵活` holds 可灵, `高通滤波` 高通) are
+    # found with the names, longest first, so that they are not read as the name.
+    zh_words = [t for t in stop_terms if has_cjk(t)]
+    zh_names = NameFinder([*kb_zh, *zh_words]) if kb_zh else None
     zh_suffix_type = tuple(
         sorted(((w, v) for w, k, v in gloss if k == "zh_suffix"), key=lambda p: -len(p[0]))
     )
