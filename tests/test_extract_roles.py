@@ -218,6 +218,19 @@ def test_extract_roles_bits_are_no_comparison() -> None:
     assert x["BitNet"].roles == ("uses",)
 
 
+@pytest.mark.parametrize(
+    ("kwargs", "name"),
+    [
+        ({"innovations": "* 不同于 SparseGPT 的权重级剪枝，直接删除整个专家。"}, "SparseGPT"),
+        ({"innovations": "* 无需 MCTS 式的大量 rollout 即可得到步级奖励。"}, "MCTS"),
+        ({"results": "区别于 MVBench 等侧重识别的基准，ZorbBench 关注知识迁移。"}, "MVBench"),
+    ],
+)
+def test_extract_roles_a_name_set_apart_is_only_mentioned(kwargs: dict, name: str) -> None:
+    x = by_name(extract(contribution="提出 ZorbNet 方法。", **kwargs))
+    assert x[name].roles == ()
+
+
 def test_extract_roles_a_baseline_is_not_also_used() -> None:
     x = by_name(
         extract(

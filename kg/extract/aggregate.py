@@ -182,6 +182,9 @@ def _settled_roles(roles: set[str], etype: str, sections: set[str], own: bool) -
     """The paper's roles towards an entity, from its mentions' cue roles (`roles`), its type,
     the sections it is named in, and whether it extends a name the paper proposes (`own`)."""
     roles = set(roles)
+    # `不同于 SparseGPT`: a name set apart from the paper's way takes no role from its section
+    set_apart = "mentions" in roles
+    roles.discard("mentions")
     if etype not in ("Dataset", "Benchmark"):
         roles.discard("evaluatesOn")
     if etype in ("Model", "Method", "Software") and ("proposes" in roles or own):
@@ -190,11 +193,17 @@ def _settled_roles(roles: set[str], etype: str, sections: set[str], own: bool) -
     elif (
         etype in ("Model", "Method")
         and not roles
+        and not set_apart
         and "results" in sections
         and "usage" not in sections
     ):
         roles.add("comparesWith")  # another's model in the results: a baseline
-    if not roles and etype in ("Model", "Method", "Dataset") and sections - {"title", "fields"}:
+    if (
+        not roles
+        and not set_apart
+        and etype in ("Model", "Method", "Dataset")
+        and sections - {"title", "fields"}
+    ):
         # another's model, technique or data named in the body with no cue for a role is
         # one the paper builds on (annotators say so about five times in six); a tool
         # without a role was compared with or released on, which the role assigner weighed

@@ -84,7 +84,15 @@ class RoleAssigner:
             for w in sorted({c.word for c in self.res.role_cues if c.value == "-"}, key=len)[::-1]
         )
         for side in ("before", "after", "clause"):
-            for role in ("proposes", "uses", "evaluatesOn", "comparesWith", "runsOn", "releasedOn"):
+            for role in (
+                "proposes",
+                "uses",
+                "evaluatesOn",
+                "comparesWith",
+                "runsOn",
+                "releasedOn",
+                "mentions",
+            ):
                 words = sorted(
                     {c.word for c in self.res.role_cues if c.side == side and c.value == role},
                     key=len,
@@ -180,8 +188,9 @@ class RoleAssigner:
             )
             if compared:
                 c.roles.add("comparesWith")
+            apart = self._has("before", "mentions", clause_left)
             if c.etype in ("Dataset", "Benchmark") and (
-                sent.section == "results"
+                (sent.section == "results" and not apart)
                 or self._has("clause", "evaluatesOn", clause_left + clause_right)
             ):
                 c.roles.add("evaluatesOn")
@@ -194,6 +203,8 @@ class RoleAssigner:
                 c.etype == "Software" and not compared
             ):
                 c.roles.add("uses")
+            if apart:
+                c.roles.add("mentions")  # set apart: no role from the section (aggregate)
             if self._has("after", "uses", clause_right[:6]):
                 c.roles.add("uses")
             if c.etype == "Model" and not compared and _run_on_model(text, sent, c.start, c.end):
