@@ -403,3 +403,16 @@ def test_role_assigner_clause_start_is_after_the_last_clause_mark(left: str) -> 
     from kg.extract.role_assigner import _CLAUSE, _clause_start
 
     assert _clause_start(left) == max((m.end() for m in _CLAUSE.finditer(left)), default=0)
+
+
+@pytest.mark.parametrize(
+    ("usage", "name", "proposed"),
+    [
+        # a claim in 使用指南: the model the paper's steps end in is its own
+        ("3. 在策展后的数据上重新微调基座模型，得到最终模型 ZorbCurated。", "ZorbCurated", True),
+        # a framework built on there is another's, even an in-house one
+        ("基于自研分布式框架 ZorbLLM 训练。", "ZorbLLM", False),
+    ],
+)
+def test_extract_roles_claims_in_the_usage_section(usage: str, name: str, proposed: bool) -> None:
+    assert ("proposes" in by_name(extract(usage=usage))[name].roles) is proposed

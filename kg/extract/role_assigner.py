@@ -158,7 +158,11 @@ class RoleAssigner:
             if sent.section == "title" and head and c.end <= len(head) + sent.start:
                 c.roles.add("proposes")
             own = c.kb is None and c.kb_hint is None
-            in_claim = sent.section in ("contribution", "innovations")
+            # 使用指南 makes claims too (`…，得到最终模型 X`), but a name built on there is
+            # another's (`基于自研框架 X 训练`)
+            in_claim = sent.section in ("contribution", "innovations") or (
+                sent.section == "usage" and not self._has("before", "uses", clause_left)
+            )
             if (
                 own
                 and in_claim
