@@ -306,6 +306,8 @@ def test_extract_roles_tools_and_own_releases(kwargs: dict, name: str, roles: tu
             "uses",
             "comparesWith",
         ),
+        # the list may end in a kind of model other than 模型 (`LLM 上`, `骨干上`)
+        ("在 Vicuna-7B、Yi-34B 等不同规模的 LLM 上均带来提升。", "Yi-34B", "uses", "comparesWith"),
     ],
 )
 def test_extract_roles_models_run_on_are_used(

@@ -56,7 +56,7 @@ _HEAD_COLON = re.compile(r"[：:]")
 _ON_LEFT = re.compile(r"在[^，。；;,：:]{0,40}$")
 # `在 A、B 和 C 上`: the list's other models may stand between the name and 上.
 _ON_RIGHT = re.compile(
-    r"^(?:[^，。；;,]{0,40}?(?:模型|基座)\s*上"
+    r"^(?:[^，。；;,]{0,40}?(?:模型|基座|LLMs?|MLLMs?|VLMs?|大模型|骨干|主干|backbones?)\s*上"
     r"|(?:\s*(?:、|和|与|及|以及)\s*[A-Za-z][^，。；;,、]{0,40}?)*[\s*]*上)"
 )
 _MODELS_LINE = re.compile(
