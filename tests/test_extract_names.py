@@ -737,6 +737,9 @@ def test_extract_names_acronym_after_the_chinese_term_it_abbreviates(
         "Breaking the Static Graph: X",
         "Failing to Explore: Y",
         "Bigger, Regularized, Optimistic: Scaling for Continuous Control",
+        # an article opens a description, not a name
+        "The Zorbic Hierarchy: Training Models to Prioritize Instructions",
+        "A Zorbic Recipe: Training Agents",
     ],
 )
 def test_extract_names_descriptive_title_head_is_no_name(title: str) -> None:
@@ -1685,3 +1688,17 @@ def test_extract_names_words_of_a_fields_english_name_are_no_names(
     assert absent not in found
     if present:
         assert present in found, sorted(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # capitalised words, hyphened ones capitalised in each part too, make one phrase
+        ("对比 GCG、PEZ、Stochastic Few-Shot、PAIR 等攻击方法。", "Stochastic Few-Shot"),
+        ("优于 FreeControl 和 Cross-Image Attention 等方法。", "Cross-Image Attention"),
+    ],
+)
+def test_extract_names_titled_words_with_hyphens_make_one_name(text: str, name: str) -> None:
+    found = by_name(extract(results=text))
+    assert name in found
+    assert not {"Stochastic", "Few-Shot", "Cross-Image"} & set(found)

@@ -326,6 +326,7 @@ def test_extract_typing_counters_are_no_names(text: str, name: str) -> None:
     [
         ("L2 误差降低 10%。", "L2 Error", "Metric"),
         ("DINO 相似度提升。", "DINO Similarity", "Metric"),
+        ("DINO 自相似度（结构保持）更高。", "DINO Self-Similarity", "Metric"),
         ("Chamfer 距离下降。", "Chamfer Distance", "Metric"),
         # a known measure's own score is that measure
         ("施加基于 BLEU 相似度的重复惩罚。", "BLEU", "Metric"),

@@ -146,7 +146,13 @@ class ShapeFinder:
                     continue
                 if section != "title" and (strength == 1 or is_capitalised(tok)):
                     k = i + 1
-                    while k < len(run) and is_capitalised(run[k][2]) and run[k][0] not in known:
+                    # `Stochastic Few-Shot`, `Cross-Image Attention`: capitalised words, also
+                    # hyphened ones capitalised in every part, make one phrase
+                    while (
+                        k < len(run)
+                        and (is_capitalised(run[k][2]) or _capitalised_parts(run[k][2]))
+                        and run[k][0] not in known
+                    ):
                         k += 1
                     if k == len(run) or run[k][0] not in known:
                         k = max(k, extend_name(res, run, k, text))
@@ -330,7 +336,7 @@ class ShapeFinder:
                 # a plain word, no named loss.
                 if named is not None and named.etype != "Metric":
                     continue
-                if not _named_after_people(words[0][2]) and (
+                if not _capitalised_parts(words[0][2]) and (
                     # `Ego3D 位置编码`, `UT 变换`: a coined name's technique, but `CRPS 损失`
                     # is a loss computed from a measure, and `MSE 变换` a known measure's
                     head == "Loss"
@@ -653,9 +659,10 @@ def _is_modifier(res: Resources, tok: str) -> bool:
     return is_capitalised(tok) or shape_strength(tok) == 1
 
 
-def _named_after_people(tok: str) -> bool:
-    """`Hadamard`, `Walsh-Hadamard`, `Bradley-Terry`: a capitalised word, or capitalised words
-    joined by hyphens, as techniques named after people are written."""
+def _capitalised_parts(tok: str) -> bool:
+    """`Hadamard`, `Walsh-Hadamard`, `Few-Shot`: a capitalised word, or capitalised words
+    joined by hyphens, as techniques named after people and words of titled names are
+    written."""
     return all(map(is_capitalised, tok.split("-")))
 
 
