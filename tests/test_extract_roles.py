@@ -418,3 +418,21 @@ def test_role_assigner_clause_start_is_after_the_last_clause_mark(left: str) -> 
 )
 def test_extract_roles_claims_in_the_usage_section(usage: str, name: str, proposed: bool) -> None:
     assert ("proposes" in by_name(extract(usage=usage))[name].roles) is proposed
+
+
+@pytest.mark.parametrize(
+    ("results", "name", "roles"),
+    [
+        # data in a comparison's object list is compared with, not evaluated on
+        (
+            "以 ZorbWeb 训练的模型优于以 RefinedWeb、C4 训练的模型。",
+            "RefinedWeb",
+            ("comparesWith",),
+        ),
+        # the place a comparison is made is still evaluated on
+        ("ZorbNet 超过 GPT-4o 在 MMLU 上的得分。", "MMLU", ("evaluatesOn",)),
+    ],
+)
+def test_extract_roles_data_compared_with(results: str, name: str, roles: tuple) -> None:
+    x = by_name(extract(contribution="提出 ZorbWeb 数据集。", results=results))
+    assert x[name].roles == roles

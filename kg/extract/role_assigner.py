@@ -128,6 +128,12 @@ class RoleAssigner:
             or self._has("before", "comparesWith", rest)
         )
 
+    def _data_compared(self, clause_left: str) -> bool:
+        """A comparison's object list holds the data (`优于 RefinedWeb、C4`), not the place
+        the comparison is made (`优于 GPT-4o 在 MMLU 上的得分`)."""
+        cues = self._cues("before", "comparesWith", clause_left)
+        return bool(cues) and "在" not in clause_left[cues[-1].end() :]
+
     def _compared_examples(self, examples: tuple[tuple[int, int, str], ...], at: int) -> bool:
         """`优于现有基线（如 Clip-Higher、DAPO）`: names listed as examples after a comparison
         are compared with."""
@@ -190,11 +196,13 @@ class RoleAssigner:
                 or self._has("clause", "comparesWith", clause_left + clause_right)
                 or self._compared_examples(st.examples, c.start)
             )
-            if compared:
+            # `FineWeb 训练的模型优于以 RefinedWeb、C4 训练的模型`: data compared with
+            data_compared = c.etype in ("Dataset", "Benchmark") and self._data_compared(clause_left)
+            if compared or data_compared:
                 c.roles.add("comparesWith")
             apart = self._has("before", "mentions", clause_left)
             if c.etype in ("Dataset", "Benchmark") and (
-                (sent.section == "results" and not apart)
+                (sent.section == "results" and not apart and not data_compared)
                 or self._has("clause", "evaluatesOn", clause_left + clause_right)
             ):
                 c.roles.add("evaluatesOn")
