@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -104,21 +105,20 @@ class RoleAssigner:
                         f"(?:{masks})|({cues})" if masks else f"({cues})"
                     )
 
-    def _cues(self, side: str, role: str, text: str) -> list[re.Match[str]]:
-        """The cue words of the role on that side in `text`."""
+    def _cues(self, side: str, role: str, text: str) -> Iterator[re.Match[str]]:
+        """The cue words of the role on that side in `text`, masked words passed over."""
         pattern = self.cue.get((side, role))
         if pattern is None:
-            return []
-        return [m for m in pattern.finditer(text) if m.group(1) is not None]
+            return iter(())
+        return (m for m in pattern.finditer(text) if m.group(1) is not None)
 
     def _has(self, side: str, role: str, text: str) -> bool:
-        pattern = self.cue.get((side, role))
-        return pattern is not None and any(m.group(1) for m in pattern.finditer(text))
+        return next(self._cues(side, role, text), None) is not None
 
     def _claimed(self, clause_left: str) -> bool:
         """The clause's claim verb (`提出`, `发布`) has the name as its object: nothing after
         the verb makes it a thing used, compared with or changed."""
-        verbs = self._cues("before", "proposes", clause_left)
+        verbs = list(self._cues("before", "proposes", clause_left))
         if not verbs:
             return False
         rest = clause_left[verbs[-1].end() :]
@@ -131,7 +131,7 @@ class RoleAssigner:
     def _data_compared(self, clause_left: str) -> bool:
         """A comparison's object list holds the data (`优于 RefinedWeb、C4`), not the place
         the comparison is made (`优于 GPT-4o 在 MMLU 上的得分`)."""
-        cues = self._cues("before", "comparesWith", clause_left)
+        cues = list(self._cues("before", "comparesWith", clause_left))
         return bool(cues) and "在" not in clause_left[cues[-1].end() :]
 
     def _compared_examples(self, examples: tuple[tuple[int, int, str], ...], at: int) -> bool:
