@@ -78,6 +78,8 @@ class RoleAssigner:
     def __init__(self) -> None:
         self.res = resources()
         self.cue: dict[tuple[str, str], re.Pattern[str]] = {}
+        # The cue words alone: most clauses hold none, and this answers them fastest.
+        self.bare: dict[tuple[str, str], re.Pattern[str]] = {}
         # Words that hold a cue's characters but say something else (`以及` is no `以`,
         # `存在` no `在`) match first and are passed over.
         masks = "|".join(
@@ -101,6 +103,7 @@ class RoleAssigner:
                 )
                 if words:
                     cues = "|".join(re.escape(w) for w in words)
+                    self.bare[side, role] = re.compile(cues)
                     self.cue[side, role] = re.compile(
                         f"(?:{masks})|({cues})" if masks else f"({cues})"
                     )
@@ -108,7 +111,7 @@ class RoleAssigner:
     def _cues(self, side: str, role: str, text: str) -> Iterator[re.Match[str]]:
         """The cue words of the role on that side in `text`, masked words passed over."""
         pattern = self.cue.get((side, role))
-        if pattern is None:
+        if pattern is None or self.bare[side, role].search(text) is None:
             return iter(())
         return (m for m in pattern.finditer(text) if m.group(1) is not None)
 
