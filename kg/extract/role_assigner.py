@@ -118,14 +118,16 @@ class RoleAssigner:
     def _has(self, side: str, role: str, text: str) -> bool:
         return next(self._cues(side, role, text), None) is not None
 
+    def _after_cue(self, role: str, clause_left: str) -> str | None:
+        """What follows the role's last cue word before the name, None if there is none."""
+        cues = list(self._cues("before", role, clause_left))
+        return clause_left[cues[-1].end() :] if cues else None
+
     def _claimed(self, clause_left: str) -> bool:
         """The clause's claim verb (`提出`, `发布`) has the name as its object: nothing after
         the verb makes it a thing used, compared with or changed."""
-        verbs = list(self._cues("before", "proposes", clause_left))
-        if not verbs:
-            return False
-        rest = clause_left[verbs[-1].end() :]
-        return not (
+        rest = self._after_cue("proposes", clause_left)
+        return rest is not None and not (
             _NOT_THE_OBJECT.search(rest)
             or self._has("before", "uses", rest)
             or self._has("before", "comparesWith", rest)
@@ -134,8 +136,8 @@ class RoleAssigner:
     def _data_compared(self, clause_left: str) -> bool:
         """A comparison's object list holds the data (`优于 RefinedWeb、C4`), not the place
         the comparison is made (`优于 GPT-4o 在 MMLU 上的得分`)."""
-        cues = list(self._cues("before", "comparesWith", clause_left))
-        return bool(cues) and "在" not in clause_left[cues[-1].end() :]
+        rest = self._after_cue("comparesWith", clause_left)
+        return rest is not None and "在" not in rest
 
     def _compared_examples(self, examples: tuple[tuple[int, int, str], ...], at: int) -> bool:
         """`优于现有基线（如 Clip-Higher、DAPO）`: names listed as examples after a comparison
